@@ -1,0 +1,1 @@
+"""The typer commands: each parses options, calls the core, and reports."""

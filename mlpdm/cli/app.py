@@ -1,0 +1,92 @@
+"""The mlpdm command line: global options and the one error boundary for every command."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from mlpdm import __version__
+from mlpdm.cli.exit_codes import ExitCode
+from mlpdm.cli.settings import Settings, check_lang, language_from_environment
+from mlpdm.console import make_console, print_user_error
+from mlpdm.core.errors import UserError
+
+
+class _Boundary(TyperGroup):
+    """Turns a UserError from any command into a one-paragraph message and exit code 2.
+
+    Anything else is a bug: it keeps its traceback and gets a request to report it.
+    """
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UserError as error:
+            lang = ctx.obj.lang if isinstance(ctx.obj, Settings) else language_from_environment()
+            print_user_error(make_console(stderr=True), error, lang)
+            raise typer.Exit(ExitCode.BAD_INPUT) from None
+        except KeyboardInterrupt:
+            make_console(stderr=True).print("Interrupted; nothing was changed.")
+            raise typer.Exit(ExitCode.BAD_INPUT) from None
+
+
+app = typer.Typer(
+    cls=_Boundary,
+    name="mlpdm",
+    help=(
+        "Walk an ML or LLM feature through the MLPdM checklist and write a Markdown design "
+        "brief with a go/no-go recommendation.\n\n"
+        'Start with: mlpdm interview "Feature name"'
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"mlpdm {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Language of prompts and briefs: en or ja (default: from the locale).",
+            callback=check_lang,
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", help="Show the version and exit.", callback=_version, is_eager=True)
+    ] = False,
+) -> None:
+    """Global options."""
+    ctx.obj = Settings(lang=lang or language_from_environment())
+
+
+def _register() -> None:
+    # Imported here so `mlpdm --version` does not pay for loading every command.
+    from mlpdm.cli import interview, questionnaire, render
+
+    app.command(name="interview")(interview.interview)
+    app.command(name="render")(render.render)
+    app.add_typer(questionnaire.app, name="questionnaire")
+
+
+_register()
+
+
+def main(prog_name: str | None = None) -> None:
+    """Console-script entry point."""
+    app(prog_name=prog_name or "mlpdm")
+
+
+__all__ = ["app", "main"]

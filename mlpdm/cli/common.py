@@ -1,0 +1,58 @@
+"""Pieces several commands share: the --lang option, loading the questionnaire for answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from mlpdm.cli.settings import check_lang, settings
+from mlpdm.core.errors import Location, UserError
+from mlpdm.core.questionnaire import Questionnaire
+from mlpdm.files import load_yaml_file
+from mlpdm.resources import DEFAULT_QUESTIONNAIRE, load_questionnaire_ref
+
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="Language: en or ja (default: the global --lang, then the locale).",
+        callback=check_lang,
+    ),
+]
+QuestionnaireOption = Annotated[
+    str | None,
+    typer.Option(
+        "--questionnaire",
+        "-q",
+        help="Questionnaire id (see `mlpdm questionnaire list`) or path to a YAML file.",
+        metavar="ID|PATH",
+    ),
+]
+
+
+def resolve_lang(ctx: typer.Context, lang: str | None) -> str:
+    """A command's --lang wins over the global one, which wins over the locale."""
+    return lang or settings(ctx).lang
+
+
+def questionnaire_for(data: Any, path: Path, override: str | None) -> Questionnaire:
+    """The questionnaire an answers file names (or the one given with --questionnaire)."""
+    if override:
+        return load_questionnaire_ref(override)
+    ref = data.get("questionnaire") if isinstance(data, dict) else None
+    qid = ref.get("id") if isinstance(ref, dict) else None
+    if not isinstance(qid, str) or not qid:
+        raise UserError(
+            f"{path} does not say which questionnaire it answers",
+            where=Location(str(path)),
+            hint="Add 'questionnaire: {id: default, version: 1}' at the top, or pass --questionnaire.",
+        )
+    return load_questionnaire_ref(qid if qid != "default" else DEFAULT_QUESTIONNAIRE)
+
+
+def load_answers_with_questionnaire(path: Path, override: str | None) -> tuple[Any, Any, Questionnaire]:
+    """Read an answers file once, and find its questionnaire."""
+    data, source = load_yaml_file(path, what="answers")
+    return data, source, questionnaire_for(data, path, override)

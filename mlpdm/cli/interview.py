@@ -1,0 +1,119 @@
+"""`mlpdm interview`: the guided interview that ends in a brief."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from mlpdm.cli.common import LangOption, QuestionnaireOption, resolve_lang
+from mlpdm.cli.exit_codes import ExitCode
+from mlpdm.console import make_console
+from mlpdm.core.errors import InterviewInterrupted
+from mlpdm.files import DEFAULT_DOCS_DIR
+from mlpdm.prompts import ConsolePrompter
+from mlpdm.resources import DEFAULT_QUESTIONNAIRE, load_questionnaire_ref, template_loader
+from mlpdm.session import InterviewSession
+
+
+def interview(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help='The feature\'s name, e.g. "Invoice OCR" (asked if omitted).', show_default=False
+        ),
+    ] = None,
+    directory: Annotated[
+        Path,
+        typer.Option("--dir", "-d", help="Where the answers and the brief are written.", file_okay=False),
+    ] = DEFAULT_DOCS_DIR,
+    owner: Annotated[
+        str | None, typer.Option("--owner", help="Owner of the brief (asked if omitted).")
+    ] = None,
+    questionnaire: QuestionnaireOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Answer a guided interview about a feature and get a design brief with a go/no-go verdict.
+
+    Every answer is saved as you go (in <dir>/<slug>.draft.yaml); Ctrl-C stops and running
+    the same command again resumes. At the end you review all answers, then mlpdm writes
+    <dir>/<slug>.answers.yaml and <dir>/<slug>.md and shows the verdict.
+
+    Keys at any question: ? why it matters, < back, Enter keep the shown answer.
+    Without a terminal, one answer is read per line from standard input.
+
+    Example: mlpdm interview "Invoice OCR"
+    """
+    language = resolve_lang(ctx, lang)
+    q = load_questionnaire_ref(questionnaire or DEFAULT_QUESTIONNAIRE)
+    console = make_console()
+    session = InterviewSession(
+        console=console,
+        prompter=ConsolePrompter(console, echo=not sys.stdin.isatty()),
+        questionnaire=q,
+        loader=template_loader(),
+        directory=directory,
+        lang=language,
+        resume_command=lambda feature: _resume_command(feature, directory, questionnaire),
+    )
+    with _signals_stop_interview():
+        outcome = session.run(name, owner=owner, owner_default=_git_user_name())
+    if outcome.interrupted:
+        raise typer.Exit(ExitCode.BAD_INPUT)
+
+
+def _resume_command(feature: str, directory: Path, questionnaire: str | None) -> str:
+    parts = ["mlpdm", "interview", _quote(feature)]
+    if directory != DEFAULT_DOCS_DIR:
+        parts += ["--dir", _quote(str(directory))]
+    if questionnaire:
+        parts += ["--questionnaire", _quote(questionnaire)]
+    return " ".join(parts)
+
+
+def _quote(text: str) -> str:
+    return (
+        text
+        if text.replace("-", "").replace("_", "").replace("/", "").replace(".", "").isalnum()
+        else '"' + text.replace('"', '\\"') + '"'
+    )
+
+
+@contextlib.contextmanager
+def _signals_stop_interview() -> Iterator[None]:
+    """SIGTERM and SIGHUP (terminal closed) stop the interview like Ctrl-C: draft kept."""
+
+    def stop(signum: int, _frame: Any) -> None:
+        raise InterviewInterrupted("hangup" if signum == getattr(signal, "SIGHUP", None) else "terminate")
+
+    wanted = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    previous = {}
+    for sig in wanted:
+        with contextlib.suppress(ValueError):  # not the main thread (e.g. some test runners)
+            previous[sig] = signal.signal(sig, stop)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _git_user_name() -> str | None:
+    if shutil.which("git") is None:
+        return None
+    try:
+        result = subprocess.run(
+            ["git", "config", "user.name"], capture_output=True, text=True, timeout=2, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    name = result.stdout.strip()
+    return name or None

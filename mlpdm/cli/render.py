@@ -1,0 +1,94 @@
+"""`mlpdm render`: answers file to brief, without prompts."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.text import Text
+
+from mlpdm.cli.common import LangOption, QuestionnaireOption, load_answers_with_questionnaire, resolve_lang
+from mlpdm.console import make_console
+from mlpdm.core.answers import parse_answers_doc
+from mlpdm.core.decision import decide
+from mlpdm.core.errors import Location, UserError
+from mlpdm.core.messages import t
+from mlpdm.core.render import render_brief, render_json
+from mlpdm.files import atomic_write
+from mlpdm.resources import template_loader
+from mlpdm.workspace import FeatureFiles, is_generated_brief
+
+
+class Format(str, Enum):
+    """Output formats."""
+
+    md = "md"
+    json = "json"
+
+
+def render(
+    ctx: typer.Context,
+    answers: Annotated[
+        Path, typer.Argument(help="The answers file (…/<slug>.answers.yaml).", show_default=False)
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write; '-' for standard output. "
+            "Default: next to the answers file (<slug>.md or <slug>.json).",
+            metavar="FILE",
+        ),
+    ] = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="md: the Markdown brief; json: the same as data.")
+    ] = Format.md,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an output file that mlpdm did not write.")
+    ] = False,
+    questionnaire: QuestionnaireOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Render the brief from an answers file, with no questions asked.
+
+    The output depends only on the answers file (and the questionnaire and templates), so
+    rendering twice gives the same bytes: CI can re-render and compare.
+
+    Example: mlpdm render docs/mlpdm/invoice-ocr.answers.yaml
+    """
+    language = resolve_lang(ctx, lang)
+    data, source, q = load_answers_with_questionnaire(answers, questionnaire)
+    doc = parse_answers_doc(data, q, source)
+    verdict = decide(q, doc.answers)
+    if fmt is Format.json:
+        text = render_json(q, doc, verdict, lang=language)
+    else:
+        text = render_brief(q, doc, verdict, lang=language, loader=template_loader())
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    target = Path(output) if output else _default_output(answers, doc.slug, fmt)
+    if target.exists() and not force and not is_generated_brief(target):
+        raise UserError(
+            f"{target} exists and was not written by mlpdm; it was left unchanged",
+            where=Location(str(target)),
+            hint="Pass --force to replace it, or choose another file with --output.",
+        )
+    existed = target.exists()
+    atomic_write(target, text)
+    err = make_console(stderr=True)
+    action = "Updated" if existed else "Wrote"
+    err.print(
+        Text.assemble(
+            (f"{action} ", "green"), str(target), "  ", (t(f"verdict.{verdict.id}", language), "bold")
+        )
+    )
+
+
+def _default_output(answers: Path, slug: str, fmt: Format) -> Path:
+    files = FeatureFiles.for_answers(answers, slug)
+    return files.brief if fmt is Format.md else files.brief.with_suffix(".json")

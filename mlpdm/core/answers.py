@@ -1,0 +1,323 @@
+"""The answers document: its shape, type coercion per question, validation and digest."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from mlpdm.core.errors import Location, Problem, UserError
+from mlpdm.core.questionnaire import UNSURE, Question, Questionnaire, SourceFile
+
+META_KEYS: tuple[str, ...] = ("feature", "slug", "owner", "date")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_TEXT = 20_000  # characters in one answer; more is almost certainly a paste accident
+
+
+class AnswerError(Exception):
+    """An answer that does not fit its question; ``message`` says why in plain words."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class AnswersDoc:
+    """What an answers file holds: which questionnaire, facts about the feature, the answers."""
+
+    questionnaire_id: str
+    questionnaire_version: int
+    meta: Mapping[str, str]
+    answers: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def feature(self) -> str:
+        """The feature's name."""
+        return self.meta.get("feature", "")
+
+    @property
+    def slug(self) -> str:
+        """The file-name stem of the answers file and brief."""
+        return self.meta.get("slug", "")
+
+    def to_mapping(self) -> dict[str, Any]:
+        """The document as plain data, in the order it is written to disk."""
+        return {
+            "questionnaire": {"id": self.questionnaire_id, "version": self.questionnaire_version},
+            "meta": dict(self.meta),
+            "answers": dict(self.answers),
+        }
+
+    def digest(self) -> str:
+        """A short, stable fingerprint of everything the brief is rendered from."""
+        canonical = json.dumps(self.to_mapping(), sort_keys=True, ensure_ascii=False)
+        return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+# -- coercion ----------------------------------------------------------------------------------
+
+
+def coerce_answer(question: Question, value: Any) -> Any:
+    """Turn a stored value (from YAML, possibly hand-edited) into the question's type.
+
+    Returns None for "no answer". Raises AnswerError when the value does not fit.
+    """
+    if value is None:
+        return None
+    kind = question.type
+    if kind in ("text", "longtext"):
+        return _coerce_text(question, value)
+    if kind == "yesno":
+        return _coerce_yesno(question, value)
+    if kind == "choice":
+        return _coerce_choice(question, value)
+    if kind == "multi":
+        return _coerce_multi(question, value)
+    if kind == "number":
+        return _coerce_number(question, value)
+    return _coerce_list(value)
+
+
+def _coerce_text(question: Question, value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise AnswerError(f"expected text, got {_kind(value)}")
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    if question.type == "text":
+        text = " ".join(text.split("\n"))
+    text = text.strip()
+    if len(text) > MAX_TEXT:
+        raise AnswerError(f"the text is {len(text):,} characters long; the limit is {MAX_TEXT:,}")
+    return text or None
+
+
+def _coerce_yesno(question: Question, value: Any) -> str:
+    if isinstance(value, bool):  # YAML reads a bare yes/no as a boolean
+        return "yes" if value else "no"
+    if isinstance(value, str) and value.strip().lower() in question.allowed_values():
+        return value.strip().lower()
+    raise AnswerError(f"expected one of {', '.join(question.allowed_values())}, got {value!r}")
+
+
+def _coerce_choice(question: Question, value: Any) -> str:
+    if isinstance(value, str) and value in question.allowed_values():
+        return value
+    raise AnswerError(f"{value!r} is not one of the choices ({', '.join(question.allowed_values())})")
+
+
+def _coerce_multi(question: Question, value: Any) -> list[str]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list):
+        raise AnswerError(f"expected a list of choices, got {_kind(value)}")
+    allowed = question.allowed_values()
+    bad = [item for item in items if not isinstance(item, str) or item not in allowed]
+    if bad:
+        raise AnswerError(f"{', '.join(map(repr, bad))} not among the choices ({', '.join(allowed)})")
+    chosen = set(items)
+    exclusive = [c.value for c in question.choices if c.exclusive and c.value in chosen]
+    if exclusive and len(chosen) > 1:
+        raise AnswerError(f"{exclusive[0]!r} cannot be combined with other choices")
+    if not chosen:
+        raise AnswerError("choose at least one option")
+    return [v for v in allowed if v in chosen]  # questionnaire order, no duplicates
+
+
+def _coerce_number(question: Question, value: Any) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise AnswerError(f"expected a number, got {_kind(value)}")
+    if isinstance(value, str):
+        value = parse_number(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise AnswerError("expected a finite number")
+    if question.integer:
+        if value != int(value):
+            raise AnswerError(f"expected a whole number, got {value}")
+        value = int(value)
+    elif isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if question.min is not None and value < question.min:
+        raise AnswerError(f"must be at least {_fmt(question.min)}")
+    if question.max is not None and value > question.max:
+        raise AnswerError(f"must be at most {_fmt(question.max)}")
+    return value
+
+
+def parse_number(text: str) -> int | float:
+    """Parse what a person types as a number: ``1,200``, ``3.5``, ``１２`` (full-width)."""
+    import unicodedata
+
+    cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("_", "")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        raise AnswerError(f"{text.strip()!r} is not a number") from None
+    if not math.isfinite(number):
+        raise AnswerError("expected a finite number")
+    return (
+        int(number) if number.is_integer() and "." not in cleaned and "e" not in cleaned.lower() else number
+    )
+
+
+def _coerce_list(value: Any) -> list[str] | None:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list):
+        raise AnswerError(f"expected a list of items, got {_kind(value)}")
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, bool) or not isinstance(item, str | int | float):
+            raise AnswerError(f"each item must be text, got {_kind(item)}")
+        text = " ".join(str(item).split())
+        if len(text) > MAX_TEXT:
+            raise AnswerError(f"an item is {len(text):,} characters long; the limit is {MAX_TEXT:,}")
+        if text and text not in out:
+            out.append(text)
+    return out or None
+
+
+def _kind(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", bool: "true/false"}.get(type(value), type(value).__name__)
+
+
+def _fmt(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else str(number)
+
+
+def is_unsure(value: Any) -> bool:
+    """Whether an answer is "not sure" (alone, for single answers)."""
+    return value == UNSURE
+
+
+# -- the document ------------------------------------------------------------------------------
+
+
+def parse_answers_doc(
+    data: Any, questionnaire: Questionnaire, source: SourceFile, *, partial: bool = False
+) -> AnswersDoc:
+    """Validate a loaded answers mapping against its questionnaire; raise UserError listing all problems.
+
+    Checks the shape, unknown question ids, values that do not fit their question, and
+    (unless ``partial``, as for an unfinished interview) required questions that apply
+    but have no answer.
+    """
+    problems: list[Problem] = []
+    if not isinstance(data, Mapping):
+        raise UserError(
+            f"{source.path} is not an answers file: expected a mapping with 'questionnaire', "
+            "'meta' and 'answers'",
+            where=Location(source.path, 1),
+            hint="Run `mlpdm interview` to create one, or compare with a file in examples/.",
+        )
+    unknown_top = sorted(set(map(str, data)) - {"questionnaire", "meta", "answers"})
+    for key in unknown_top:
+        problems.append(Problem(f"unknown top-level key {key!r}", source.locate((key,))))
+    qid, version = _parse_questionnaire_ref(data.get("questionnaire"), source, problems)
+    if qid is not None and qid != questionnaire.id:
+        problems.append(
+            Problem(
+                f"made with questionnaire {qid!r}, but it is checked against {questionnaire.id!r}",
+                source.locate(("questionnaire", "id")),
+            )
+        )
+    meta = _parse_meta(data.get("meta"), source, problems)
+    answers = _parse_answers(data.get("answers"), questionnaire, source, problems)
+    if not problems and not partial:
+        # Imported here to keep the dependency one-way at import time.
+        from mlpdm.core.interview import visible_questions
+
+        for question in visible_questions(questionnaire, answers):
+            if question.required and answers.get(question.id) is None:
+                problems.append(
+                    Problem(
+                        f"required question {question.id!r} has no answer",
+                        source.locate(("answers",)),
+                    )
+                )
+    if problems:
+        count = len(problems)
+        raise UserError(
+            f"{source.path} is not a valid answers file ({count} problem{'s' if count != 1 else ''})",
+            hint="Fix each problem listed (or run `mlpdm interview` to answer again), then retry.",
+            problems=tuple(problems),
+        )
+    return AnswersDoc(
+        questionnaire_id=questionnaire.id,
+        questionnaire_version=version or questionnaire.version,
+        meta=meta,
+        answers=answers,
+    )
+
+
+def _parse_questionnaire_ref(
+    ref: Any, source: SourceFile, problems: list[Problem]
+) -> tuple[str | None, int | None]:
+    if not isinstance(ref, Mapping) or not isinstance(ref.get("id"), str):
+        problems.append(
+            Problem(
+                "'questionnaire' must be a mapping with 'id' and 'version'",
+                source.locate(("questionnaire",)),
+            )
+        )
+        return None, None
+    version = ref.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        problems.append(
+            Problem(
+                "questionnaire 'version' must be a whole number", source.locate(("questionnaire", "version"))
+            )
+        )
+        version = None
+    return ref["id"], version
+
+
+def _parse_meta(meta: Any, source: SourceFile, problems: list[Problem]) -> dict[str, str]:
+    if not isinstance(meta, Mapping):
+        problems.append(
+            Problem("'meta' must be a mapping (feature, slug, owner, date)", source.locate(("meta",)))
+        )
+        return {}
+    out: dict[str, str] = {}
+    for key, value in meta.items():
+        where = source.locate(("meta", key))
+        if key not in META_KEYS:
+            problems.append(Problem(f"unknown meta key {key!r} (known: {', '.join(META_KEYS)})", where))
+            continue
+        if hasattr(value, "isoformat"):  # YAML reads 2026-11-29 as a date
+            value = value.isoformat()
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            problems.append(Problem(f"meta {key!r} must be text", where))
+            continue
+        out[key] = " ".join(str(value).split())
+    for key in ("feature", "slug"):
+        if not out.get(key):
+            problems.append(Problem(f"meta {key!r} is missing", source.locate(("meta",))))
+    if out.get("date") and not DATE_PATTERN.match(out["date"]):
+        problems.append(Problem("meta 'date' must look like 2026-01-31", source.locate(("meta", "date"))))
+    return {k: out[k] for k in META_KEYS if k in out}
+
+
+def _parse_answers(
+    answers: Any, questionnaire: Questionnaire, source: SourceFile, problems: list[Problem]
+) -> dict[str, Any]:
+    if answers is None:
+        return {}
+    if not isinstance(answers, Mapping):
+        problems.append(
+            Problem("'answers' must be a mapping from question id to answer", source.locate(("answers",)))
+        )
+        return {}
+    out: dict[str, Any] = {}
+    for key, value in answers.items():
+        where = source.locate(("answers", key))
+        question = questionnaire.question_index.get(str(key))
+        if question is None:
+            problems.append(Problem(f"unknown question id {key!r}", where))
+            continue
+        try:
+            out[question.id] = coerce_answer(question, value)
+        except AnswerError as exc:
+            problems.append(Problem(f"{question.id}: {exc.message}", where))
+    return {k: out[k] for k in sorted(out, key=questionnaire.order.__getitem__)}

@@ -1,0 +1,80 @@
+"""Compile and evaluate `when` conditions: Jinja2 expressions over the answers, in a sandbox."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, meta, nodes
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+# Names a condition may use besides question and derived ids.
+BUILTIN_NAMES = frozenset({"true", "false", "none", "True", "False", "None"})
+
+
+class ConditionError(Exception):
+    """A condition that cannot be compiled or evaluated; the caller adds the file and line."""
+
+
+def _environment() -> ImmutableSandboxedEnvironment:
+    # StrictUndefined makes a misspelt id fail loudly instead of reading as false.
+    return ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+
+
+_ENV = _environment()
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A compiled condition with the names it reads."""
+
+    source: str
+    names: frozenset[str]
+    _compiled: Callable[..., Any]
+
+    def evaluate(self, context: Mapping[str, Any]) -> bool:
+        """Evaluate against ``context`` (id -> answer); native truthiness, no string guessing."""
+        try:
+            return bool(self._compiled(**context))
+        except UndefinedError as exc:
+            raise ConditionError(f"condition {self.source!r} uses an unknown name: {exc}") from None
+        except SecurityError as exc:
+            raise ConditionError(
+                f"condition {self.source!r} tried something the sandbox forbids: {exc}"
+            ) from None
+        except Exception as exc:  # a type error inside a team's expression, e.g. 'a' in 3
+            raise ConditionError(f"condition {self.source!r} failed: {type(exc).__name__}: {exc}") from None
+
+
+@lru_cache(maxsize=4096)
+def compile_condition(source: str) -> Condition:
+    """Compile ``source``; raise ConditionError with Jinja's message on a syntax error.
+
+    Compiled conditions are cached: a questionnaire's conditions are compiled once per process.
+    """
+    text = source.strip()
+    if not text:
+        raise ConditionError("condition is empty")
+    try:
+        ast = _ENV.parse(f"{{{{ ({text}) }}}}")
+        names = frozenset(meta.find_undeclared_variables(ast)) - BUILTIN_NAMES
+        _reject_private_attributes(ast, text)
+        compiled = _ENV.compile_expression(text, undefined_to_none=False)
+    except TemplateSyntaxError as exc:
+        raise ConditionError(f"condition {text!r} is not a valid expression: {exc.message}") from None
+    return Condition(source=text, names=names, _compiled=compiled)
+
+
+def _reject_private_attributes(ast: nodes.Node, text: str) -> None:
+    # The sandbox would refuse these at run time; refusing them at load time names the file.
+    for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
+        attr = getattr(node, "attr", None)
+        if attr is None and isinstance(getattr(node, "arg", None), nodes.Const):
+            attr = node.arg.value  # type: ignore[attr-defined]
+        if isinstance(attr, str) and attr.startswith("_"):
+            raise ConditionError(
+                f"condition {text!r} reads the private attribute {attr!r}, which is not allowed"
+            )

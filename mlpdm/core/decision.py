@@ -1,0 +1,90 @@
+"""The decision engine: evaluate the questionnaire's rules over the answers into a verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from mlpdm.core.conditions import compile_condition
+from mlpdm.core.interview import compute_visibility
+from mlpdm.core.questionnaire import OUTCOMES, Questionnaire, Rule
+
+VerdictId = Literal["no-go-risk", "no-go-not-needed", "not-ready", "go-with-conditions", "go"]
+# Precedence, strongest first (product.md): a blocker beats "ML not needed", which beats
+# missing prerequisites, which beat conditions.
+VERDICTS: tuple[VerdictId, ...] = ("no-go-risk", "no-go-not-needed", "not-ready", "go-with-conditions", "go")
+OUTCOME_VERDICT: Mapping[str, VerdictId] = {
+    "blocker": "no-go-risk",
+    "not-needed": "no-go-not-needed",
+    "prerequisite": "not-ready",
+    "condition": "go-with-conditions",
+}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """An answer that made a rule fire: the question id and the value given."""
+
+    question_id: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule that fired, with the answers behind it."""
+
+    rule: Rule
+    triggers: tuple[Trigger, ...]
+
+    @property
+    def outcome(self) -> str:
+        """blocker, not-needed, prerequisite, condition or note."""
+        return self.rule.outcome
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The recommendation and every finding, strongest first."""
+
+    id: VerdictId
+    findings: tuple[Finding, ...]
+
+    def by_outcome(self, outcome: str) -> tuple[Finding, ...]:
+        """Findings with this outcome, in questionnaire order."""
+        return tuple(f for f in self.findings if f.outcome == outcome)
+
+    @property
+    def deciding(self) -> tuple[Finding, ...]:
+        """The findings that set the verdict (empty for GO)."""
+        return tuple(f for f in self.findings if OUTCOME_VERDICT.get(f.outcome) == self.id)
+
+
+def decide(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Verdict:
+    """Evaluate every rule; the verdict is the strongest outcome among the findings."""
+    visibility = compute_visibility(questionnaire, answers)
+    scope = visibility.scope
+    shown = frozenset(q.id for q in visibility.questions)
+    findings: list[Finding] = []
+    for rule in questionnaire.rules:
+        if scope.check(rule.when, f"rule {rule.id!r}"):
+            findings.append(Finding(rule, _triggers(questionnaire, rule, scope.values, shown)))
+    rank = {outcome: i for i, outcome in enumerate(OUTCOMES)}
+    findings.sort(key=lambda f: rank[f.outcome])  # stable: questionnaire order within an outcome
+    verdict: VerdictId = "go"
+    for finding in findings:
+        mapped = OUTCOME_VERDICT.get(finding.outcome)
+        if mapped and VERDICTS.index(mapped) < VERDICTS.index(verdict):
+            verdict = mapped
+    return Verdict(verdict, tuple(findings))
+
+
+def _triggers(
+    questionnaire: Questionnaire, rule: Rule, values: Mapping[str, Any], shown: frozenset[str]
+) -> tuple[Trigger, ...]:
+    # Questions that were not asked are left out; asked-but-blank ones stay (value None),
+    # because "no answer" is often exactly what made the rule fire.
+    names = compile_condition(rule.when).names
+    return tuple(
+        Trigger(qid, values[qid]) for qid in questionnaire.underlying_questions(names) if qid in shown
+    )

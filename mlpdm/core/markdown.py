@@ -1,0 +1,93 @@
+"""Escaping user text for Markdown, so an answer is always shown literally and never as markup."""
+
+from __future__ import annotations
+
+import re
+
+
+class Md(str):
+    """Markdown produced by mlpdm itself (trusted); everything else is escaped on output."""
+
+    __slots__ = ()
+
+
+# Characters that start or end Markdown/HTML constructs anywhere in a line. Escaping ASCII
+# punctuation with a backslash is always allowed in CommonMark, so over-escaping is harmless.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+# Constructs that only matter at the start of a line (headings, quotes, lists, rules, tables).
+_LINE_START = re.compile(r"^(#|>|-|\+|=|\d+[.)])")
+# C0/C1 control characters (except tab and newline) would corrupt files and terminals.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidirectional overrides can make text display in an order other than it reads.
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    """Remove control characters and bidi overrides; normalise line ends and tabs."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = _CONTROL.sub("", text)
+    return _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def _escape_line(line: str) -> str:
+    line = _INLINE_SPECIAL.sub(r"\\\1", line)
+    # After inline escaping, a leading "1." or "#" is still live at the start of a line.
+    body = line.lstrip(" ")
+    match = _LINE_START.match(body)
+    if match:
+        token = match.group(1)
+        line = line[: len(line) - len(body)] + token[:-1] + "\\" + token[-1] + body[len(token) :]
+    return line
+
+
+def escape_inline(text: object) -> str:
+    """Escape text for one line: a table cell, a list item, a heading. Newlines become spaces."""
+    if text is None:
+        return ""
+    return _escape_line(" ".join(clean(str(text)).split("\n")))
+
+
+def escape_cell(text: object) -> Md:
+    """Escape text for a table cell, keeping line breaks as ``<br>``."""
+    if text is None:
+        return Md("")
+    lines = [_escape_line(line.strip()) for line in clean(str(text)).split("\n")]
+    return Md("<br>".join(line for line in lines if line))
+
+
+def escape_block(text: object) -> Md:
+    """Escape multi-line text as paragraphs; single newlines become hard line breaks."""
+    if text is None:
+        return Md("")
+    paragraphs = re.split(r"\n\s*\n", clean(str(text)).strip())
+    out = []
+    for paragraph in paragraphs:
+        lines = [_escape_line(line.strip()) for line in paragraph.split("\n") if line.strip()]
+        if lines:
+            out.append("\\\n".join(lines))
+    return Md("\n\n".join(out))
+
+
+def code(text: object) -> Md:
+    """Inline code that survives any backticks inside it."""
+    value = " ".join(clean(str(text)).split("\n"))
+    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if value.startswith("`") or value.endswith("`") or not value.strip() else ""
+    return Md(f"{fence}{pad}{value}{pad}{fence}")
+
+
+def link(label: object, url: str) -> Md:
+    """A link to an http(s) URL or a relative path; any other scheme is shown as text."""
+    safe_label = escape_inline(label)
+    relative = ":" not in url.split("/", 1)[0] and not url.startswith("//")
+    if not (re.match(r"^https?://", url) or relative):
+        return Md(f"{safe_label} ({escape_inline(url)})")
+    quoted = re.sub(r"[\s()<>\\\"']", lambda m: f"%{ord(m.group()):02X}", url)
+    return Md(f"[{safe_label}]({quoted})")
+
+
+def quote(text: object) -> Md:
+    """Escaped multi-line text as a block quote."""
+    body = escape_block(text)
+    return Md("\n".join(f"> {line}" if line else ">" for line in body.split("\n")))

@@ -1,0 +1,315 @@
+"""Render a brief (Markdown or JSON) from answers and a verdict, through a sandboxed template."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+import yaml
+from jinja2 import BaseLoader, StrictUndefined, TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from mlpdm.core.answers import AnswersDoc
+from mlpdm.core.decision import OUTCOME_VERDICT, Finding, Verdict
+from mlpdm.core.errors import UserError
+from mlpdm.core.interview import compute_visibility
+from mlpdm.core.markdown import Md, code, escape_block, escape_cell, escape_inline, link, quote
+from mlpdm.core.messages import t
+from mlpdm.core.questionnaire import OUTCOMES, UNSURE, Question, Questionnaire
+from mlpdm.core.text import pick
+
+BRIEF_TEMPLATE = "brief.md.j2"
+VERDICT_MARK = {
+    "no-go-risk": "🔴",
+    "no-go-not-needed": "🔵",
+    "not-ready": "🟠",
+    "go-with-conditions": "🟡",
+    "go": "🟢",
+}
+
+
+def answers_filename(slug: str) -> str:
+    """The answers file's name for a slug."""
+    return f"{slug}.answers.yaml"
+
+
+def display_value(question: Question, value: Any, lang: str) -> str:
+    """An answer as a person reads it: choice labels, Yes/No, items joined."""
+    if value is None or value == []:
+        return t("value.none", lang)
+    if question.type in ("yesno", "choice"):
+        return _option_label(question, value, lang)
+    if question.type == "multi":
+        return "; ".join(_option_label(question, item, lang) for item in value)
+    if question.type == "list":
+        return "; ".join(value)
+    return str(value)
+
+
+def _option_label(question: Question, value: str, lang: str) -> str:
+    if question.type == "yesno" or value == UNSURE:
+        return t(f"value.{value}", lang)
+    choice = question.choice(value)
+    return pick(choice.label, lang) if choice else str(value)
+
+
+# -- the context both formats are built from --------------------------------------------------
+
+
+def brief_context(
+    questionnaire: Questionnaire, doc: AnswersDoc, verdict: Verdict, lang: str
+) -> dict[str, Any]:
+    """Everything a brief shows, as plain data (also the JSON format's content)."""
+    visibility = compute_visibility(questionnaire, doc.answers)
+    shown = {q.id for q in visibility.questions}
+    findings = [_finding(questionnaire, f, i, verdict, lang) for i, f in enumerate(verdict.findings, 1)]
+    counts = {o: sum(1 for f in verdict.findings if f.outcome == o) for o in OUTCOMES}
+    return {
+        "lang": lang,
+        "feature": doc.feature,
+        "slug": doc.slug,
+        "owner": doc.meta.get("owner", ""),
+        "date": doc.meta.get("date", ""),
+        "answers_file": answers_filename(doc.slug),
+        "answers_digest": doc.digest(),
+        "questionnaire": {
+            "id": questionnaire.id,
+            "version": questionnaire.version,
+            "title": pick(questionnaire.title, lang),
+        },
+        "verdict": {
+            "id": verdict.id,
+            "label": t(f"verdict.{verdict.id}", lang),
+            "explain": t(f"verdict.{verdict.id}.explain", lang),
+            "mark": VERDICT_MARK[verdict.id],
+        },
+        "counts": counts,
+        "outcome_labels": {o: t(f"outcome.{o}.plural", lang) for o in OUTCOMES},
+        "findings": findings,
+        "answers": {q.id: display_value(q, doc.answers.get(q.id), lang) for q in visibility.questions},
+        "values": {qid: doc.answers.get(qid) for qid in shown},
+        "labels": {q.id: q.label(lang) for _, q in questionnaire.questions()},
+        "sections": [
+            {
+                "id": section.id,
+                "title": pick(section.title, lang),
+                "rows": [
+                    {
+                        "id": q.id,
+                        "label": q.label(lang),
+                        "type": q.type,
+                        "value": display_value(q, doc.answers.get(q.id), lang),
+                    }
+                    for q in questions
+                ],
+            }
+            for section, questions in visibility.sections
+        ],
+        "open_questions": [
+            {
+                "id": q.id,
+                "label": q.label(lang),
+                "prompt": pick(q.prompt, lang),
+                "value": display_value(q, doc.answers.get(q.id), lang),
+            }
+            for q in visibility.questions
+            if _is_open(doc.answers.get(q.id))
+        ],
+        "next_steps": [f for f in findings if f["outcome"] != "note"],
+        "coverage": _coverage(questionnaire, visibility.questions, findings, lang),
+        "sources": _cited_sources(questionnaire, verdict),
+    }
+
+
+def _is_open(value: Any) -> bool:
+    return value is None or value == [] or value == UNSURE or (isinstance(value, list) and UNSURE in value)
+
+
+def _finding(
+    questionnaire: Questionnaire, finding: Finding, number: int, verdict: Verdict, lang: str
+) -> dict[str, Any]:
+    rule = finding.rule
+    return {
+        "number": f"F{number}",
+        "rule": rule.id,
+        "outcome": rule.outcome,
+        "outcome_label": t(f"outcome.{rule.outcome}", lang),
+        "action_label": t(f"outcome.{rule.outcome}.action", lang),
+        "deciding": OUTCOME_VERDICT.get(rule.outcome) == verdict.id,
+        "title": pick(rule.title, lang),
+        "message": pick(rule.message, lang),
+        "action": pick(rule.action, lang),
+        "triggers": [
+            {
+                "id": trig.question_id,
+                "label": questionnaire.question(trig.question_id).label(lang),
+                "value": display_value(questionnaire.question(trig.question_id), trig.value, lang),
+            }
+            for trig in finding.triggers
+        ],
+        "points": [
+            {"id": p, "title": pick(questionnaire.checklist_index[p].title, lang)} for p in rule.points
+        ],
+        "sources": [
+            {"id": s, "title": questionnaire.source_index[s].title, "url": questionnaire.source_index[s].url}
+            for s in rule.sources
+        ],
+    }
+
+
+def _coverage(
+    questionnaire: Questionnaire, shown: tuple[Question, ...], findings: list[dict[str, Any]], lang: str
+) -> list[dict[str, Any]]:
+    rows = []
+    for item in questionnaire.checklist:
+        rows.append(
+            {
+                "id": item.id,
+                "title": pick(item.title, lang),
+                "questions": sum(1 for q in shown if item.id in q.points),
+                "findings": [f["number"] for f in findings if any(p["id"] == item.id for p in f["points"])],
+            }
+        )
+    return rows
+
+
+def _cited_sources(questionnaire: Questionnaire, verdict: Verdict) -> list[dict[str, str]]:
+    seen: list[str] = []
+    for finding in verdict.findings:
+        for sid in finding.rule.sources:
+            if sid not in seen:
+                seen.append(sid)
+    return [
+        {"id": s, "title": questionnaire.source_index[s].title, "url": questionnaire.source_index[s].url}
+        for s in seen
+    ]
+
+
+# -- Markdown ------------------------------------------------------------------------------------
+
+
+def _finalize(value: Any) -> str:
+    # Every {{ expression }} passes through here: text is escaped unless mlpdm marked it Md.
+    if value is None:
+        return ""
+    if isinstance(value, Md):
+        return value
+    return escape_inline(value)
+
+
+@lru_cache(maxsize=8)
+def _environment(loader: BaseLoader) -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(
+        loader=loader,
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        cell=escape_cell,
+        block=escape_block,
+        quote=quote,
+        code=code,
+        link=link,
+        inline=lambda v: Md(escape_inline(v)),
+    )
+    return env
+
+
+def _trusted_message(key: str, lang: str, params: Mapping[str, Any]) -> Md:
+    # Catalogue texts are mlpdm's own Markdown; only the values filled into them are escaped.
+    safe = {k: v if isinstance(v, Md) else escape_inline(v) for k, v in params.items()}
+    return Md(t(key, lang, **safe))
+
+
+def front_matter(context: Mapping[str, Any]) -> str:
+    """The YAML front matter block: what CI scripts and `mlpdm check` read."""
+    data = {
+        "title": t("brief.title", context["lang"], feature=context["feature"]),
+        "feature": context["feature"],
+        "slug": context["slug"],
+        "verdict": context["verdict"]["id"],
+        "owner": context["owner"],
+        "date": context["date"],
+        "questionnaire": {
+            "id": context["questionnaire"]["id"],
+            "version": context["questionnaire"]["version"],
+        },
+        "answers_digest": context["answers_digest"],
+        "generator": "mlpdm",
+    }
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
+    return f"---\n{body}---\n"
+
+
+def render_brief(
+    questionnaire: Questionnaire,
+    doc: AnswersDoc,
+    verdict: Verdict,
+    *,
+    lang: str,
+    loader: BaseLoader,
+    template: str = BRIEF_TEMPLATE,
+) -> str:
+    """The Markdown brief. Deterministic: the same inputs give the same bytes."""
+    context = brief_context(questionnaire, doc, verdict, lang)
+    env = _environment(loader)
+    try:
+        tmpl = env.get_template(template)
+        body = tmpl.render(
+            **context,
+            front_matter=Md(front_matter(context)),
+            t=lambda key, **kw: _trusted_message(key, lang, kw),
+        )
+    except SecurityError as exc:
+        raise UserError(
+            f"template {template!r} tried something the sandbox forbids: {exc}",
+            hint="Templates may only format the data they are given.",
+        ) from None
+    except TemplateError as exc:
+        line = getattr(exc, "lineno", None)
+        where = f"{template}:{line}" if line else template
+        raise UserError(
+            f"template {where}: {exc}", hint="Fix the template, or remove it to use the default."
+        ) from None
+    return body.rstrip("\n") + "\n"
+
+
+def render_json(questionnaire: Questionnaire, doc: AnswersDoc, verdict: Verdict, *, lang: str) -> str:
+    """The brief as data, for scripts and dashboards."""
+    context = brief_context(questionnaire, doc, verdict, lang)
+    data = {
+        "generator": "mlpdm",
+        "feature": context["feature"],
+        "slug": context["slug"],
+        "owner": context["owner"],
+        "date": context["date"],
+        "questionnaire": {"id": questionnaire.id, "version": questionnaire.version},
+        "answers_digest": context["answers_digest"],
+        "verdict": {"id": verdict.id, "label": context["verdict"]["label"]},
+        "findings": [
+            {
+                "id": f["number"],
+                "rule": f["rule"],
+                "outcome": f["outcome"],
+                "deciding": f["deciding"],
+                "title": f["title"],
+                "message": f["message"],
+                "action": f["action"],
+                "triggers": [
+                    {"question": tr["id"], "value": doc.answers.get(tr["id"])} for tr in f["triggers"]
+                ],
+                "points": [p["id"] for p in f["points"]],
+                "sources": [s["id"] for s in f["sources"]],
+            }
+            for f in context["findings"]
+        ],
+        "answers": dict(doc.answers),
+        "open_questions": [q["id"] for q in context["open_questions"]],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

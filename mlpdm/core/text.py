@@ -1,0 +1,25 @@
+"""Texts in several languages, and picking one with an explicit fallback to English."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+LANGUAGES: tuple[str, ...] = ("en", "ja")
+DEFAULT_LANGUAGE = "en"
+
+LocalizedText = Mapping[str, str]
+
+
+def pick(text: LocalizedText | None, lang: str) -> str:
+    """Return ``text`` in ``lang``, falling back to English, or "" when there is none."""
+    if not text:
+        return ""
+    return text.get(lang) or text.get(DEFAULT_LANGUAGE) or ""
+
+
+def normalize_lang(lang: str | None) -> str:
+    """Map a locale-like value (``ja_JP.UTF-8``, ``en-GB``) to a supported language."""
+    if not lang:
+        return DEFAULT_LANGUAGE
+    short = lang.replace("-", "_").split("_")[0].split(".")[0].lower()
+    return short if short in LANGUAGES else DEFAULT_LANGUAGE

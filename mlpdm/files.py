@@ -1,0 +1,237 @@
+"""The file system: safe YAML reading with line numbers, atomic writes, the docs directory."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from mlpdm.core.errors import Location, UserError
+from mlpdm.core.questionnaire import SourceFile
+
+try:  # the C loader is several times faster; fall back to pure Python where it is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_YAML_BYTES = 2_000_000  # an answers file or questionnaire larger than this is a mistake
+MAX_YAML_NODES = 200_000  # refuses alias "billion laughs" expansions before building them
+MAX_YAML_DEPTH = 64
+DEFAULT_DOCS_DIR = Path("docs") / "mlpdm"
+
+
+def read_text(path: Path, *, what: str) -> str:
+    """Read a UTF-8 text file, turning every OS problem into a UserError that names the file."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_YAML_BYTES:
+            raise UserError(
+                f"{path} is {size:,} bytes; {what} files are limited to {MAX_YAML_BYTES:,} bytes",
+                where=Location(str(path)),
+                hint="Check that this is the file you meant.",
+            )
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(
+            f"{path}: no such {what} file",
+            where=Location(str(path)),
+            hint="Check the path (it is relative to the current directory).",
+        ) from None
+    except IsADirectoryError:
+        raise UserError(f"{path} is a directory, not a {what} file", where=Location(str(path))) from None
+    except PermissionError:
+        raise UserError(
+            f"{path}: permission denied while reading the {what} file",
+            where=Location(str(path)),
+            hint="Check the file's permissions.",
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            f"{path} is not UTF-8 text (byte {exc.start})",
+            where=Location(str(path)),
+            hint="Save the file as UTF-8.",
+        ) from None
+    except OSError as exc:
+        raise UserError(
+            f"{path}: cannot read the {what} file: {exc.strerror}", where=Location(str(path))
+        ) from None
+
+
+def parse_yaml(text: str, path: str) -> tuple[Any, SourceFile]:
+    """Parse YAML with the safe loader only, and record the line of every mapping key and item.
+
+    Raises UserError with file:line on a syntax error, on any tag that would construct a
+    Python object, and on documents that are too large or too deeply nested.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, SourceFile(path, {})
+        lines: dict[tuple[Any, ...], int] = {}
+        _index_lines(node, (), lines, depth=0, budget=[MAX_YAML_NODES])
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or "invalid YAML"
+        raise UserError(
+            f"{path}:{line}: {problem}" if line else f"{path}: {problem}",
+            where=Location(path, line),
+            hint=_yaml_hint(problem),
+        ) from None
+    except yaml.YAMLError as exc:
+        raise UserError(f"{path}: invalid YAML: {exc}", where=Location(path)) from None
+    except _TooBig as exc:
+        raise UserError(
+            f"{path}:{exc.line}: {exc}",
+            where=Location(path, exc.line),
+            hint="Answers and questionnaires are small, flat files; this one is probably not one.",
+        ) from None
+    finally:
+        loader.dispose()
+    return data, SourceFile(path, lines)
+
+
+def _yaml_hint(problem: str) -> str:
+    if "constructor" in problem or "tag" in problem:
+        return "Only plain YAML is accepted: remove tags such as !!python/object."
+    return "Check indentation and quoting on that line; text with ':' or '#' needs quotes."
+
+
+class _TooBig(Exception):
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def _index_lines(
+    node: yaml.Node,
+    path: tuple[Any, ...],
+    lines: dict[tuple[Any, ...], int],
+    *,
+    depth: int,
+    budget: list[int],
+) -> None:
+    # Walks the node graph counting every visit, so aliases that multiply a subtree count
+    # as often as they would be expanded; that is what bounds an alias bomb.
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooBig(
+            f"more than {MAX_YAML_NODES:,} YAML nodes (after expanding aliases)", node.start_mark.line + 1
+        )
+    if depth > MAX_YAML_DEPTH:
+        raise _TooBig(f"nested deeper than {MAX_YAML_DEPTH} levels", node.start_mark.line + 1)
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is None:
+                continue
+            lines.setdefault((*path, key), key_node.start_mark.line + 1)
+            _index_lines(value_node, (*path, key), lines, depth=depth + 1, budget=budget)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _index_lines(item, (*path, index), lines, depth=depth + 1, budget=budget)
+
+
+def load_yaml_file(path: Path, *, what: str) -> tuple[Any, SourceFile]:
+    """Read and parse a YAML file (see ``parse_yaml``)."""
+    return parse_yaml(read_text(path, what=what), str(path))
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML for humans: keys in the given order, Unicode as is, long text as blocks."""
+    return yaml.dump(
+        data,
+        Dumper=_BlockDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+    )
+
+
+class _BlockDumper(yaml.SafeDumper):
+    """Writes multi-line strings as ``|`` blocks so hand-editing answers stays pleasant."""
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_BlockDumper.add_representer(str, _str_representer)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that readers see the old or the new file, never a mix.
+
+    A temporary file in the same directory is written, flushed to disk and renamed over
+    the target; on any error the temporary file is removed and the old file is untouched.
+    """
+    directory = path.parent
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise _write_error(path, exc) from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):
+            tmp.chmod(0o644)  # mkstemp makes 0600; briefs are meant to be shared
+        tmp.replace(path)
+    except OSError as exc:
+        _discard(tmp)
+        raise _write_error(path, exc) from None
+    except BaseException:  # Ctrl-C or a signal mid-write: leave no temporary file behind
+        _discard(tmp)
+        raise
+    _fsync_directory(directory)
+
+
+def _discard(tmp: Path) -> None:
+    with contextlib.suppress(OSError):
+        tmp.unlink()
+
+
+def _fsync_directory(directory: Path) -> None:
+    # Makes the rename itself durable; not possible on every platform, so best effort.
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _write_error(path: Path, exc: OSError) -> UserError:
+    reason = {
+        errno.ENOSPC: "the disk is full",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EROFS: "the file system is read-only",
+        errno.EDQUOT: "the disk quota is exceeded",
+    }.get(exc.errno or 0, exc.strerror or str(exc))
+    return UserError(
+        f"cannot write {path}: {reason}",
+        where=Location(str(path)),
+        hint="Nothing was changed: the previous version of the file, if any, is intact. "
+        "Free space or fix permissions, or choose another directory with --dir.",
+    )
+
+
+def iter_answers_files(directory: Path) -> Iterator[Path]:
+    """Answers files directly in or below ``directory``, sorted for stable output."""
+    yield from sorted(directory.rglob("*.answers.yaml"))

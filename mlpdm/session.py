@@ -1,0 +1,308 @@
+"""Drive one interview: show each step, read answers, autosave, review, write the brief."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from jinja2 import BaseLoader
+from rich.console import Console
+from rich.text import Text
+
+from mlpdm.core.answers import AnswerError, AnswersDoc
+from mlpdm.core.decision import decide
+from mlpdm.core.errors import InterviewInterrupted, UserError
+from mlpdm.core.inputs import BACK_WORDS, Answer, Back, Help, interpret
+from mlpdm.core.interview import Interview, Step
+from mlpdm.core.messages import t
+from mlpdm.core.questionnaire import Questionnaire
+from mlpdm.core.render import brief_context, display_value, render_brief
+from mlpdm.core.slug import slugify
+from mlpdm.core.text import pick
+from mlpdm.files import atomic_write
+from mlpdm.prompts import Prompter
+from mlpdm.screens import (
+    help_panel,
+    intro,
+    plain,
+    prompt_text,
+    review_table,
+    step_body,
+    step_header,
+    verdict_panel,
+)
+from mlpdm.workspace import FeatureFiles, is_generated_brief, read_answers, write_answers
+
+
+@dataclass
+class Outcome:
+    """What an interview left behind, for the caller's summary and tests."""
+
+    answers_path: Path | None = None
+    brief_path: Path | None = None
+    verdict: str | None = None
+    interrupted: str | None = None
+    draft_path: Path | None = None
+
+
+@dataclass
+class InterviewSession:
+    """One run of ``mlpdm interview``; the console, prompter and clock are injected."""
+
+    console: Console
+    prompter: Prompter
+    questionnaire: Questionnaire
+    loader: BaseLoader
+    directory: Path
+    lang: str = "en"
+    today: Callable[[], dt.date] = dt.date.today
+    resume_command: Callable[[str], str] = lambda feature: f'mlpdm interview "{feature}"'
+    meta: dict[str, str] = field(default_factory=dict)
+
+    # -- the whole run ---------------------------------------------------------------------
+    def run(self, feature: str | None, owner: str | None = None, owner_default: str | None = None) -> Outcome:
+        """Run the interview; on Ctrl-C or end of input, keep the draft and say how to resume."""
+        outcome = Outcome()
+        files: FeatureFiles | None = None
+        try:
+            name = (
+                feature.strip()
+                if feature and feature.strip()
+                else self._ask_required(t("interview.feature_prompt", self.lang))
+            )
+            files = FeatureFiles(self.directory, slugify(name))
+            outcome.draft_path = files.draft
+            state = self._starting_point(files, name)
+            if state is None:
+                return outcome
+            self.meta["feature"] = name
+            self.meta["slug"] = files.slug
+            if owner:
+                self.meta["owner"] = owner
+            elif not self.meta.get("owner"):
+                self._ask_owner(owner_default)
+            state = self._ask_all(state, files)
+            state = self._review(state, files)
+        except InterviewInterrupted as stop:
+            outcome.interrupted = stop.reason
+            self._say_interrupted(stop.reason, files)
+            return outcome
+        self._finish(state, files, outcome)
+        return outcome
+
+    # -- start, resume or revise ----------------------------------------------------------
+    def _starting_point(self, files: FeatureFiles, name: str) -> Interview | None:
+        q = self.questionnaire
+        answered: dict[str, Any] = {}
+        if files.draft.exists():
+            draft = read_answers(files.draft, q, partial=True)
+            question = t(
+                "interview.resume",
+                self.lang,
+                feature=draft.feature or name,
+                answered=len(draft.answers),
+                path=files.draft,
+            )
+            if self._confirm(question):
+                self.meta.update(draft.meta)
+                state = Interview.start(q, draft.answers)
+                self._show_intro(state)
+                step = state.current()
+                if step is not None:
+                    self.console.print(
+                        Text(
+                            t("interview.resumed", self.lang, number=step.answered + 1, total=step.total),
+                            style="green",
+                        )
+                    )
+                return state
+            self.console.print(Text(t("interview.fresh_start", self.lang), style="yellow"))
+        elif files.answers.exists():
+            existing = read_answers(files.answers, q, partial=True)
+            if not self._confirm(
+                t("interview.revise", self.lang, feature=existing.feature or name, path=files.answers)
+            ):
+                return None
+            self.meta.update(existing.meta)
+            answered = dict(existing.answers)
+        state = Interview.start(q, answered)
+        self._show_intro(state)
+        return state
+
+    def _show_intro(self, state: Interview) -> None:
+        vis = state.visibility()
+        self.console.print(
+            intro(
+                self.questionnaire, questions=len(vis.questions), sections=len(vis.sections), lang=self.lang
+            )
+        )
+
+    def _ask_owner(self, default: str | None) -> None:
+        prompt = Text.assemble(
+            (t("interview.owner_prompt", self.lang), "bold"),
+            (f" [{default}]" if default else "", "dim"),
+            ": ",
+        )
+        typed = self.prompter.read_line(prompt).strip()
+        owner = typed or (default or "")
+        if owner:
+            self.meta["owner"] = " ".join(owner.split())
+
+    # -- asking -------------------------------------------------------------------------------
+    def _ask_all(self, state: Interview, files: FeatureFiles) -> Interview:
+        while (step := state.current()) is not None:
+            state, _ = self._ask_step(state, step, files, then="next")
+        return state
+
+    def _ask_step(
+        self, state: Interview, step: Step, files: FeatureFiles, *, then: Literal["next", "unanswered"]
+    ) -> tuple[Interview, bool]:
+        """Show one question until it is answered (True) or the person goes back (False)."""
+        self.console.print(step_header(step, self.lang))
+        self.console.print(step_body(self.questionnaire, step, self.lang))
+        while True:
+            lines = self._read_answer(step)
+            try:
+                command = interpret(step.question, lines, step.current, self.lang)
+            except AnswerError as exc:
+                self.console.print(Text(t("interview.invalid", self.lang, reason=exc.message), style="red"))
+                continue
+            if isinstance(command, Help):
+                self.console.print(help_panel(self.questionnaire, step.question, self.lang))
+                continue
+            if isinstance(command, Back):
+                earlier = state.back()
+                if earlier.position == state.position:
+                    self.console.print(Text(t("interview.at_start", self.lang), style="yellow"))
+                    continue
+                return earlier, False
+            assert isinstance(command, Answer)
+            state = state.answer(command.value, then=then)
+            self._save_draft(state, files)
+            return state, True
+
+    def _read_answer(self, step: Step) -> list[str]:
+        question = step.question
+        first = self.prompter.read_line(prompt_text(question, step.current, self.lang))
+        if question.type not in ("longtext", "list") or not first.strip():
+            return [first]
+        if first.strip().lower() in BACK_WORDS or first.strip() in ("?", "help", "？"):
+            return [first]
+        lines = [first]
+        while True:
+            more = self.prompter.read_line(Text("… ", style="dim"))
+            if not more.strip():
+                return lines
+            lines.append(more)
+
+    def _ask_required(self, label: str) -> str:
+        while True:
+            typed = self.prompter.read_line(Text.assemble((label, "bold"), ": ")).strip()
+            if typed:
+                return typed
+
+    def _confirm(self, question: str) -> bool:
+        while True:
+            typed = (
+                self.prompter.read_line(Text.assemble(plain(question), " ", ("[Y/n] ", "bold")))
+                .strip()
+                .lower()
+            )
+            if typed in ("", "y", "yes", "はい"):
+                return True
+            if typed in ("n", "no", "いいえ"):
+                return False
+
+    # -- review -------------------------------------------------------------------------------
+    def _review(self, state: Interview, files: FeatureFiles) -> Interview:
+        while True:
+            state = self._ask_all(state, files)
+            vis = state.visibility()
+            rows: list[tuple[int, str, str, str]] = []
+            ids: list[str] = []
+            for section, questions in vis.sections:
+                for question in questions:
+                    ids.append(question.id)
+                    value = display_value(question, state.answers.get(question.id), self.lang)
+                    rows.append((len(ids), pick(section.title, self.lang), question.label(self.lang), value))
+            self.console.print(review_table(rows, self.lang))
+            typed = self.prompter.read_line(
+                Text.assemble((t("interview.review.prompt", self.lang), "bold"), ": ")
+            ).strip()
+            if not typed:
+                return state
+            if typed.lower() in BACK_WORDS:
+                typed = str(len(ids))  # "back" from the review edits the last answer
+            number = int(typed) if typed.isdigit() else 0
+            if not 1 <= number <= len(ids):
+                self.console.print(
+                    Text(
+                        t("interview.review.bad_number", self.lang, number=typed, count=len(ids)), style="red"
+                    )
+                )
+                continue
+            target = state.goto(ids[number - 1])
+            step = target.current()
+            assert step is not None
+            edited, answered = self._ask_step(target, step, files, then="unanswered")
+            # Going back while editing cancels the edit and returns to the review.
+            if answered:
+                state = edited
+
+    # -- finishing ----------------------------------------------------------------------------
+    def _doc(self, state: Interview, *, final: bool) -> AnswersDoc:
+        meta = dict(self.meta)
+        if final:
+            meta["date"] = self.today().isoformat()
+        return AnswersDoc(self.questionnaire.id, self.questionnaire.version, meta, state.saved_answers())
+
+    def _save_draft(self, state: Interview, files: FeatureFiles) -> None:
+        write_answers(files.draft, self._doc(state, final=False), brief_name=files.brief.name, draft=True)
+
+    def _finish(self, state: Interview, files: FeatureFiles, outcome: Outcome) -> None:
+        doc = self._doc(state, final=True)
+        verdict = decide(self.questionnaire, doc.answers)
+        brief = render_brief(self.questionnaire, doc, verdict, lang=self.lang, loader=self.loader)
+        if files.brief.exists() and not is_generated_brief(files.brief):
+            raise UserError(
+                f"{files.brief} exists and was not written by mlpdm; it was left unchanged",
+                hint=f"Your answers are saved in {files.draft}. Move that file away (or pass "
+                "another --dir) and run the same command again to finish.",
+            )
+        replaced = files.answers.exists()
+        write_answers(files.answers, doc, brief_name=files.brief.name)
+        atomic_write(files.brief, brief)
+        files.draft.unlink(missing_ok=True)
+        findings = brief_context(self.questionnaire, doc, verdict, self.lang)["findings"]
+        self.console.print()
+        self.console.print(verdict_panel(verdict, findings, self.lang))
+        for path in (files.answers, files.brief):
+            note = f" {t('interview.replaced', self.lang)}" if replaced else ""
+            self.console.print(
+                Text.assemble(
+                    (f"{t('interview.written', self.lang)} ", "green"), plain(str(path)), (note, "dim")
+                )
+            )
+        self.console.print(
+            Text(t("interview.next", self.lang, command=f"mlpdm render {files.answers}"), style="dim")
+        )
+        outcome.answers_path, outcome.brief_path, outcome.verdict = files.answers, files.brief, verdict.id
+
+    def _say_interrupted(self, reason: str, files: FeatureFiles | None) -> None:
+        self.console.print(
+            Text(
+                t("interview.interrupted", self.lang, reason=t(f"interview.reason.{reason}", self.lang)),
+                style="yellow",
+            )
+        )
+        if files is not None and files.draft.exists():
+            self.console.print(Text(t("interview.saved_draft", self.lang, path=files.draft)))
+            feature = self.meta.get("feature", files.slug)
+            self.console.print(
+                Text(
+                    t("interview.resume_hint", self.lang, command=self.resume_command(feature)), style="bold"
+                )
+            )
