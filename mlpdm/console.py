@@ -30,8 +30,9 @@ def make_console(*, stderr: bool = False, file: TextIO | None = None, width: int
 
 def print_user_error(console: Console, error: UserError, lang: str) -> None:
     """One paragraph: what went wrong and where, each problem on its own line, what to do."""
-    console.print(Text.assemble((f"{t('error.label', lang)}: ", "bold red"), error.message))
+    # soft_wrap: paths and file:line locations stay on one line, so they can be copied.
+    console.print(Text.assemble((f"{t('error.label', lang)}: ", "bold red"), error.message), soft_wrap=True)
     for problem in error.problems:
-        console.print(Text("  - " + str(problem)))
+        console.print(Text("  - " + str(problem)), soft_wrap=True)
     if error.hint:
-        console.print(Text.assemble((f"{t('error.hint', lang)}: ", "bold"), error.hint))
+        console.print(Text.assemble((f"{t('error.hint', lang)}: ", "bold"), error.hint), soft_wrap=True)

@@ -86,5 +86,7 @@ def _triggers(
     # because "no answer" is often exactly what made the rule fire.
     names = compile_condition(rule.when).names
     return tuple(
-        Trigger(qid, values[qid]) for qid in questionnaire.underlying_questions(names) if qid in shown
+        Trigger(qid, values[qid])
+        for qid in questionnaire.underlying_questions(names, reasons_only=True)
+        if qid in shown
     )

@@ -26,7 +26,7 @@ def clean(text: str) -> str:
     """Remove control characters and bidi overrides; normalise line ends and tabs."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = _CONTROL.sub("", text)
-    return _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+    return _BIDI.sub(lambda m: f"(U+{ord(m.group()):04X})", text)
 
 
 def _escape_line(line: str) -> str:

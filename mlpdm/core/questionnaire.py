@@ -179,6 +179,9 @@ class Derived(_Model):
     id: str
     when: str
     description: str = ""
+    # False for gates such as "the ML design is reviewed at all": true for every finding,
+    # so naming the answers behind it as a reason would only add noise.
+    in_reasons: bool = True
 
     _id = field_validator("id")(_check_id)
 
@@ -284,8 +287,11 @@ class Questionnaire(_Model):
                 found.append(entry)
         return tuple(found)
 
-    def underlying_questions(self, names: frozenset[str]) -> tuple[str, ...]:
-        """Question ids behind ``names``, following derived values, in interview order."""
+    def underlying_questions(self, names: frozenset[str], *, reasons_only: bool = False) -> tuple[str, ...]:
+        """Question ids behind ``names``, following derived values, in interview order.
+
+        With ``reasons_only``, derived values marked ``in_reasons: false`` are not followed.
+        """
         seen: set[str] = set()
         stack = list(names)
         found: set[str] = set()
@@ -297,7 +303,9 @@ class Questionnaire(_Model):
             if name in self.question_index:
                 found.add(name)
             elif name in self.derived_index:
-                stack.extend(compile_condition(self.derived_index[name].when).names)
+                derived = self.derived_index[name]
+                if derived.in_reasons or not reasons_only:
+                    stack.extend(compile_condition(derived.when).names)
         return tuple(sorted(found, key=self.order.__getitem__))
 
 
@@ -339,12 +347,25 @@ def load_questionnaire(data: Any, source: SourceFile) -> Questionnaire:
     try:
         model = Questionnaire.model_validate(data)
     except ValidationError as exc:
-        problems = tuple(Problem(_pydantic_message(err), source.locate(err["loc"])) for err in exc.errors())
+        problems = tuple(
+            Problem(_pydantic_message(err), source.locate(err["loc"])) for err in _meaningful(exc.errors())
+        )
         raise _invalid(source.path, problems) from None
     problems = tuple(check_questionnaire(model, source))
     if problems:
         raise _invalid(source.path, problems)
     return model
+
+
+def _meaningful(errors: list[Any]) -> list[Any]:
+    # pydantic also reports "too short" for a list whose items failed; that is noise.
+    def shadowed(err: Any) -> bool:
+        loc = err["loc"]
+        return err["type"] == "too_short" and any(
+            o is not err and o["loc"][: len(loc)] == loc for o in errors
+        )
+
+    return [err for err in errors if not shadowed(err)]
 
 
 def _invalid(path: str, problems: tuple[Problem, ...]) -> UserError:
@@ -359,6 +380,11 @@ def _invalid(path: str, problems: tuple[Problem, ...]) -> UserError:
 def _pydantic_message(err: Mapping[str, Any]) -> str:
     path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"]).lstrip(".")
     msg = str(err["msg"]).removeprefix("Value error, ")
+    given = err.get("input")
+    if err["type"] in ("literal_error", "enum", "int_parsing", "string_type", "bool_parsing") and isinstance(
+        given, str | int | float
+    ):
+        msg += f" (got {given!r})"
     return f"{path}: {msg}" if path else msg
 
 

@@ -1,0 +1,111 @@
+"""Shared test helpers: the packaged questionnaire, inline questionnaires, a pinned CLI runner."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from mlpdm.core.questionnaire import Questionnaire, load_questionnaire
+from mlpdm.files import parse_yaml
+from mlpdm.resources import load_packaged_questionnaire
+
+REPO = Path(__file__).resolve().parent.parent
+
+# A terminal pinned for stable output: no colour, fixed width, English.
+PINNED_ENV = {
+    "NO_COLOR": "1",
+    "COLUMNS": "100",
+    "TERM": "dumb",
+    "LC_ALL": "C",
+    "LANG": "C",
+    "LC_MESSAGES": "",
+}
+
+
+@pytest.fixture(scope="session")
+def default_q() -> Questionnaire:
+    return load_packaged_questionnaire()
+
+
+def build_questionnaire(text: str, path: str = "team.yaml") -> Questionnaire:
+    """A questionnaire from dedented YAML, validated like a file on disk."""
+    data, source = parse_yaml(textwrap.dedent(text), path)
+    return load_questionnaire(data, source)
+
+
+MINI = """
+id: mini
+version: 1
+title: {en: Mini}
+description: {en: A tiny questionnaire for tests.}
+checklist:
+  - {id: T1, title: {en: One}, summary: {en: The first point.}}
+sections:
+  - id: basics
+    title: {en: Basics}
+    questions:
+      - id: uses_ml
+        type: yesno
+        prompt: {en: Does it use ML?}
+        help: {en: Because.}
+        points: [T1]
+      - id: kind
+        type: choice
+        when: "uses_ml == 'yes'"
+        prompt: {en: Which kind?}
+        help: {en: Because.}
+        points: [T1]
+        choices:
+          - {value: llm, label: {en: An LLM}}
+          - {value: classic, label: {en: A classic model}}
+      - id: note
+        type: text
+        required: false
+        prompt: {en: Anything else?}
+        help: {en: Because.}
+        points: [T1]
+rules:
+  - id: llm-used
+    outcome: condition
+    when: "kind == 'llm'"
+    title: {en: LLM}
+    message: {en: An LLM is used.}
+    action: {en: Test it.}
+    points: [T1]
+"""
+
+
+@pytest.fixture
+def mini_q() -> Questionnaire:
+    return build_questionnaire(MINI)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner(env=PINNED_ENV)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def answers_yaml(
+    answers: dict[str, Any], *, feature: str = "Test feature", slug: str = "test-feature"
+) -> str:
+    import yaml
+
+    return yaml.safe_dump(
+        {
+            "questionnaire": {"id": "default", "version": 1},
+            "meta": {"feature": feature, "slug": slug, "owner": "Tester", "date": "2026-01-31"},
+            "answers": answers,
+        },
+        sort_keys=False,
+        allow_unicode=True,
+    )

@@ -1,0 +1,161 @@
+"""Answers for the default questionnaire: a baseline that raises no finding, and changes to it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# A well-prepared LLM feature: every answer the safe one, so no rule fires and the verdict is GO.
+CLEAN: dict[str, Any] = {
+    "user_problem": "Support agents spend 10 minutes summarising each long ticket thread.",
+    "audience": "internal",
+    "need_evidence": "measured",
+    "current_process": "manual",
+    "baseline": "10 minutes per summary",
+    "usage_measure": "Share of tickets whose summary is used each week",
+    "daily_volume": 200,
+    "simpler_alternative": "no",
+    "ai_strengths": ["language", "generation"],
+    "red_flags": ["none"],
+    "data_available": "yes",
+    "task_type": "generate",
+    "uses_llm": "yes",
+    "approach": "api",
+    "domain_gap": "no",
+    "oversight": "assist",
+    "error_cost": "annoyance",
+    "reversibility": "easy",
+    "worst_case": "A summary misses a detail and the agent reads the thread anyway.",
+    "misuse": "no",
+    "fallback": "manual",
+    "correction": "yes",
+    "feedback": ["flag", "sampling"],
+    "expectations": ["label", "limits"],
+    "facts_matter": "no",
+    "untrusted_inputs": ["none"],
+    "llm_actions": "answer",
+    "output_downstream": "no",
+    "consistency": "limits",
+    "kpi": "Minutes per ticket",
+    "kpi_baseline": "10",
+    "kpi_target": "4 by Q3",
+    "model_metric": "human_rating",
+    "metric_target": "90% rated useful",
+    "failure_criterion": "Under 70% rated useful in the pilot",
+    "affects_people": "no",
+    "segments": ["Tickets in English"],
+    "segment_eval": "yes",
+    "eval_source": ["experts"],
+    "eval_size": 400,
+    "labeller": "team",
+    "eval_representative": "yes",
+    "personal_data": ["none"],
+    "data_destination": "inhouse",
+    "regulated_domains": ["none"],
+    "regions": ["japan"],
+    "harm_review": "Reviewed with the privacy office.",
+    "rollout_plan": "staged",
+    "launch_gate": "80% useful on 200 pilot tickets",
+    "version_pinned": "yes",
+    "regression_eval": "yes",
+    "monitoring": ["quality", "cost"],
+    "kill_switch": "yes",
+    "owner": "Support tools team",
+    "learning": "Review after 6 weeks",
+}
+
+DROP = object()  # marks an answer to remove
+
+# For every rule: the smallest change to CLEAN that should make it fire.
+FIRES: dict[str, dict[str, Any]] = {
+    "unreviewed-severe-harm": {"oversight": "auto", "error_cost": "safety"},
+    "injection-can-act": {"untrusted_inputs": ["messages"], "llm_actions": "send", "action_approval": "none"},
+    "personal-data-to-untrusted-service": {
+        "personal_data": ["identifiers"],
+        "data_destination": "consumer_service",
+        "legal_basis": "unsure",
+    },
+    "personal-data-without-legal-basis": {"personal_data": ["identifiers"], "legal_basis": "no"},
+    "simpler-solution-suffices": {"simpler_alternative": "mostly", "alternative": "Keyword search"},
+    "ml-poor-fit": {"red_flags": ["predictable"], "simpler_alternative": "partly", "alternative": "A form"},
+    "no-ml-strength": {"ai_strengths": ["none"], "simpler_alternative": "partly", "alternative": "A form"},
+    "speed-over-ml": {"red_flags": ["speed"], "simpler_alternative": "partly", "alternative": "Rules"},
+    "no-evidence-of-need": {
+        "need_evidence": "assumption",
+        "rollout_plan": "all_at_once",
+        "launch_gate": DROP,
+    },
+    "no-kpi": {"kpi": None, "kpi_baseline": DROP, "kpi_target": DROP},
+    "no-model-metric": {"metric_target": None},
+    "no-baseline": {"baseline": None},
+    "no-failure-criterion": {"failure_criterion": None},
+    "no-evaluation-data": {"eval_source": ["none"], "eval_size": DROP, "labeller": DROP},
+    "training-without-staff": {"approach": "fine_tune", "domain_gap": DROP, "ml_staff": "none"},
+    "training-without-data": {
+        "approach": "custom",
+        "domain_gap": DROP,
+        "ml_staff": "inhouse",
+        "data_available": "no",
+    },
+    "no-owner": {"owner": None},
+    "no-kill-switch": {"kill_switch": "unsure"},
+    "confidential-data-unchecked-terms": {
+        "personal_data": ["confidential"],
+        "data_destination": "consumer_service",
+    },
+    "legal-basis-unconfirmed": {"personal_data": ["identifiers"], "legal_basis": "unsure"},
+    "weak-evidence-test-it": {"need_evidence": "requests"},
+    "no-usage-measure": {"usage_measure": None},
+    "predictability-needed": {"red_flags": ["explain_all"]},
+    "automation-unwanted": {"red_flags": ["unwanted"], "oversight": "auto"},
+    "costly-errors-need-review": {"red_flags": ["costly_errors"], "oversight": "review_some"},
+    "partial-review-serious-errors": {"oversight": "review_some", "error_cost": "money"},
+    "automatic-money-errors": {"oversight": "auto", "error_cost": "money", "reversibility": "costly"},
+    "no-fallback": {"fallback": "none"},
+    "no-correction": {"correction": "no"},
+    "no-feedback": {"feedback": ["none"]},
+    "no-expectation-setting": {"expectations": ["none"]},
+    "misuse-unmitigated": {"misuse": "yes"},
+    "hallucination-ungrounded": {"facts_matter": "yes", "grounding": "none"},
+    "prompt-injection-exposure": {"untrusted_inputs": ["user_text"]},
+    "injection-partial-approval": {
+        "untrusted_inputs": ["web"],
+        "llm_actions": "write",
+        "action_approval": "high_impact",
+    },
+    "injection-data-exfiltration": {"untrusted_inputs": ["shared_docs"], "llm_actions": "read"},
+    "output-used-downstream": {"output_downstream": "yes"},
+    "model-version-unpinned": {"version_pinned": "no"},
+    "no-regression-evaluation": {"regression_eval": "unsure"},
+    "consistency-required": {"consistency": "no"},
+    "no-abuse-controls": {"audience": "consumers", "abuse_controls": ["none"]},
+    "domain-gap-unstaffed": {"domain_gap": "yes", "ml_staff": "none"},
+    "segments-not-evaluated": {"segment_eval": "no"},
+    "people-affected-no-segments": {"affects_people": "yes", "segments": None, "segment_eval": DROP},
+    "automated-decisions-about-people": {"affects_people": "yes", "oversight": "review_some"},
+    "regulated-domain": {"regulated_domains": ["education"]},
+    "personal-data-to-provider": {
+        "personal_data": ["identifiers"],
+        "data_destination": "business_api",
+        "legal_basis": "yes",
+    },
+    "secrets-in-context": {"personal_data": ["secrets"]},
+    "eval-not-representative": {"eval_representative": "no"},
+    "big-bang-release": {"rollout_plan": "all_at_once", "launch_gate": DROP},
+    "no-monitoring": {"monitoring": ["none"]},
+    "error-balance-undecided": {"task_type": "classify", "error_balance": "unsure"},
+    "plan-ml-work": {"approach": "fine_tune", "domain_gap": DROP, "ml_staff": "inhouse"},
+    "favour-recall": {"task_type": "classify", "error_balance": "miss", "error_ratio": 3},
+    "favour-precision": {"task_type": "classify", "error_balance": "false_alarm"},
+    "learn-and-share": {"learning": None},
+}
+
+
+def with_changes(changes: dict[str, Any], base: dict[str, Any] | None = None) -> dict[str, Any]:
+    """CLEAN (or ``base``) with ``changes`` applied; DROP removes an answer."""
+    out = dict(CLEAN if base is None else base)
+    for key, value in changes.items():
+        if value is DROP:
+            out.pop(key, None)
+        else:
+            out[key] = value
+    return out
