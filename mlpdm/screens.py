@@ -221,13 +221,14 @@ def verdict_panel(verdict: Verdict, findings: list[dict[str, Any]], lang: str, *
     if shown:
         parts.append(Text(""))
         parts.append(Text(t("interview.top_reasons", lang), style="bold"))
+        reasons = Table.grid(padding=(0, 1))
+        reasons.add_column(no_wrap=True)
+        reasons.add_column()
         for f in shown:
-            parts.append(
-                Text.assemble(
-                    ("  • ", "bold"), plain(f["title"], "bold"), (f"  ({f['outcome_label']})", "dim")
-                )
-            )
-            parts.append(Text.assemble("    → ", plain(f["action"])))
+            title = Text.assemble(plain(f["title"], "bold"), (f"  ({f['outcome_label']})", "dim"))
+            reasons.add_row(Text(" •", style="bold"), title)
+            reasons.add_row(Text(" →", style="dim"), plain(f["action"]))
+        parts.append(reasons)
     rest = len(findings) - len(shown)
     if rest > 0:
         parts.append(Text(t("interview.more_findings", lang, count=rest), style="dim"))

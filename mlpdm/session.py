@@ -152,9 +152,17 @@ class InterviewSession:
             self.meta["owner"] = " ".join(owner.split())
 
     # -- asking -------------------------------------------------------------------------------
-    def _ask_all(self, state: Interview, files: FeatureFiles) -> Interview:
+    def _ask_all(
+        self, state: Interview, files: FeatureFiles, then: Literal["next", "unanswered"] = "next"
+    ) -> Interview:
+        """Ask until every applicable question has an answer.
+
+        In the first pass each answer leads to the next question in order (so after going
+        back, the person walks forward again); after an edit on the review screen, only
+        questions that became relevant and have no answer yet are asked.
+        """
         while (step := state.current()) is not None:
-            state, _ = self._ask_step(state, step, files, then="next")
+            state, _ = self._ask_step(state, step, files, then=then)
         return state
 
     def _ask_step(
@@ -219,7 +227,7 @@ class InterviewSession:
     # -- review -------------------------------------------------------------------------------
     def _review(self, state: Interview, files: FeatureFiles) -> Interview:
         while True:
-            state = self._ask_all(state, files)
+            state = self._ask_all(state, files, then="unanswered")
             vis = state.visibility()
             rows: list[tuple[int, str, str, str]] = []
             ids: list[str] = []

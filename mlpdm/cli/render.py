@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -64,14 +65,16 @@ def render(
     data, source, q = load_answers_with_questionnaire(answers, questionnaire)
     doc = parse_answers_doc(data, q, source)
     verdict = decide(q, doc.answers)
+    target = None if output == "-" else Path(output) if output else _default_output(answers, doc.slug, fmt)
     if fmt is Format.json:
         text = render_json(q, doc, verdict, lang=language)
     else:
-        text = render_brief(q, doc, verdict, lang=language, loader=template_loader())
-    if output == "-":
+        # The brief links to its answers file relative to where the brief is written.
+        link = os.path.relpath(answers.resolve(), target.resolve().parent) if target else None
+        text = render_brief(q, doc, verdict, lang=language, loader=template_loader(), answers_link=link)
+    if target is None:
         sys.stdout.write(text)
         return
-    target = Path(output) if output else _default_output(answers, doc.slug, fmt)
     if target.exists() and not force and not is_generated_brief(target):
         raise UserError(
             f"{target} exists and was not written by mlpdm; it was left unchanged",

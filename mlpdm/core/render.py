@@ -59,9 +59,18 @@ def _option_label(question: Question, value: str, lang: str) -> str:
 
 
 def brief_context(
-    questionnaire: Questionnaire, doc: AnswersDoc, verdict: Verdict, lang: str
+    questionnaire: Questionnaire,
+    doc: AnswersDoc,
+    verdict: Verdict,
+    lang: str,
+    *,
+    answers_link: str | None = None,
 ) -> dict[str, Any]:
-    """Everything a brief shows, as plain data (also the JSON format's content)."""
+    """Everything a brief shows, as plain data (also the JSON format's content).
+
+    ``answers_link`` is the answers file's path relative to the brief (default: the file
+    name, for a brief next to its answers).
+    """
     visibility = compute_visibility(questionnaire, doc.answers)
     shown = {q.id for q in visibility.questions}
     findings = [_finding(questionnaire, f, i, verdict, lang) for i, f in enumerate(verdict.findings, 1)]
@@ -73,6 +82,7 @@ def brief_context(
         "owner": doc.meta.get("owner", ""),
         "date": doc.meta.get("date", ""),
         "answers_file": answers_filename(doc.slug),
+        "answers_link": answers_link or answers_filename(doc.slug),
         "answers_digest": doc.digest(),
         "questionnaire": {
             "id": questionnaire.id,
@@ -255,9 +265,10 @@ def render_brief(
     lang: str,
     loader: BaseLoader,
     template: str = BRIEF_TEMPLATE,
+    answers_link: str | None = None,
 ) -> str:
     """The Markdown brief. Deterministic: the same inputs give the same bytes."""
-    context = brief_context(questionnaire, doc, verdict, lang)
+    context = brief_context(questionnaire, doc, verdict, lang, answers_link=answers_link)
     env = _environment(loader)
     try:
         tmpl = env.get_template(template)

@@ -1,0 +1,171 @@
+"""The interview in a real pseudo-terminal, typed the way a person types (pexpect)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+import yaml
+
+from mlpdm.core.text import pick
+from mlpdm.resources import load_packaged_questionnaire
+from tests.conftest import REPO
+from tests.keystrokes import typed_lines
+
+pytestmark = pytest.mark.slow
+
+EXAMPLE = yaml.safe_load((REPO / "examples" / "invoice-ocr.answers.yaml").read_text(encoding="utf-8"))
+ANSWERS = EXAMPLE["answers"]
+REVIEW = "Type a number to change that answer"
+
+
+def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
+    env = {
+        **os.environ,
+        "COLUMNS": "200",
+        "LINES": "50",
+        "NO_COLOR": "1",
+        "TERM": "xterm",
+        "LC_ALL": "C.UTF-8",
+        "LANG": "C.UTF-8",
+    }
+    env.pop("LC_MESSAGES", None)
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "mlpdm", "interview", *args],
+        cwd=str(tmp_path),
+        env=env,
+        encoding="utf-8",
+        dimensions=(50, 200),
+        timeout=20,
+    )
+    child.logfile_read = open(tmp_path / "transcript.txt", "a", encoding="utf-8")  # noqa: SIM115
+    return child
+
+
+class Typist:
+    """Reads the screen, recognises the question, types its answer."""
+
+    def __init__(self, child: pexpect.spawn, answers: dict) -> None:
+        self.child = child
+        self.answers = answers
+        self.q = load_packaged_questionnaire()
+        self.ids = list(self.q.question_index)
+        self.patterns = [re.escape(pick(self.q.question(qid).prompt, "en")[:50]) for qid in self.ids]
+        self.asked: list[str] = []
+
+    def type_answer(self, qid: str) -> None:
+        for line in typed_lines(self.q.question(qid), self.answers.get(qid)):
+            self.child.sendline(line)
+
+    def until(self, stop: str | None = None, *, before=None, review=()) -> str:
+        """Answer questions until ``stop`` comes up (returns it) or the review screen (returns 'review').
+
+        ``before`` maps a question id to a function called when it first appears (to type
+        '?' or '<' as a person would); ``review`` lists what to type on review screens.
+        """
+        before = dict(before or {})
+        review = list(review)
+        while True:
+            index = self.child.expect([REVIEW, *self.patterns])
+            if index == 0:
+                if not review:
+                    return "review"
+                self.child.sendline(review.pop(0))
+                continue
+            qid = self.ids[index - 1]
+            self.asked.append(qid)
+            if qid == stop:
+                return qid
+            self.child.expect("› ")
+            if qid in before and before.pop(qid)(self):
+                continue
+            self.type_answer(qid)
+
+
+def ask_help(typist: Typist) -> bool:
+    typist.child.sendline("?")
+    typist.child.expect("Why this matters")
+    typist.child.expect("T13 — Evaluation data")
+    return False  # then answer normally
+
+
+def go_back(typist: Typist) -> bool:
+    typist.child.sendline("<")
+    return True  # the previous question appears again and is answered from the script
+
+
+def mistype(typist: Typist) -> bool:
+    typist.child.sendline("7")
+    typist.child.expect("Not accepted")
+    return False
+
+
+def test_interview_in_a_terminal_with_help_back_ctrl_c_resume_and_review(tmp_path):
+    docs = tmp_path / "docs" / "mlpdm"
+    child = spawn(tmp_path, "Invoice OCR", "--owner", ANSWERS and EXAMPLE["meta"]["owner"])
+    child.expect("10–15 minutes")
+    typist = Typist(child, ANSWERS)
+    stopped_at = typist.until(
+        "oversight",
+        before={"data_available": ask_help, "approach": go_back, "audience": mistype},
+    )
+    assert stopped_at == "oversight"
+    assert typist.asked.count("uses_llm") == 2  # "<" at approach went back to uses_llm
+    child.sendintr()  # Ctrl-C
+    child.expect("Interview stopped \\(Ctrl-C\\)")
+    child.expect('To resume, run: mlpdm interview "Invoice OCR"')
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    draft = yaml.safe_load((docs / "invoice-ocr.draft.yaml").read_text(encoding="utf-8"))
+    answered_before_stop = [qid for qid in dict.fromkeys(typist.asked) if qid != "oversight"]
+    assert draft["answers"] == {qid: ANSWERS.get(qid) for qid in answered_before_stop}
+
+    child = spawn(tmp_path, "Invoice OCR")
+    child.expect("Resume it\\?")
+    child.sendline("")
+    child.expect("Resuming at question")
+    typist = Typist(child, ANSWERS)
+    # On the review screen, change answer 2 (who uses it) and come back, then write.
+    assert typist.until(review=["2"]) == "review"
+    assert typist.asked[0] == "oversight"
+    assert typist.asked[-1] == "audience"
+    child.sendline("")
+    child.expect("GO WITH CONDITIONS")
+    child.expect("Wrote")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    written = yaml.safe_load((docs / "invoice-ocr.answers.yaml").read_text(encoding="utf-8"))
+    assert written["answers"] == ANSWERS
+    assert written["meta"]["owner"] == EXAMPLE["meta"]["owner"]
+    assert not (docs / "invoice-ocr.draft.yaml").exists()
+    rendered = subprocess.run(
+        [sys.executable, "-m", "mlpdm", "render", str(docs / "invoice-ocr.answers.yaml"), "-o", "-"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    assert rendered == (docs / "invoice-ocr.md").read_bytes()
+
+
+def test_end_of_input_saves_and_exits_2(tmp_path):
+    child = spawn(tmp_path, "Quick stop", "--owner", "Me")
+    typist = Typist(child, ANSWERS)
+    assert typist.until("current_process") == "current_process"
+    child.expect("› ")
+    child.sendeof()  # Ctrl-D
+    child.expect("Interview stopped \\(end of input\\)")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    draft = yaml.safe_load(
+        (tmp_path / "docs" / "mlpdm" / "quick-stop.draft.yaml").read_text(encoding="utf-8")
+    )
+    assert list(draft["answers"]) == ["user_problem", "audience", "need_evidence"]
