@@ -11,6 +11,7 @@ from rich.tree import Tree
 
 from mlpdm.cli.common import LangOption, resolve_lang
 from mlpdm.console import make_console
+from mlpdm.core.paths import path_lengths
 from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.core.text import pick
 from mlpdm.resources import load_packaged_questionnaire, load_questionnaire_ref, packaged_questionnaires
@@ -90,6 +91,14 @@ def show(ctx: typer.Context, ref: RefArgument, lang: LangOption = None) -> None:
             )
         )
     console.print(tree)
+    lengths = path_lengths(q)
+    console.print(
+        Text(
+            f"Interview length: {lengths.shortest} to {lengths.longest} of {lengths.total} questions, "
+            "depending on the answers.",
+            style="bold",
+        )
+    )
 
 
 @app.command("validate")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -27,16 +27,37 @@ def _environment() -> ImmutableSandboxedEnvironment:
 _ENV = _environment()
 
 
+_MEMO_LIMIT = 20_000
+
+
 @dataclass(frozen=True)
 class Condition:
     """A compiled condition with the names it reads."""
 
     source: str
     names: frozenset[str]
+    constants: frozenset[str]  # string literals it compares with, e.g. 'unsure'
     _compiled: Callable[..., Any]
+    _order: tuple[str, ...] = ()
+    # Results by the values of the names read: evaluating a Jinja expression costs tens of
+    # microseconds, and the same few combinations recur across questions, answers and files.
+    _memo: dict[tuple[Any, ...], bool] = field(default_factory=dict, compare=False, repr=False)
 
     def evaluate(self, context: Mapping[str, Any]) -> bool:
         """Evaluate against ``context`` (id -> answer); native truthiness, no string guessing."""
+        key = _memo_key(tuple(context.get(name, _MISSING) for name in self._order))
+        if key is not None:
+            cached = self._memo.get(key)
+            if cached is not None:
+                return cached
+        result = self._evaluate(context)
+        if key is not None:
+            if len(self._memo) >= _MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[key] = result
+        return result
+
+    def _evaluate(self, context: Mapping[str, Any]) -> bool:
         try:
             return bool(self._compiled(**context))
         except UndefinedError as exc:
@@ -47,6 +68,22 @@ class Condition:
             ) from None
         except Exception as exc:  # a type error inside a team's expression, e.g. 'a' in 3
             raise ConditionError(f"condition {self.source!r} failed: {type(exc).__name__}: {exc}") from None
+
+
+_MISSING = object()
+
+
+def _memo_key(values: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """A hashable key for the values a condition reads, or None when they cannot make one.
+
+    The type name is part of the key because True == 1 == 1.0 would otherwise collide.
+    """
+    key = tuple((type(v).__name__, tuple(v) if isinstance(v, list) else v) for v in values)
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
 
 
 @lru_cache(maxsize=4096)
@@ -60,12 +97,16 @@ def compile_condition(source: str) -> Condition:
         raise ConditionError("condition is empty")
     try:
         ast = _ENV.parse(f"{{{{ ({text}) }}}}")
+        # Read the literals first: find_undeclared_variables folds constant lists in place.
+        constants = frozenset(node.value for node in ast.find_all(nodes.Const) if isinstance(node.value, str))
         names = frozenset(meta.find_undeclared_variables(ast)) - BUILTIN_NAMES
         _reject_private_attributes(ast, text)
         compiled = _ENV.compile_expression(text, undefined_to_none=False)
     except TemplateSyntaxError as exc:
         raise ConditionError(f"condition {text!r} is not a valid expression: {exc.message}") from None
-    return Condition(source=text, names=names, _compiled=compiled)
+    return Condition(
+        source=text, names=names, constants=constants, _compiled=compiled, _order=tuple(sorted(names))
+    )
 
 
 def _reject_private_attributes(ast: nodes.Node, text: str) -> None:
