@@ -24,6 +24,8 @@ def test_default_questionnaire_bounds_every_real_path(default_q):
             "grounding": "none",
             "approach": "rag",
             "domain_gap": "yes",
+            "simpler_alternative": "partly",
+            "alternative": "x",
             "ml_staff": "inhouse",
             "misuse": "yes",
             "misuse_controls": "x",
