@@ -61,9 +61,9 @@ def verdict_picture() -> None:
     q = load_packaged_questionnaire()
     doc = read_answers(EXAMPLE, q)
     verdict = decide(q, doc.answers)
-    findings = brief_context(q, doc, verdict, "en")["findings"]
+    context = brief_context(q, doc, verdict, "en")
     out = console()
-    out.print(verdict_panel(verdict, findings, "en"))
+    out.print(verdict_panel(verdict, context["findings"], "en", whatif=context["whatif"]))
     out.print(Text.assemble(("Wrote ", "green"), "docs/mlpdm/invoice-ocr.answers.yaml"))
     out.print(Text.assemble(("Wrote ", "green"), "docs/mlpdm/invoice-ocr.md"))
     out.save_svg(str(OUT / "verdict.svg"), title="mlpdm interview — the verdict")

@@ -14,13 +14,15 @@ from rich.progress_bar import ProgressBar
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
+from rich.tree import Tree
 
 from mlpdm.core.decision import Verdict
+from mlpdm.core.diagram import gates
+from mlpdm.core.display import display_value
 from mlpdm.core.inputs import options
 from mlpdm.core.interview import Step
 from mlpdm.core.messages import t
 from mlpdm.core.questionnaire import Question, Questionnaire
-from mlpdm.core.render import display_value
 from mlpdm.core.text import pick
 
 VERDICT_STYLE = {
@@ -212,8 +214,31 @@ def review_table(rows: list[tuple[int, str, str, str]], lang: str) -> Table:
     return table
 
 
-def verdict_panel(verdict: Verdict, findings: list[dict[str, Any]], lang: str, *, top: int = 3) -> Panel:
-    """The verdict in colour, with the reasons that set it."""
+def decision_tree(verdict: Verdict, lang: str) -> Tree:
+    """The gates of the decision as a tree, as the brief's diagram shows them."""
+    tree = Tree(Text(t("diagram.title", lang), style="bold"))
+    for gate in gates(verdict):
+        mark, style = ("✗", "red") if gate.failed else ("✓", "green")
+        label = Text.assemble((f"{mark} ", style), t(f"diagram.gate.{gate.outcome}", lang))
+        if gate.findings:
+            label.append(f"  {', '.join(gate.findings)}", style="dim")
+        if gate.deciding:
+            label.append(f"  → {t(f'verdict.{gate.verdict}', lang)}", style="bold")
+        tree.add(label)
+    if verdict.id == "go":
+        tree.add(Text(f"→ {t('verdict.go', lang)}", style="bold green"))
+    return tree
+
+
+def verdict_panel(
+    verdict: Verdict,
+    findings: list[dict[str, Any]],
+    lang: str,
+    *,
+    whatif: dict[str, Any] | None = None,
+    top: int = 3,
+) -> Panel:
+    """The verdict in colour, with the reasons that set it and what would change it."""
     label = Text(f" {t(f'verdict.{verdict.id}', lang)} ", style=VERDICT_STYLE[verdict.id])
     parts: list[RenderableType] = [label, Text(""), Text(t(f"verdict.{verdict.id}.explain", lang))]
     deciding = [f for f in findings if f["deciding"]]
@@ -232,4 +257,16 @@ def verdict_panel(verdict: Verdict, findings: list[dict[str, Any]], lang: str, *
     rest = len(findings) - len(shown)
     if rest > 0:
         parts.append(Text(t("interview.more_findings", lang, count=rest), style="dim"))
+    target = (whatif or {}).get("target")
+    if target:
+        parts.append(Text(""))
+        parts.append(Text(target["heading"] + ":", style="bold"))
+        steps = Table.grid(padding=(0, 1))
+        steps.add_column(justify="right", no_wrap=True)
+        steps.add_column()
+        for number, change in enumerate(target["changes"], start=1):
+            steps.add_row(Text(f"{number}.", style="bold"), plain(change))
+        parts.append(steps)
+    parts.append(Text(""))
+    parts.append(decision_tree(verdict, lang))
     return Panel(Group(*parts), border_style=VERDICT_BORDER[verdict.id], padding=(1, 2))

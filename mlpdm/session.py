@@ -12,14 +12,15 @@ from jinja2 import BaseLoader
 from rich.console import Console
 from rich.text import Text
 
-from mlpdm.core.answers import AnswerError, AnswersDoc
+from mlpdm.core.answers import AnswerError, AnswersDoc, check_relations
 from mlpdm.core.decision import decide
+from mlpdm.core.display import display_value
 from mlpdm.core.errors import InterviewInterrupted, UserError
 from mlpdm.core.inputs import BACK_WORDS, Answer, Back, Help, interpret
 from mlpdm.core.interview import Interview, Step
 from mlpdm.core.messages import t
 from mlpdm.core.questionnaire import Questionnaire
-from mlpdm.core.render import brief_context, display_value, render_brief
+from mlpdm.core.render import brief_context, render_brief
 from mlpdm.core.slug import slugify
 from mlpdm.core.text import pick
 from mlpdm.files import atomic_write
@@ -175,6 +176,8 @@ class InterviewSession:
             lines = self._read_answer(step)
             try:
                 command = interpret(step.question, lines, step.current, self.lang)
+                if isinstance(command, Answer):
+                    check_relations(step.question, command.value, state.answers)
             except AnswerError as exc:
                 self.console.print(Text(t("interview.invalid", self.lang, reason=exc.message), style="red"))
                 continue
@@ -284,9 +287,9 @@ class InterviewSession:
         write_answers(files.answers, doc, brief_name=files.brief.name)
         atomic_write(files.brief, brief)
         files.draft.unlink(missing_ok=True)
-        findings = brief_context(self.questionnaire, doc, verdict, self.lang)["findings"]
+        context = brief_context(self.questionnaire, doc, verdict, self.lang)
         self.console.print()
-        self.console.print(verdict_panel(verdict, findings, self.lang))
+        self.console.print(verdict_panel(verdict, context["findings"], self.lang, whatif=context["whatif"]))
         for path in (files.answers, files.brief):
             note = f" {t('interview.replaced', self.lang)}" if replaced else ""
             self.console.print(

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.text import Text
 
 from mlpdm.core.errors import InterviewInterrupted
+from mlpdm.core.interview import visible_questions
 from mlpdm.core.text import pick
 from mlpdm.resources import template_loader
 from mlpdm.session import InterviewSession
@@ -39,6 +40,7 @@ class Person:
         self.pending: list[str] = []
         self.seen = 0
         self.asked: list[str] = []
+        self.repeats = 0
 
     def _current_question(self, new_text: str) -> str | None:
         last, where = None, -1
@@ -63,8 +65,11 @@ class Person:
         qid = self._current_question(new)
         if qid is not None:
             self.asked.append(qid)  # a question was (re)displayed
+            self.repeats = 0
         elif self.asked and "›" in plain:
             qid = self.asked[-1]  # the same question asked again after help or an error
+            self.repeats += 1
+            assert self.repeats < 5, f"{qid} keeps being asked: {new[-300:]!r}"
         assert qid is not None, f"no question on screen before prompt {plain!r}: {new[-300:]!r}"
         if qid == self.stop_at:
             raise InterviewInterrupted("interrupt")
@@ -156,13 +161,16 @@ def test_review_screen_changes_an_answer_by_number(default_q, tmp_path):
     # Review: change answer 2 (audience) to consumers; new question abuse_controls appears.
     def factory(screen):
         person = Person(
-            default_q, screen, {**answers, "abuse_controls": ["rate_limits", "spend_caps"]}, review=["2"]
+            default_q,
+            screen,
+            {**answers, "abuse_controls": ["rate_limits", "spend_caps"], "binding_statements": "no"},
+            review=["2"],
         )
         person.extra = {"audience": ["internal"]}  # first pass internal
         return person
 
     session, person, screen = make_session(default_q, tmp_path, factory)
-    person.answers = {**answers, "abuse_controls": ["rate_limits", "spend_caps"]}
+    person.answers = {**answers, "abuse_controls": ["rate_limits", "spend_caps"], "binding_statements": "no"}
     person.answers["audience"] = "consumers"
     outcome = session.run("Ticket summaries")
     data = saved(tmp_path / "docs" / "ticket-summaries.answers.yaml")["answers"]
@@ -180,7 +188,12 @@ def test_revising_existing_answers_goes_straight_to_review(default_q, tmp_path):
     session, person, screen = make_session(
         default_q,
         tmp_path,
-        lambda s: Person(default_q, s, changed, review=[str(list(CLEAN).index("fallback") + 1)]),
+        lambda s: Person(
+            default_q,
+            s,
+            changed,
+            review=[str([q.id for q in visible_questions(default_q, CLEAN)].index("fallback") + 1)],
+        ),
     )
     outcome = session.run("Ticket summaries")
     assert person.asked == ["fallback"]

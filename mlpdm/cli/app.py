@@ -74,11 +74,12 @@ def _main(
 
 def _register() -> None:
     # Imported here so `mlpdm --version` does not pay for loading every command.
-    from mlpdm.cli import interview, questionnaire, render
+    from mlpdm.cli import interview, questionnaire, render, stats
 
     app.command(name="interview")(interview.interview)
     app.command(name="render")(render.render)
     app.add_typer(questionnaire.app, name="questionnaire")
+    app.add_typer(stats.app, name="stats")
 
 
 _register()

@@ -186,6 +186,15 @@ def _fmt(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else str(number)
 
 
+def check_relations(question: Question, value: Any, answers: Mapping[str, Any]) -> None:
+    """Checks between answers: a number may not exceed the one named by ``at_most``."""
+    if question.at_most is None or not isinstance(value, int | float):
+        return
+    limit = answers.get(question.at_most)
+    if isinstance(limit, int | float) and value > limit:
+        raise AnswerError(f"must be at most {_fmt(limit)} (the answer to {question.at_most!r})")
+
+
 def is_unsure(value: Any) -> bool:
     """Whether an answer is "not sure" (alone, for single answers)."""
     return value == UNSURE
@@ -224,6 +233,11 @@ def parse_answers_doc(
         )
     meta = _parse_meta(data.get("meta"), source, problems)
     answers = _parse_answers(data.get("answers"), questionnaire, source, problems)
+    for qid, value in answers.items():
+        try:
+            check_relations(questionnaire.question(qid), value, answers)
+        except AnswerError as exc:
+            problems.append(Problem(f"{qid}: {exc.message}", source.locate(("answers", qid))))
     if not problems and not partial:
         # Imported here to keep the dependency one-way at import time.
         from mlpdm.core.interview import visible_questions

@@ -11,8 +11,10 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, meta, n
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from mlpdm.core.metrics import CONDITION_FUNCTIONS
+
 # Names a condition may use besides question and derived ids.
-BUILTIN_NAMES = frozenset({"true", "false", "none", "True", "False", "None"})
+BUILTIN_NAMES = frozenset({"true", "false", "none", "True", "False", "None", *CONDITION_FUNCTIONS})
 
 
 class ConditionError(Exception):
@@ -21,7 +23,9 @@ class ConditionError(Exception):
 
 def _environment() -> ImmutableSandboxedEnvironment:
     # StrictUndefined makes a misspelt id fail loudly instead of reading as false.
-    return ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    env.globals.update(CONDITION_FUNCTIONS)
+    return env
 
 
 _ENV = _environment()

@@ -40,6 +40,13 @@ def _escape_line(line: str) -> str:
     return line
 
 
+def escape_fragment(text: object) -> str:
+    """Escape text placed in the middle of a line (no line-start rules): "0.58" stays "0.58"."""
+    if text is None:
+        return ""
+    return _INLINE_SPECIAL.sub(r"\\\1", " ".join(clean(str(text)).split("\n")))
+
+
 def escape_inline(text: object) -> str:
     """Escape text for one line: a table cell, a list item, a heading. Newlines become spaces."""
     if text is None:

@@ -99,6 +99,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Answered “not sure” or left blank. The rules treat “not sure” as the riskier answer; settle these to sharpen the verdict.",
         "ja": "「わからない」と回答した、または空欄の質問です。ルールは「わからない」をよりリスクの高い回答として扱います。解決すると判定が明確になります。",
     },
+    "open.unsure": {"en": "not sure", "ja": "わからない"},
+    "open.blank": {"en": "no answer", "ja": "未回答"},
     "brief.open_questions.none": {
         "en": "None: every question that applies has an answer.",
         "ja": "ありません。該当する質問にはすべて回答があります。",
@@ -118,6 +120,206 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "mlpdm が {answers} から生成しました。変更するときは回答を編集（または `mlpdm interview` を再実行）し、そのファイルに `mlpdm render` を実行してください。ブリーフを直接編集しないでください。",
     },
     "brief.glossary": {"en": "Terms used", "ja": "用語"},
+    # -- decision diagram --------------------------------------------------------------------
+    "diagram.title": {"en": "Decision path", "ja": "判定の経路"},
+    "diagram.start": {"en": "The feature as designed", "ja": "現在の設計の機能"},
+    "diagram.gate.blocker": {"en": "Unacceptable risk?", "ja": "許容できないリスクは？"},
+    "diagram.gate.not-needed": {
+        "en": "Could simpler software do it?",
+        "ja": "より単純なソフトウェアで足りる？",
+    },
+    "diagram.gate.prerequisite": {"en": "Prerequisites missing?", "ja": "前提条件が欠けている？"},
+    "diagram.gate.condition": {"en": "Conditions to meet?", "ja": "満たすべき条件がある？"},
+    "diagram.yes": {"en": "yes", "ja": "はい"},
+    "diagram.no": {"en": "no", "ja": "いいえ"},
+    "diagram.legend": {
+        "en": "Gates are checked in order of precedence; thick arrows show the path to the verdict, red gates have findings (numbered as above).",
+        "ja": "ゲートは優先順に判定します。太い矢印が判定までの経路、赤いゲートは所見があることを示します（番号は上記の所見）。",
+    },
+    # -- what would change the verdict ---------------------------------------------------------
+    "whatif.title": {"en": "What would change the verdict", "ja": "判定を変えるには"},
+    "whatif.to_reach": {"en": "To reach {verdict}", "ja": "{verdict} にするには"},
+    "whatif.intro": {
+        "en": "Found by re-evaluating the rules with changed answers; only design choices and preparations are changed, never facts or goals.",
+        "ja": "回答を変えてルールを再評価して求めました。変えるのは設計上の選択と準備だけで、事実や目標は変えません。",
+    },
+    "whatif.lift": {"en": "What would lift it", "ja": "解消する変更"},
+    "whatif.none": {
+        "en": "No change of a single design answer lifts it; see the action above.",
+        "ja": "設計上の回答を 1 つ変えるだけでは解消しません。上記の対応を参照してください。",
+    },
+    "whatif.give_answer": {"en": "an answer (now blank)", "ja": "回答する（現在は空欄）"},
+    "whatif.decide": {"en": "a decision (any answer but “not sure”)", "ja": "決める（「わからない」以外）"},
+    "whatif.at_least": {"en": "at least {value}", "ja": "{value} 以上"},
+    "whatif.change": {"en": "{label}: “{new}” (now: “{old}”)", "ja": "{label}：「{new}」（現在：「{old}」）"},
+    "whatif.change_open": {"en": "{label}: {new}", "ja": "{label}：{new}"},
+    "whatif.change_rule": {"en": "{label}: {new} (now: “{old}”)", "ja": "{label}：{new}（現在：「{old}」）"},
+    # -- evaluation plan -----------------------------------------------------------------------
+    "plan.title": {"en": "Evaluation plan", "ja": "評価計画"},
+    "plan.metrics": {"en": "Metrics that fit this task", "ja": "このタスクに合う指標"},
+    "plan.chosen": {"en": "chosen", "ja": "採用"},
+    "plan.weighting": {"en": "Weighing the two errors", "ja": "2 種類の誤りの重み付け"},
+    "plan.weighting.ratio.miss": {
+        "en": "A miss costs about {ratio}× a false alarm, so favour **recall**.",
+        "ja": "見逃し（偽陰性）は誤検知（偽陽性）の約 {ratio} 倍のコストなので、**再現率**を重視します。",
+    },
+    "plan.weighting.ratio.false_alarm": {
+        "en": "A false alarm costs about {ratio}× a miss, so favour **precision**.",
+        "ja": "誤検知（偽陽性）は見逃し（偽陰性）の約 {ratio} 倍のコストなので、**適合率**を重視します。",
+    },
+    "plan.weighting.equal": {
+        "en": "Both errors cost about the same: a balanced F1 score fits.",
+        "ja": "2 種類の誤りのコストはほぼ同じなので、バランスの取れた F1 スコアが適します。",
+    },
+    "plan.beta": {
+        "en": "F-beta with β = √(c_FN / c_FP) = **{beta}** weighs the errors by their costs (a heuristic derived from the count form of F-beta; [SK-FB](https://scikit-learn.org/stable/modules/generated/sklearn.metrics.fbeta_score.html)).",
+        "ja": "β = √(c_FN / c_FP) = **{beta}** の F-beta は誤りをコストで重み付けします（F-beta の件数形式から導いた経験則。[SK-FB](https://scikit-learn.org/stable/modules/generated/sklearn.metrics.fbeta_score.html)）。",
+    },
+    "plan.threshold": {
+        "en": "Cost-optimal threshold p* = c_FP / (c_FP + c_FN) = **{threshold}**: flag an item when the model's calibrated probability is at least that ([Elkan 2001](https://mlanthology.org/ijcai/2001/elkan2001ijcai-foundations/); needs calibrated probabilities, otherwise tune the operating point on labelled data).",
+        "ja": "コスト最適なしきい値 p* = c_FP / (c_FP + c_FN) = **{threshold}**：校正済み確率がこの値以上ならフラグを立てます（[Elkan 2001](https://mlanthology.org/ijcai/2001/elkan2001ijcai-foundations/)。確率が校正されていない場合は、ラベル付きデータで動作点を調整してください）。",
+    },
+    "plan.sample": {"en": "How many items to label", "ja": "ラベル付けが必要な件数"},
+    "plan.sample.formula": {
+        "en": "n = z²·p(1−p)/e² with z = 1.96 (95% confidence), e = ±{margin} points and p = {expected}% ({expected_source}) gives **{n}** per estimate ([SM-SS](https://www.statsmodels.org/stable/generated/statsmodels.stats.proportion.samplesize_confint_proportion.html)).",
+        "ja": "n = z²·p(1−p)/e²（z = 1.96：信頼度 95%、e = ±{margin} ポイント、p = {expected}%（{expected_source}））より、推定 1 つあたり **{n}** 件です（[SM-SS](https://www.statsmodels.org/stable/generated/statsmodels.stats.proportion.samplesize_confint_proportion.html)）。",
+    },
+    "plan.sample.expected.bar": {"en": "the launch bar", "ja": "リリース基準"},
+    "plan.sample.expected.unknown": {"en": "unknown, so the worst case", "ja": "不明のため最悪ケース"},
+    "plan.sample.counts.predicted_positives": {
+        "en": "These n are items the model **flagged** (predicted positives): precision is measured on them.",
+        "ja": "この n はモデルが**陽性と判定した**件数です。適合率はこれで測ります。",
+    },
+    "plan.sample.counts.actual_positives": {
+        "en": "These n are **actual positives**: recall is measured on them.",
+        "ja": "この n は**実際の陽性**の件数です。再現率はこれで測ります。",
+    },
+    "plan.sample.counts.random_outputs": {
+        "en": "These n are outputs drawn **at random** from real use.",
+        "ja": "この n は実際の利用から**無作為に**抽出した出力の件数です。",
+    },
+    "plan.sample.prevalence": {
+        "en": "At a prevalence of {prevalence}%, finding {n} positives at random means labelling about **{items}** items (n / π), unless you sample positives on purpose.",
+        "ja": "陽性の割合が {prevalence}% の場合、無作為抽出で陽性を {n} 件集めるには約 **{items}** 件のラベル付けが必要です（n / π）。陽性を意図的に抽出する方法もあります。",
+    },
+    "plan.sample.population": {
+        "en": "From a pool of {population} items, the finite-population correction n' = n / (1 + (n−1)/N) lowers this to **{items}**.",
+        "ja": "母集団が {population} 件なので、有限母集団修正 n' = n / (1 + (n−1)/N) により **{items}** 件に減ります。",
+    },
+    "plan.sample.segments": {
+        "en": "Each of the {segments} groups to check needs its own sample: **{total}** items in all (or accept a wider margin for small groups, and say so).",
+        "ja": "確認する {segments} つのグループそれぞれに標本が必要です。合計 **{total}** 件です（小さいグループで誤差の幅を広げるなら、その旨を明記してください）。",
+    },
+    "plan.sample.total": {
+        "en": "In all: **{total}** labelled items.",
+        "ja": "合計：ラベル付きデータ **{total}** 件。",
+    },
+    "plan.sample.have.enough": {
+        "en": "The planned evaluation set ({have}) is large enough.",
+        "ja": "予定している評価データ（{have} 件）で足ります。",
+    },
+    "plan.sample.have.short": {
+        "en": "The planned evaluation set ({have}) is **too small**: {missing} more needed.",
+        "ja": "予定している評価データ（{have} 件）では**不足**です。あと {missing} 件必要です。",
+    },
+    "plan.launch": {"en": "Pilot result against the launch bar", "ja": "パイロット結果とリリース基準"},
+    "plan.launch.result": {
+        "en": "{correct} of {total} right = {rate}%; 95% Wilson interval **[{low}%, {high}%]** ([Brown, Cai & DasGupta 2001](https://doi.org/10.1214/ss/1009213286)).",
+        "ja": "{total} 件中 {correct} 件が正解 = {rate}%。95% Wilson 区間 **[{low}%, {high}%]**（[Brown, Cai & DasGupta 2001](https://doi.org/10.1214/ss/1009213286)）。",
+    },
+    "plan.launch.clears": {
+        "en": "The lower bound clears the {target}% bar: **meets the bar**.",
+        "ja": "下限が基準 {target}% を上回っています：**基準を満たします**。",
+    },
+    "plan.launch.straddles": {
+        "en": "The interval straddles the {target}% bar: **not shown yet**; evaluate more.",
+        "ja": "区間が基準 {target}% をまたいでいます：**まだ示せていません**。評価を増やしてください。",
+    },
+    "plan.launch.below": {
+        "en": "Even the upper bound is below the {target}% bar: **below the bar**.",
+        "ja": "上限でも基準 {target}% を下回っています：**基準未達**です。",
+    },
+    "plan.launch.no_target": {
+        "en": "No numeric launch bar was given to compare with.",
+        "ja": "比較する数値のリリース基準がありません。",
+    },
+    "plan.zero": {
+        "en": "Rare harmful outputs: with none seen, claiming a rate below 1% takes {one} independent outputs, below 0.1% takes {tenth} (the rule of three, ≈ 3/n; [Hanley & Lippman-Hand 1983](https://doi.org/10.1001/jama.1983.03330370053031)).",
+        "ja": "まれな有害出力：1 件も観測されない場合、発生率 1% 未満と言うには独立した出力 {one} 件、0.1% 未満なら {tenth} 件が必要です（3 の法則、≈ 3/n。[Hanley & Lippman-Hand 1983](https://doi.org/10.1001/jama.1983.03330370053031)）。",
+    },
+    "plan.kpi": {"en": "KPI link", "ja": "KPI との結びつき"},
+    "plan.kpi.kpi": {"en": "KPI", "ja": "KPI"},
+    "plan.kpi.today": {"en": "Today", "ja": "現在"},
+    "plan.kpi.target": {"en": "Target and date", "ja": "目標と期限"},
+    "plan.kpi.measured": {"en": "Measured after launch by", "ja": "リリース後の測定方法"},
+    "plan.kpi.metric": {"en": "Model metric", "ja": "モデル指標"},
+    "plan.kpi.bar": {"en": "Launch bar", "ja": "リリース基準"},
+    "plan.kpi.failure": {"en": "Stop or roll back if", "ja": "中止・ロールバックの条件"},
+    "plan.kpi.missing": {"en": "not stated", "ja": "未記入"},
+    "metric.precision": {
+        "en": "Precision — of the items flagged, the share that were right",
+        "ja": "適合率 — 陽性と判定したもののうち、正しかった割合",
+    },
+    "metric.recall": {
+        "en": "Recall — of the items that should be flagged, the share caught",
+        "ja": "再現率 — 陽性であるべきもののうち、検出できた割合",
+    },
+    "metric.f_beta": {
+        "en": "F-beta — one number weighing precision and recall by the costs of the two errors",
+        "ja": "F-beta — 2 種類の誤りのコストで適合率と再現率を重み付けした 1 つの数値",
+    },
+    "metric.pr_auc": {
+        "en": "PR-AUC — how well precision holds up as recall rises, across all thresholds",
+        "ja": "PR-AUC — すべてのしきい値で、再現率を上げたときに適合率がどれだけ保たれるか",
+    },
+    "metric.field_exact": {
+        "en": "Field exact match — share of fields extracted exactly right",
+        "ja": "フィールド完全一致率 — 正確に抽出できたフィールドの割合",
+    },
+    "metric.field_f1": {
+        "en": "Field-level F1 — balance of wrong fields and missed fields",
+        "ja": "フィールド単位の F1 — 誤抽出と抽出漏れのバランス",
+    },
+    "metric.wer": {
+        "en": "Word error rate — share of words wrong in a transcription (lower is better)",
+        "ja": "単語誤り率（WER）— 文字起こしで誤った単語の割合（低いほど良い）",
+    },
+    "metric.rubric": {
+        "en": "Human rating against a rubric — people score outputs on agreed criteria",
+        "ja": "ルーブリックによる人手評価 — 合意した基準で人が出力を採点",
+    },
+    "metric.groundedness": {
+        "en": "Groundedness — share of statements supported by the given sources (the rest are hallucinations)",
+        "ja": "根拠性 — 与えた情報源で裏付けられる記述の割合（残りはハルシネーション）",
+    },
+    "metric.acceptance": {
+        "en": "Acceptance or edit rate — share of outputs used as they are, or with small edits",
+        "ja": "採用率・編集率 — そのまま、または軽い修正で使われた出力の割合",
+    },
+    "metric.task_success": {
+        "en": "Task success rate — share of conversations where the user got what they came for",
+        "ja": "タスク成功率 — ユーザーが目的を達成できた会話の割合",
+    },
+    "metric.recall_at_k": {
+        "en": "Recall@k — share of relevant items found in the top k results",
+        "ja": "Recall@k — 上位 k 件に含まれた関連アイテムの割合",
+    },
+    "metric.ndcg": {
+        "en": "nDCG — whether the most relevant results come first",
+        "ja": "nDCG — 関連性の高い結果が上位に来ているか",
+    },
+    "metric.mrr": {
+        "en": "MRR — how high the first right answer ranks, on average",
+        "ja": "MRR — 最初の正解が平均で何位に現れるか",
+    },
+    "metric.mae": {
+        "en": "MAE — the average size of a forecast's error, in the forecast's unit",
+        "ja": "MAE — 予測誤差の平均の大きさ（予測と同じ単位）",
+    },
+    "metric.mape": {
+        "en": "MAPE — the average error as a percentage of the true value",
+        "ja": "MAPE — 真値に対する誤差の平均割合",
+    },
     # -- interview ---------------------------------------------------------------------------
     "interview.intro.title": {"en": "mlpdm — ML design review", "ja": "mlpdm — ML 設計レビュー"},
     "interview.intro.body": {

@@ -115,6 +115,14 @@ class Question(_Model):
     min: float | None = None
     max: float | None = None
     integer: bool = False
+    at_most: str | None = None  # number questions: may not exceed the answer to this earlier question
+    # Whether changing this answer is a design choice the team can make. Facts of the
+    # situation and goals (the cost of an error, the launch bar) are not levers: "what would
+    # change the verdict" never suggests lowering a bar or wishing the risk away.
+    lever: bool = True
+    # What a blank optional answer means: "unknown" makes it an open question in the brief;
+    # "not_applicable" (e.g. "if you have pilot results") does not.
+    blank_means: Literal["unknown", "not_applicable"] = "unknown"
     when: str | None = None
 
     _id = field_validator("id")(_check_id)
@@ -138,8 +146,10 @@ class Question(_Model):
             raise ValueError(f"use 'unsure: true' instead of a choice named {UNSURE!r}")
         if self.unsure and self.type not in ("choice", "yesno"):
             raise ValueError("'unsure' is offered only on yesno and choice questions")
-        if self.type != "number" and (self.min is not None or self.max is not None or self.integer):
-            raise ValueError("min, max and integer apply to number questions only")
+        if self.type != "number" and (
+            self.min is not None or self.max is not None or self.integer or self.at_most is not None
+        ):
+            raise ValueError("min, max, integer and at_most apply to number questions only")
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError("min is greater than max")
         if any(c.exclusive for c in self.choices) and self.type != "multi":
@@ -394,6 +404,7 @@ def check_questionnaire(model: Questionnaire, source: SourceFile) -> Iterator[Pr
     yield from _check_references(model, source)
     yield from _check_conditions(model, source)
     yield from _check_defaults(model, source)
+    yield from _check_at_most(model, source)
     yield from _check_languages(model, source)
 
 
@@ -531,6 +542,18 @@ def _check_gate(
                 "(a condition may only use earlier questions)",
                 source.locate(loc),
             )
+
+
+def _check_at_most(model: Questionnaire, source: SourceFile) -> Iterator[Problem]:
+    for si, qi, question in _indexed_questions(model):
+        if question.at_most is None:
+            continue
+        other = model.question_index.get(question.at_most)
+        loc = source.locate(("sections", si, "questions", qi, "at_most"))
+        if other is None or other.type != "number":
+            yield Problem(f"at_most of {question.id!r} must name a number question", loc)
+        elif model.order[other.id] >= model.order[question.id]:
+            yield Problem(f"at_most of {question.id!r} must name an earlier question", loc)
 
 
 def _check_defaults(model: Questionnaire, source: SourceFile) -> Iterator[Problem]:

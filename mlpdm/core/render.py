@@ -13,12 +13,24 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from mlpdm.core.answers import AnswersDoc
 from mlpdm.core.decision import OUTCOME_VERDICT, Finding, Verdict
+from mlpdm.core.diagram import mermaid
+from mlpdm.core.display import display_value
 from mlpdm.core.errors import UserError
+from mlpdm.core.explain import message, plan_context, whatif_context
 from mlpdm.core.interview import compute_visibility
-from mlpdm.core.markdown import Md, code, escape_block, escape_cell, escape_inline, link, quote
+from mlpdm.core.markdown import (
+    Md,
+    code,
+    escape_block,
+    escape_cell,
+    escape_inline,
+    link,
+    quote,
+)
 from mlpdm.core.messages import t
 from mlpdm.core.questionnaire import OUTCOMES, UNSURE, Question, Questionnaire
 from mlpdm.core.text import pick
+from mlpdm.core.whatif import what_would_change
 
 BRIEF_TEMPLATE = "brief.md.j2"
 VERDICT_MARK = {
@@ -33,26 +45,6 @@ VERDICT_MARK = {
 def answers_filename(slug: str) -> str:
     """The answers file's name for a slug."""
     return f"{slug}.answers.yaml"
-
-
-def display_value(question: Question, value: Any, lang: str) -> str:
-    """An answer as a person reads it: choice labels, Yes/No, items joined."""
-    if value is None or value == []:
-        return t("value.none", lang)
-    if question.type in ("yesno", "choice"):
-        return _option_label(question, value, lang)
-    if question.type == "multi":
-        return "; ".join(_option_label(question, item, lang) for item in value)
-    if question.type == "list":
-        return "; ".join(value)
-    return str(value)
-
-
-def _option_label(question: Question, value: str, lang: str) -> str:
-    if question.type == "yesno" or value == UNSURE:
-        return t(f"value.{value}", lang)
-    choice = question.choice(value)
-    return pick(choice.label, lang) if choice else str(value)
 
 
 # -- the context both formats are built from --------------------------------------------------
@@ -73,7 +65,11 @@ def brief_context(
     """
     visibility = compute_visibility(questionnaire, doc.answers)
     shown = {q.id for q in visibility.questions}
+    applicable = {qid: doc.answers[qid] for qid in shown if qid in doc.answers}
+    whatif = whatif_context(questionnaire, what_would_change(questionnaire, applicable, verdict), lang)
     findings = [_finding(questionnaire, f, i, verdict, lang) for i, f in enumerate(verdict.findings, 1)]
+    for finding in findings:
+        finding["lift"] = whatif["lifts"].get(finding["rule"], [])
     counts = {o: sum(1 for f in verdict.findings if f.outcome == o) for o in OUTCOMES}
     return {
         "lang": lang,
@@ -122,19 +118,28 @@ def brief_context(
                 "id": q.id,
                 "label": q.label(lang),
                 "prompt": pick(q.prompt, lang),
-                "value": display_value(q, doc.answers.get(q.id), lang),
+                "state": t("open.unsure" if _has_unsure(doc.answers.get(q.id)) else "open.blank", lang),
             }
             for q in visibility.questions
-            if _is_open(doc.answers.get(q.id))
+            if _is_open(q, doc.answers.get(q.id))
         ],
         "next_steps": [f for f in findings if f["outcome"] != "note"],
         "coverage": _coverage(questionnaire, visibility.questions, findings, lang),
         "sources": _cited_sources(questionnaire, verdict),
+        "plan": plan_context(questionnaire, applicable, lang),
+        "whatif": whatif,
+        "diagram": mermaid(verdict, lang),
     }
 
 
-def _is_open(value: Any) -> bool:
-    return value is None or value == [] or value == UNSURE or (isinstance(value, list) and UNSURE in value)
+def _has_unsure(value: Any) -> bool:
+    return value == UNSURE or (isinstance(value, list) and UNSURE in value)
+
+
+def _is_open(question: Question, value: Any) -> bool:
+    if _has_unsure(value):
+        return True
+    return value in (None, []) and question.blank_means == "unknown"
 
 
 def _finding(
@@ -221,6 +226,7 @@ def _environment(loader: BaseLoader) -> ImmutableSandboxedEnvironment:
         keep_trailing_newline=True,
     )
     env.filters.update(
+        trusted_mermaid=Md,  # built by core/diagram.py from mlpdm's own labels only
         cell=escape_cell,
         block=escape_block,
         quote=quote,
@@ -229,12 +235,6 @@ def _environment(loader: BaseLoader) -> ImmutableSandboxedEnvironment:
         inline=lambda v: Md(escape_inline(v)),
     )
     return env
-
-
-def _trusted_message(key: str, lang: str, params: Mapping[str, Any]) -> Md:
-    # Catalogue texts are mlpdm's own Markdown; only the values filled into them are escaped.
-    safe = {k: v if isinstance(v, Md) else escape_inline(v) for k, v in params.items()}
-    return Md(t(key, lang, **safe))
 
 
 def front_matter(context: Mapping[str, Any]) -> str:
@@ -275,7 +275,7 @@ def render_brief(
         body = tmpl.render(
             **context,
             front_matter=Md(front_matter(context)),
-            t=lambda key, **kw: _trusted_message(key, lang, kw),
+            t=lambda key, **kw: message(key, lang, **kw),
         )
     except SecurityError as exc:
         raise UserError(

@@ -38,8 +38,10 @@ CLEAN: dict[str, Any] = {
     "kpi": "Minutes per ticket",
     "kpi_baseline": "10",
     "kpi_target": "4 by Q3",
+    "kpi_measurement": "Ticket tool reports",
     "model_metric": "human_rating",
     "metric_target": "90% rated useful",
+    "launch_target": 90,
     "failure_criterion": "Under 70% rated useful in the pilot",
     "affects_people": "no",
     "segments": ["Tickets in English"],
@@ -48,6 +50,9 @@ CLEAN: dict[str, Any] = {
     "eval_size": 400,
     "labeller": "team",
     "eval_representative": "yes",
+    "eval_margin": 5,
+    "eval_population": None,
+    "pilot_total": None,
     "personal_data": ["none"],
     "data_destination": "inhouse",
     "regulated_domains": ["none"],
@@ -147,15 +152,112 @@ FIRES: dict[str, dict[str, Any]] = {
     "favour-recall": {"task_type": "classify", "error_balance": "miss", "error_ratio": 3},
     "favour-precision": {"task_type": "classify", "error_balance": "false_alarm"},
     "learn-and-share": {"learning": None},
+    "eu-prohibited-practice": {
+        "regions": ["eu"],
+        "eu_prohibited": ["emotion_work_school"],
+        "publishes_generated": "no",
+    },
+    "solely-automated-significant-decision": {
+        "regions": ["eu"],
+        "eu_prohibited": ["none"],
+        "publishes_generated": "no",
+        "affects_people": "yes",
+        "oversight": "auto",
+        "protected_inputs": "no",
+        "target_proxy": "no",
+        "contest_route": "no",
+    },
+    "eval-set-too-small": {"eval_size": 100},
+    "launch-bar-uncertain": {
+        "model_metric": "accuracy",
+        "launch_target": 90,
+        "pilot_total": 50,
+        "pilot_correct": 45,
+    },
+    "launch-bar-missed": {
+        "model_metric": "accuracy",
+        "launch_target": 90,
+        "pilot_total": 100,
+        "pilot_correct": 70,
+    },
+    "eu-possible-high-risk": {
+        "regions": ["eu"],
+        "eu_prohibited": ["none"],
+        "publishes_generated": "no",
+        "regulated_domains": ["employment"],
+    },
+    "eu-transparency": {
+        "regions": ["eu"],
+        "eu_prohibited": ["none"],
+        "publishes_generated": "yes",
+        "expectations": ["limits"],
+    },
+    "japan-personal-data-in-prompts": {
+        "personal_data": ["identifiers"],
+        "data_destination": "business_api",
+        "legal_basis": "yes",
+    },
+    "no-contest-route": {
+        "affects_people": "yes",
+        "protected_inputs": "no",
+        "target_proxy": "no",
+        "contest_route": "no",
+    },
+    "protected-attribute-input": {
+        "affects_people": "yes",
+        "protected_inputs": "proxy",
+        "target_proxy": "no",
+        "contest_route": "yes",
+    },
+    "proxy-target": {
+        "affects_people": "yes",
+        "protected_inputs": "no",
+        "target_proxy": "yes",
+        "contest_route": "yes",
+    },
+    "automation-bias": {"oversight": "review_each", "review_time": "seconds"},
+    "binding-statements": {
+        "audience": "consumers",
+        "abuse_controls": ["rate_limits"],
+        "binding_statements": "yes",
+    },
+}
+
+
+# The safe answer to each question a change may reveal, so a scenario stays a complete
+# interview without listing answers that have nothing to do with the rule under test.
+SAFE_FILL: dict[str, Any] = {
+    "review_time": "minutes",
+    "binding_statements": "no",
+    "abuse_controls": ["filters", "rate_limits", "spend_caps", "monitoring"],
+    "protected_inputs": "no",
+    "target_proxy": "no",
+    "contest_route": "yes",
+    "eu_prohibited": ["none"],
+    "publishes_generated": "no",
+    "legal_basis": "yes",
+    "alternative": "A simpler approach",
+    "pilot_correct": 0,
+    "action_approval": "each",
+    "ml_staff": "inhouse",
 }
 
 
 def with_changes(changes: dict[str, Any], base: dict[str, Any] | None = None) -> dict[str, Any]:
-    """CLEAN (or ``base``) with ``changes`` applied; DROP removes an answer."""
+    """CLEAN (or ``base``) with ``changes`` applied; DROP removes an answer.
+
+    Required questions the change reveals get their SAFE_FILL answer unless the change sets them.
+    """
+    from mlpdm.core.interview import visible_questions
+    from mlpdm.resources import load_packaged_questionnaire
+
     out = dict(CLEAN if base is None else base)
     for key, value in changes.items():
         if value is DROP:
             out.pop(key, None)
         else:
             out[key] = value
+    for question in visible_questions(load_packaged_questionnaire(), out):
+        if question.required and question.id not in out:
+            out[question.id] = SAFE_FILL[question.id]
     return out

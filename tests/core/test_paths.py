@@ -29,6 +29,14 @@ def test_default_questionnaire_bounds_every_real_path(default_q):
             "ml_staff": "inhouse",
             "misuse": "yes",
             "misuse_controls": "x",
+            "oversight": "review_each",
+            "affects_people": "yes",
+            "model_metric": "precision",
+            "launch_target": 95,
+            "pilot_total": 100,
+            "pilot_correct": 97,
+            "regions": ["eu", "japan"],
+            "binding_statements": "no",
         }
     )
     assert lengths.shortest == len(visible_questions(default_q, short))

@@ -1,0 +1,197 @@
+"""Readable lines for the brief and the terminal: the evaluation plan and what would change the verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from mlpdm.core import stats
+from mlpdm.core.display import display_value, number, percent
+from mlpdm.core.markdown import Md, escape_fragment, escape_inline
+from mlpdm.core.messages import t
+from mlpdm.core.metrics import TASK_METRICS, EvaluationPlan, evaluation_plan
+from mlpdm.core.questionnaire import Questionnaire
+from mlpdm.core.whatif import GIVEN, Change, WhatIf
+
+
+def message(key: str, lang: str, **params: Any) -> Md:
+    """A catalogue text (mlpdm's own Markdown) with escaped values filled in."""
+    safe = {k: v if isinstance(v, Md) else escape_fragment(v) for k, v in params.items()}
+    return Md(t(key, lang, **safe))
+
+
+# -- what would change the verdict -------------------------------------------------------------
+
+
+def change_text(questionnaire: Questionnaire, change: Change, lang: str) -> str:
+    """One change as a sentence fragment: “Approval of actions: “Yes, each action” (now: “No…”)”."""
+    question = questionnaire.question(change.question_id)
+    label = question.label(lang)
+    if change.any_answer:
+        new = t("whatif.decide", lang)
+    elif change.new == GIVEN or change.new == [GIVEN]:
+        new = t("whatif.give_answer", lang)
+    elif question.type == "number":
+        new = t("whatif.at_least", lang, value=number(change.new))
+    else:
+        new = display_value(question, change.new, lang)
+    if change.old in (None, [], "") or change.new == GIVEN or change.new == [GIVEN]:
+        return t("whatif.change_open", lang, label=label, new=new)
+    old = display_value(question, change.old, lang)
+    if change.any_answer or question.type == "number":
+        return t("whatif.change_rule", lang, label=label, new=new, old=old)
+    return t("whatif.change", lang, label=label, new=new, old=old)
+
+
+def whatif_context(questionnaire: Questionnaire, whatif: WhatIf, lang: str) -> dict[str, Any]:
+    """The what-if result as plain strings keyed for the template."""
+    return {
+        "target": None
+        if whatif.target is None
+        else {
+            "id": whatif.target,
+            "heading": t("whatif.to_reach", lang, verdict=t(f"verdict.{whatif.target}", lang)),
+            "changes": [change_text(questionnaire, c, lang) for c in whatif.target_changes],
+        },
+        "lifts": {
+            lift.rule_id: [change_text(questionnaire, c, lang) for c in lift.changes] for lift in whatif.lifts
+        },
+    }
+
+
+# -- the evaluation plan -----------------------------------------------------------------------
+
+
+def plan_context(questionnaire: Questionnaire, answers: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """The evaluation plan as lines of Markdown, grouped for the template."""
+    plan = evaluation_plan(answers)
+    return {
+        "metrics": _metric_lines(plan, answers, lang),
+        "weighting": _weighting_lines(plan, lang),
+        "sample": _sample_lines(plan, lang),
+        "launch": _launch_lines(plan, lang),
+        "zero": message(
+            "plan.zero",
+            lang,
+            one=number(plan.zero_failure_trials["1%"]),
+            tenth=number(plan.zero_failure_trials["0.1%"]),
+        ),
+        "kpi": _kpi_rows(questionnaire, answers, lang) if "kpi" in questionnaire.question_index else [],
+    }
+
+
+def _metric_lines(plan: EvaluationPlan, answers: Mapping[str, Any], lang: str) -> list[Md]:
+    if str(answers.get("task_type")) not in TASK_METRICS:
+        return []
+    return [Md(escape_inline(t(f"metric.{metric}", lang))) for metric in plan.metrics]
+
+
+def _weighting_lines(plan: EvaluationPlan, lang: str) -> list[Md]:
+    w = plan.weighting
+    if w is None:
+        return []
+    if w.emphasis == "balanced":
+        headline = message("plan.weighting.equal", lang)
+    else:
+        key = "miss" if w.emphasis == "recall" else "false_alarm"
+        ratio = max(w.miss_cost, w.false_alarm_cost)
+        headline = message(f"plan.weighting.ratio.{key}", lang, ratio=number(ratio))
+    return [
+        headline,
+        message("plan.beta", lang, beta=number(round(w.beta, 2), decimals=2)),
+        message("plan.threshold", lang, threshold=number(round(w.threshold, 2), decimals=2)),
+    ]
+
+
+def _sample_lines(plan: EvaluationPlan, lang: str) -> list[Md]:
+    s = plan.sample
+    if s is None:
+        return []
+    source = t("plan.sample.expected.bar" if s.expected_given else "plan.sample.expected.unknown", lang)
+    lines = [
+        message(
+            "plan.sample.formula",
+            lang,
+            margin=number(s.margin_pct),
+            expected=number(s.expected_pct),
+            expected_source=source,
+            n=number(s.per_estimate),
+        ),
+        message(f"plan.sample.counts.{s.counts}", lang),
+    ]
+    if s.counts == "actual_positives" and s.prevalence_pct:
+        lines.append(
+            message(
+                "plan.sample.prevalence",
+                lang,
+                prevalence=number(s.prevalence_pct),
+                n=number(s.per_estimate),
+                items=number(stats.items_to_label(s.per_estimate, s.prevalence_pct / 100)),
+            )
+        )
+    if s.population is not None:
+        lines.append(
+            message(
+                "plan.sample.population",
+                lang,
+                population=number(s.population),
+                items=number(s.items_per_estimate),
+            )
+        )
+    if s.segments > 1:
+        lines.append(message("plan.sample.segments", lang, segments=s.segments, total=number(s.total)))
+    else:
+        lines.append(message("plan.sample.total", lang, total=number(s.total)))
+    if s.have is not None:
+        if s.enough:
+            lines.append(message("plan.sample.have.enough", lang, have=number(s.have)))
+        else:
+            lines.append(
+                message("plan.sample.have.short", lang, have=number(s.have), missing=number(s.total - s.have))
+            )
+    return lines
+
+
+def _launch_lines(plan: EvaluationPlan, lang: str) -> list[Md]:
+    check = plan.launch
+    if check is None:
+        return []
+    interval = check.interval
+    lines = [
+        message(
+            "plan.launch.result",
+            lang,
+            correct=number(check.correct),
+            total=number(check.total),
+            rate=percent(interval.estimate),
+            low=percent(interval.low),
+            high=percent(interval.high),
+        )
+    ]
+    target = number(check.target_pct) if check.target_pct is not None else ""
+    lines.append(message(f"plan.launch.{check.outcome}", lang, target=target))
+    return lines
+
+
+def _kpi_rows(questionnaire: Questionnaire, answers: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
+    missing = t("plan.kpi.missing", lang)
+
+    def value(qid: str) -> str:
+        given = answers.get(qid)
+        if given in (None, "", [], "unsure") or qid not in questionnaire.question_index:
+            return missing
+        return display_value(questionnaire.question(qid), given, lang)
+
+    bar = value("metric_target")
+    target = answers.get("launch_target")
+    if isinstance(target, int | float):
+        bar = f"{number(target)}%" if bar == missing else f"{bar} ({number(target)}%)"
+    return [
+        (t("plan.kpi.kpi", lang), value("kpi")),
+        (t("plan.kpi.today", lang), value("kpi_baseline")),
+        (t("plan.kpi.target", lang), value("kpi_target")),
+        (t("plan.kpi.measured", lang), value("kpi_measurement")),
+        (t("plan.kpi.metric", lang), value("model_metric")),
+        (t("plan.kpi.bar", lang), bar),
+        (t("plan.kpi.failure", lang), value("failure_criterion")),
+    ]

@@ -1,0 +1,32 @@
+"""The decision diagram: gates in order of precedence, the path to the verdict marked."""
+
+from __future__ import annotations
+
+from mlpdm.core.decision import decide
+from mlpdm.core.diagram import gates, mermaid
+from tests.core.scenarios import CLEAN, FIRES, with_changes
+
+
+def test_gates_follow_the_verdict(default_q):
+    answers = with_changes({**FIRES["no-owner"], **FIRES["no-fallback"]})
+    verdict = decide(default_q, answers)
+    result = gates(verdict)
+    assert [g.outcome for g in result] == ["blocker", "not-needed", "prerequisite", "condition"]
+    assert [g.failed for g in result] == [False, False, True, True]
+    assert [g.deciding for g in result] == [False, False, True, False]
+    assert [g.on_path for g in result] == [True, True, True, False]
+
+
+def test_mermaid_marks_the_path_and_the_reached_verdict(default_q):
+    verdict = decide(default_q, with_changes(FIRES["unreviewed-severe-harm"]))
+    text = mermaid(verdict, "en")
+    assert text.startswith("flowchart TD\n")
+    assert 'g1 == "yes: F1" ==> v1' in text
+    assert "class v1 reached" in text and "class v5 idle" in text
+    assert "linkStyle 0,1 stroke-width:3px" in text
+
+
+def test_go_path_runs_through_every_gate(default_q):
+    text = mermaid(decide(default_q, CLEAN), "en")
+    assert 'g4 == "no" ==> v5' in text and "class v5 reached" in text
+    assert "linkStyle 0,2,4,6,8 stroke-width:3px" in text
