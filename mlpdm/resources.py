@@ -8,9 +8,10 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import cast
 
-from jinja2 import BaseLoader, DictLoader
+from jinja2 import BaseLoader, ChoiceLoader, DictLoader, FileSystemLoader
 
 from mlpdm.core.errors import UserError
+from mlpdm.core.extend import extend, is_extension
 from mlpdm.core.questionnaire import Questionnaire, load_questionnaire
 from mlpdm.files import load_yaml_file, parse_yaml
 
@@ -51,12 +52,48 @@ def load_packaged_questionnaire(qid: str = DEFAULT_QUESTIONNAIRE) -> Questionnai
     return load_questionnaire(data, source)
 
 
-def load_questionnaire_ref(ref: str) -> Questionnaire:
-    """Load a questionnaire from a packaged id or a path to a YAML file."""
-    if ref.endswith((".yaml", ".yml")) or "/" in ref or Path(ref).is_file():
-        data, source = load_yaml_file(Path(ref), what="questionnaire")
+def is_path_ref(ref: str) -> bool:
+    """Whether a questionnaire reference names a file rather than a shipped id."""
+    return ref.endswith((".yaml", ".yml")) or "/" in ref
+
+
+@lru_cache(maxsize=16)
+def load_questionnaire_ref(ref: str, _depth: int = 0) -> Questionnaire:
+    """Load a questionnaire from a packaged id or a path to a YAML file (once per process).
+
+    A file with ``extends:`` is applied on top of the questionnaire it names (an id, or a path
+    relative to the file).
+    """
+    if not is_path_ref(ref):
+        return load_packaged_questionnaire(ref)
+    path = Path(ref)
+    data, source = load_yaml_file(path, what="questionnaire")
+    if not is_extension(data):
         return load_questionnaire(data, source)
-    return load_packaged_questionnaire(ref)
+    if _depth >= 5:
+        raise UserError(
+            f"{path}: questionnaires extend each other too deeply (a loop?)", hint="Check 'extends:'."
+        )
+    base_ref = str(data["extends"])
+    if is_path_ref(base_ref):
+        base_ref = str((path.parent / base_ref).resolve())
+    return extend(load_questionnaire_ref(base_ref, _depth + 1), data, source)
+
+
+def questionnaire_for(qid: str, configured: str | None) -> Questionnaire:
+    """The questionnaire an answers file names: the team's configured one, else a shipped one."""
+    if configured:
+        team = load_questionnaire_ref(configured)
+        if team.id == qid:
+            return team
+    available = packaged_questionnaires()
+    if qid in available:
+        return load_packaged_questionnaire(qid)
+    raise UserError(
+        f"no questionnaire named {qid!r}",
+        hint=f"Shipped: {', '.join(sorted(available))}. A team questionnaire is found through "
+        "'questionnaire' in the configuration (see `mlpdm config`).",
+    )
 
 
 @lru_cache(maxsize=1)
@@ -70,3 +107,16 @@ def template_loader() -> BaseLoader:
             if entry.name.endswith(".j2")
         }
     )
+
+
+@lru_cache(maxsize=4)
+def template_loader_for(team_folder: Path | None) -> BaseLoader:
+    """The team's templates (same file names) in front of the packaged ones."""
+    if team_folder is None:
+        return template_loader()
+    if not team_folder.is_dir():
+        raise UserError(
+            f"{team_folder}: the configured templates folder does not exist",
+            hint="Fix 'templates' in the configuration (see `mlpdm config`).",
+        )
+    return ChoiceLoader([FileSystemLoader(str(team_folder)), template_loader()])

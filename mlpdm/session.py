@@ -21,8 +21,10 @@ from mlpdm.core.interview import Interview, Step
 from mlpdm.core.messages import t
 from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.core.render import brief_context, render_brief
+from mlpdm.core.review import review_by
 from mlpdm.core.slug import slugify
 from mlpdm.core.text import pick
+from mlpdm.core.versions import questions_to_update
 from mlpdm.files import atomic_write
 from mlpdm.prompts import Prompter
 from mlpdm.screens import (
@@ -61,7 +63,10 @@ class InterviewSession:
     lang: str = "en"
     today: Callable[[], dt.date] = dt.date.today
     resume_command: Callable[[str], str] = lambda feature: f'mlpdm interview "{feature}"'
+    review_months: int = 6
     meta: dict[str, str] = field(default_factory=dict)
+    decision: dict[str, str] = field(default_factory=dict)
+    review_reason: str | None = None
 
     # -- the whole run ---------------------------------------------------------------------
     def run(self, feature: str | None, owner: str | None = None, owner_default: str | None = None) -> Outcome:
@@ -94,6 +99,31 @@ class InterviewSession:
         self._finish(state, files, outcome)
         return outcome
 
+    def update(self, doc: AnswersDoc) -> Outcome:
+        """Ask only the questions added or changed since ``doc`` was made, then re-render."""
+        outcome = Outcome()
+        files = FeatureFiles(self.directory, doc.slug)
+        outcome.draft_path = files.draft
+        self.meta.update(doc.meta)
+        self.decision.update(doc.decision)
+        new, changed = questions_to_update(self.questionnaire, doc)
+        kept = {k: v for k, v in doc.answers.items() if k not in changed}
+        state = Interview.start(self.questionnaire, kept, suggested={k: doc.answers[k] for k in changed})
+        self.console.print(
+            Text(
+                t("interview.update", self.lang, feature=doc.feature, new=len(new), changed=len(changed)),
+                style="bold",
+            )
+        )
+        try:
+            state = self._ask_all(state, files, then="unanswered")
+        except InterviewInterrupted as stop:
+            outcome.interrupted = stop.reason
+            self._say_interrupted(stop.reason, files)
+            return outcome
+        self._finish(state, files, outcome)
+        return outcome
+
     # -- start, resume or revise ----------------------------------------------------------
     def _starting_point(self, files: FeatureFiles, name: str) -> Interview | None:
         q = self.questionnaire
@@ -109,6 +139,7 @@ class InterviewSession:
             )
             if self._confirm(question):
                 self.meta.update(draft.meta)
+                self.decision.update(draft.decision)
                 state = Interview.start(q, draft.answers)
                 self._show_intro(state)
                 step = state.current()
@@ -128,6 +159,7 @@ class InterviewSession:
             ):
                 return None
             self.meta.update(existing.meta)
+            self.decision.update(existing.decision)
             answered = dict(existing.answers)
         state = Interview.start(q, answered)
         self._show_intro(state)
@@ -266,9 +298,16 @@ class InterviewSession:
     # -- finishing ----------------------------------------------------------------------------
     def _doc(self, state: Interview, *, final: bool) -> AnswersDoc:
         meta = dict(self.meta)
+        answers = state.saved_answers()
         if final:
-            meta["date"] = self.today().isoformat()
-        return AnswersDoc(self.questionnaire.id, self.questionnaire.version, meta, state.saved_answers())
+            today = self.today()
+            meta["date"] = today.isoformat()
+            due, self.review_reason = review_by(
+                self.questionnaire, answers, today, self.review_months, self.lang
+            )
+            meta["review_by"] = due.isoformat()
+        q = self.questionnaire
+        return AnswersDoc(q.id, q.version, meta, answers, dict(self.decision), q.base_version)
 
     def _save_draft(self, state: Interview, files: FeatureFiles) -> None:
         write_answers(files.draft, self._doc(state, final=False), brief_name=files.brief.name, draft=True)
@@ -290,6 +329,11 @@ class InterviewSession:
         context = brief_context(self.questionnaire, doc, verdict, self.lang)
         self.console.print()
         self.console.print(verdict_panel(verdict, context["findings"], self.lang, whatif=context["whatif"]))
+        if self.review_reason:
+            text = t(
+                "interview.review_sooner", self.lang, date=doc.meta["review_by"], reason=self.review_reason
+            )
+            self.console.print(Text(text, style="yellow"))
         for path in (files.answers, files.brief):
             note = f" {t('interview.replaced', self.lang)}" if replaced else ""
             self.console.print(

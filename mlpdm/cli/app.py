@@ -9,7 +9,7 @@ from typer.core import TyperGroup
 
 from mlpdm import __version__
 from mlpdm.cli.exit_codes import ExitCode
-from mlpdm.cli.settings import Settings, check_lang, language_from_environment
+from mlpdm.cli.settings import Settings, check_lang
 from mlpdm.console import make_console, print_user_error
 from mlpdm.core.errors import UserError
 
@@ -24,7 +24,8 @@ class _Boundary(TyperGroup):
         try:
             return super().invoke(ctx)
         except UserError as error:
-            lang = ctx.obj.lang if isinstance(ctx.obj, Settings) else language_from_environment()
+            current = ctx.obj if isinstance(ctx.obj, Settings) else Settings()
+            lang = current.lang_for_errors()
             print_user_error(make_console(stderr=True), error, lang)
             raise typer.Exit(ExitCode.BAD_INPUT) from None
         except KeyboardInterrupt:
@@ -69,15 +70,19 @@ def _main(
     ] = False,
 ) -> None:
     """Global options."""
-    ctx.obj = Settings(lang=lang or language_from_environment())
+    ctx.obj = Settings(lang_flag=lang)
 
 
 def _register() -> None:
     # Imported here so `mlpdm --version` does not pay for loading every command.
-    from mlpdm.cli import interview, questionnaire, render, stats
+    from mlpdm.cli import check, config_cmd, decide, interview, questionnaire, render, stats
 
     app.command(name="interview")(interview.interview)
     app.command(name="render")(render.render)
+    app.command(name="check")(check.check)
+    app.command(name="index")(check.index)
+    app.command(name="decide")(decide.decide)
+    app.command(name="config")(config_cmd.config)
     app.add_typer(questionnaire.app, name="questionnaire")
     app.add_typer(stats.app, name="stats")
 

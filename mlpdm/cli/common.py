@@ -11,7 +11,7 @@ from mlpdm.cli.settings import check_lang, settings
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.files import load_yaml_file
-from mlpdm.resources import DEFAULT_QUESTIONNAIRE, load_questionnaire_ref
+from mlpdm.resources import load_questionnaire_ref, questionnaire_for
 
 LangOption = Annotated[
     str | None,
@@ -33,11 +33,13 @@ QuestionnaireOption = Annotated[
 
 
 def resolve_lang(ctx: typer.Context, lang: str | None) -> str:
-    """A command's --lang wins over the global one, which wins over the locale."""
-    return lang or settings(ctx).lang
+    """A command's --lang, then the global one, then the configuration, then the locale."""
+    return settings(ctx).lang(lang)
 
 
-def questionnaire_for(data: Any, path: Path, override: str | None) -> Questionnaire:
+def questionnaire_for_answers(
+    ctx: typer.Context, data: Any, path: Path, override: str | None
+) -> Questionnaire:
     """The questionnaire an answers file names (or the one given with --questionnaire)."""
     if override:
         return load_questionnaire_ref(override)
@@ -49,10 +51,12 @@ def questionnaire_for(data: Any, path: Path, override: str | None) -> Questionna
             where=Location(str(path)),
             hint="Add 'questionnaire: {id: default, version: 1}' at the top, or pass --questionnaire.",
         )
-    return load_questionnaire_ref(qid if qid != "default" else DEFAULT_QUESTIONNAIRE)
+    return questionnaire_for(qid, settings(ctx).config().questionnaire_ref())
 
 
-def load_answers_with_questionnaire(path: Path, override: str | None) -> tuple[Any, Any, Questionnaire]:
+def load_answers_with_questionnaire(
+    ctx: typer.Context, path: Path, override: str | None
+) -> tuple[Any, Any, Questionnaire]:
     """Read an answers file once, and find its questionnaire."""
     data, source = load_yaml_file(path, what="answers")
-    return data, source, questionnaire_for(data, path, override)
+    return data, source, questionnaire_for_answers(ctx, data, path, override)

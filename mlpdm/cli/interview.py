@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import signal
 import subprocess
@@ -13,13 +14,14 @@ from typing import Annotated, Any
 
 import typer
 
-from mlpdm.cli.common import LangOption, QuestionnaireOption, resolve_lang
+from mlpdm.cli.common import LangOption, QuestionnaireOption, load_answers_with_questionnaire, resolve_lang
 from mlpdm.cli.exit_codes import ExitCode
+from mlpdm.cli.settings import settings
 from mlpdm.console import make_console
+from mlpdm.core.answers import parse_answers_doc
 from mlpdm.core.errors import InterviewInterrupted
-from mlpdm.files import DEFAULT_DOCS_DIR
 from mlpdm.prompts import ConsolePrompter
-from mlpdm.resources import DEFAULT_QUESTIONNAIRE, load_questionnaire_ref, template_loader
+from mlpdm.resources import load_questionnaire_ref, template_loader_for
 from mlpdm.session import InterviewSession
 
 
@@ -32,11 +34,26 @@ def interview(
         ),
     ] = None,
     directory: Annotated[
-        Path,
-        typer.Option("--dir", "-d", help="Where the answers and the brief are written.", file_okay=False),
-    ] = DEFAULT_DOCS_DIR,
+        Path | None,
+        typer.Option(
+            "--dir",
+            "-d",
+            help="Where the answers and the brief are written "
+            "(default: 'docs_dir' from the configuration, else docs/mlpdm).",
+            file_okay=False,
+        ),
+    ] = None,
     owner: Annotated[
         str | None, typer.Option("--owner", help="Owner of the brief (asked if omitted).")
+    ] = None,
+    update: Annotated[
+        Path | None,
+        typer.Option(
+            "--update",
+            help="Ask only the questions added or changed since FILE was answered, then re-render.",
+            metavar="FILE",
+            dir_okay=False,
+        ),
     ] = None,
     questionnaire: QuestionnaireOption = None,
     lang: LangOption = None,
@@ -53,26 +70,39 @@ def interview(
     Example: mlpdm interview "Invoice OCR"
     """
     language = resolve_lang(ctx, lang)
-    q = load_questionnaire_ref(questionnaire or DEFAULT_QUESTIONNAIRE)
+    config = settings(ctx).config()
     console = make_console()
+    if update is not None:
+        data, source, q = load_answers_with_questionnaire(ctx, update, questionnaire)
+        doc = parse_answers_doc(data, q, source, partial=True)
+        target_dir = update.parent
+    else:
+        q = load_questionnaire_ref(questionnaire or config.questionnaire_ref())
+        doc = None
+        target_dir = directory if directory is not None else config.docs_dir
+    shown_dir = Path(os.path.relpath(target_dir)) if target_dir.is_absolute() else target_dir
     session = InterviewSession(
         console=console,
         prompter=ConsolePrompter(console, echo=not sys.stdin.isatty()),
         questionnaire=q,
-        loader=template_loader(),
-        directory=directory,
+        loader=template_loader_for(config.path_setting("templates")),
+        directory=shown_dir,
         lang=language,
         resume_command=lambda feature: _resume_command(feature, directory, questionnaire),
+        review_months=int(config.values["review_interval_months"]),
     )
     with _signals_stop_interview():
-        outcome = session.run(name, owner=owner, owner_default=_git_user_name())
+        if doc is not None:
+            outcome = session.update(doc)
+        else:
+            outcome = session.run(name, owner=owner, owner_default=git_user_name())
     if outcome.interrupted:
         raise typer.Exit(ExitCode.BAD_INPUT)
 
 
-def _resume_command(feature: str, directory: Path, questionnaire: str | None) -> str:
+def _resume_command(feature: str, directory: Path | None, questionnaire: str | None) -> str:
     parts = ["mlpdm", "interview", _quote(feature)]
-    if directory != DEFAULT_DOCS_DIR:
+    if directory is not None:
         parts += ["--dir", _quote(str(directory))]
     if questionnaire:
         parts += ["--questionnaire", _quote(questionnaire)]
@@ -106,7 +136,8 @@ def _signals_stop_interview() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def _git_user_name() -> str | None:
+def git_user_name() -> str | None:
+    """The user's git name, to suggest as owner (None when git is missing or unset)."""
     if shutil.which("git") is None:
         return None
     try:

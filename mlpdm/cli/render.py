@@ -62,7 +62,7 @@ def render(
     Example: mlpdm render docs/mlpdm/invoice-ocr.answers.yaml
     """
     language = resolve_lang(ctx, lang)
-    data, source, q = load_answers_with_questionnaire(answers, questionnaire)
+    data, source, q = load_answers_with_questionnaire(ctx, answers, questionnaire)
     doc = parse_answers_doc(data, q, source)
     verdict = decide(q, doc.answers)
     target = None if output == "-" else Path(output) if output else _default_output(answers, doc.slug, fmt)

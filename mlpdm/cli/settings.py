@@ -1,30 +1,38 @@
-"""Options every command shares (language, colour), resolved once from flags and environment."""
+"""Options every command shares, and the team configuration, resolved once per run."""
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import typer
 
-from mlpdm.core.text import LANGUAGES, normalize_lang
+from mlpdm.config import Config, language, load_config
+from mlpdm.core.text import LANGUAGES
 
 
-@dataclass(frozen=True)
+@dataclass
 class Settings:
-    """What the global options decided."""
+    """The global options, and the configuration loaded on first use."""
 
-    lang: str = "en"
+    lang_flag: str | None = None
+    _config: Config | None = field(default=None, repr=False)
 
+    def config(self) -> Config:
+        """The configuration for the current folder (loaded once)."""
+        if self._config is None:
+            self._config = load_config()
+        return self._config
 
-def language_from_environment(environ: dict[str, str] | None = None) -> str:
-    """The language the locale asks for: LC_ALL, then LC_MESSAGES, then LANG."""
-    env = os.environ if environ is None else environ
-    for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(key)
-        if value:
-            return normalize_lang(value)
-    return "en"
+    def lang(self, command_flag: str | None = None) -> str:
+        """A command's --lang, then the global --lang, then the config, then the locale."""
+        flag = command_flag or self.lang_flag
+        if flag:
+            return flag
+        return language(self.config(), None)[0]
+
+    def lang_for_errors(self) -> str:
+        """The language for an error message, without loading a configuration that may be broken."""
+        return self.lang_flag or language(self._config, None)[0]
 
 
 def check_lang(value: str | None) -> str | None:
@@ -35,7 +43,8 @@ def check_lang(value: str | None) -> str | None:
 
 
 def settings(ctx: typer.Context) -> Settings:
-    """The settings stored by the main callback (defaults when a command runs alone in tests)."""
+    """The settings stored by the main callback (fresh ones when a command runs alone)."""
     root = ctx.find_root()
-    obj = root.obj
-    return obj if isinstance(obj, Settings) else Settings(lang=language_from_environment())
+    if not isinstance(root.obj, Settings):
+        root.obj = Settings()
+    return root.obj

@@ -13,7 +13,10 @@ from typing import Any
 from mlpdm.core.errors import Location, Problem, UserError
 from mlpdm.core.questionnaire import UNSURE, Question, Questionnaire, SourceFile
 
-META_KEYS: tuple[str, ...] = ("feature", "slug", "owner", "date")
+META_KEYS: tuple[str, ...] = ("feature", "slug", "owner", "date", "review_by")
+DECISION_STATUSES: tuple[str, ...] = ("draft", "accepted", "rejected", "superseded")
+DECISION_KEYS: tuple[str, ...] = ("status", "by", "date", "rationale", "superseded_by")
+TOP_KEYS: tuple[str, ...] = ("questionnaire", "meta", "decision", "answers")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_TEXT = 20_000  # characters in one answer; more is almost certainly a paste accident
 
@@ -34,6 +37,8 @@ class AnswersDoc:
     questionnaire_version: int
     meta: Mapping[str, str]
     answers: Mapping[str, Any] = field(default_factory=dict)
+    decision: Mapping[str, str] = field(default_factory=dict)  # the team's call (see `mlpdm decide`)
+    base_version: int | None = None  # version of the questionnaire this one extends, if any
 
     @property
     def feature(self) -> str:
@@ -45,13 +50,21 @@ class AnswersDoc:
         """The file-name stem of the answers file and brief."""
         return self.meta.get("slug", "")
 
+    @property
+    def status(self) -> str:
+        """The team's decision status (draft until someone decides)."""
+        return self.decision.get("status", "draft")
+
     def to_mapping(self) -> dict[str, Any]:
         """The document as plain data, in the order it is written to disk."""
-        return {
-            "questionnaire": {"id": self.questionnaire_id, "version": self.questionnaire_version},
-            "meta": dict(self.meta),
-            "answers": dict(self.answers),
-        }
+        ref: dict[str, Any] = {"id": self.questionnaire_id, "version": self.questionnaire_version}
+        if self.base_version is not None:
+            ref["base_version"] = self.base_version
+        out: dict[str, Any] = {"questionnaire": ref, "meta": dict(self.meta)}
+        if self.decision:
+            out["decision"] = dict(self.decision)
+        out["answers"] = dict(self.answers)
+        return out
 
     def digest(self) -> str:
         """A short, stable fingerprint of everything the brief is rendered from."""
@@ -220,10 +233,13 @@ def parse_answers_doc(
             where=Location(source.path, 1),
             hint="Run `mlpdm interview` to create one, or compare with a file in examples/.",
         )
-    unknown_top = sorted(set(map(str, data)) - {"questionnaire", "meta", "answers"})
+    unknown_top = sorted(set(map(str, data)) - set(TOP_KEYS))
     for key in unknown_top:
         problems.append(Problem(f"unknown top-level key {key!r}", source.locate((key,))))
-    qid, version = _parse_questionnaire_ref(data.get("questionnaire"), source, problems)
+    qid, version, base_version = _parse_questionnaire_ref(data.get("questionnaire"), source, problems)
+    # A file made with an older version may lack answers to questions added since, and may
+    # answer questions since removed: `mlpdm check` reports it, `interview --update` fixes it.
+    outdated = is_outdated(questionnaire, version, base_version)
     if qid is not None and qid != questionnaire.id:
         problems.append(
             Problem(
@@ -232,13 +248,14 @@ def parse_answers_doc(
             )
         )
     meta = _parse_meta(data.get("meta"), source, problems)
-    answers = _parse_answers(data.get("answers"), questionnaire, source, problems)
+    decision = _parse_decision(data.get("decision"), source, problems)
+    answers = _parse_answers(data.get("answers"), questionnaire, source, problems, outdated=outdated)
     for qid, value in answers.items():
         try:
             check_relations(questionnaire.question(qid), value, answers)
         except AnswerError as exc:
             problems.append(Problem(f"{qid}: {exc.message}", source.locate(("answers", qid))))
-    if not problems and not partial:
+    if not problems and not partial and not outdated:
         # Imported here to keep the dependency one-way at import time.
         from mlpdm.core.interview import visible_questions
 
@@ -262,12 +279,67 @@ def parse_answers_doc(
         questionnaire_version=version or questionnaire.version,
         meta=meta,
         answers=answers,
+        decision=decision,
+        base_version=base_version if questionnaire.base_version is not None else None,
     )
+
+
+def is_outdated(questionnaire: Questionnaire, version: int | None, base_version: int | None) -> bool:
+    """Whether answers made with ``version`` (and ``base_version``) predate the questionnaire."""
+    if version is not None and version < questionnaire.version:
+        return True
+    return (
+        questionnaire.base_version is not None
+        and base_version is not None
+        and base_version < questionnaire.base_version
+    )
+
+
+def _parse_decision(decision: Any, source: SourceFile, problems: list[Problem]) -> dict[str, str]:
+    if decision is None:
+        return {}
+    if not isinstance(decision, Mapping):
+        problems.append(
+            Problem(
+                "'decision' must be a mapping (status, by, date, rationale)", source.locate(("decision",))
+            )
+        )
+        return {}
+    out: dict[str, str] = {}
+    for key, value in decision.items():
+        where = source.locate(("decision", key))
+        if key not in DECISION_KEYS:
+            problems.append(
+                Problem(f"unknown decision key {key!r} (known: {', '.join(DECISION_KEYS)})", where)
+            )
+            continue
+        if hasattr(value, "isoformat"):
+            value = value.isoformat()
+        if value is None:
+            continue
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            problems.append(Problem(f"decision {key!r} must be text", where))
+            continue
+        text = str(value).strip()
+        out[key] = text if key == "rationale" else " ".join(text.split())
+    status = out.get("status", "draft")
+    if status not in DECISION_STATUSES:
+        problems.append(
+            Problem(
+                f"decision status {status!r} is not one of {', '.join(DECISION_STATUSES)}",
+                source.locate(("decision", "status")),
+            )
+        )
+    if out.get("date") and not DATE_PATTERN.match(out["date"]):
+        problems.append(
+            Problem("decision 'date' must look like 2026-01-31", source.locate(("decision", "date")))
+        )
+    return {k: out[k] for k in DECISION_KEYS if k in out}
 
 
 def _parse_questionnaire_ref(
     ref: Any, source: SourceFile, problems: list[Problem]
-) -> tuple[str | None, int | None]:
+) -> tuple[str | None, int | None, int | None]:
     if not isinstance(ref, Mapping) or not isinstance(ref.get("id"), str):
         problems.append(
             Problem(
@@ -275,16 +347,25 @@ def _parse_questionnaire_ref(
                 source.locate(("questionnaire",)),
             )
         )
-        return None, None
-    version = ref.get("version")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        problems.append(
-            Problem(
-                "questionnaire 'version' must be a whole number", source.locate(("questionnaire", "version"))
+        return None, None, None
+    numbers: list[int | None] = []
+    for key in ("version", "base_version"):
+        value = ref.get(key)
+        if value is None and key == "base_version":
+            numbers.append(None)
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            problems.append(
+                Problem(
+                    f"questionnaire {key!r} must be a whole number", source.locate(("questionnaire", key))
+                )
             )
-        )
-        version = None
-    return ref["id"], version
+            value = None
+        numbers.append(value)
+    unknown = sorted(set(map(str, ref)) - {"id", "version", "base_version"})
+    for key in unknown:
+        problems.append(Problem(f"unknown questionnaire key {key!r}", source.locate(("questionnaire", key))))
+    return ref["id"], numbers[0], numbers[1]
 
 
 def _parse_meta(meta: Any, source: SourceFile, problems: list[Problem]) -> dict[str, str]:
@@ -308,13 +389,14 @@ def _parse_meta(meta: Any, source: SourceFile, problems: list[Problem]) -> dict[
     for key in ("feature", "slug"):
         if not out.get(key):
             problems.append(Problem(f"meta {key!r} is missing", source.locate(("meta",))))
-    if out.get("date") and not DATE_PATTERN.match(out["date"]):
-        problems.append(Problem("meta 'date' must look like 2026-01-31", source.locate(("meta", "date"))))
+    for key in ("date", "review_by"):
+        if out.get(key) and not DATE_PATTERN.match(out[key]):
+            problems.append(Problem(f"meta {key!r} must look like 2026-01-31", source.locate(("meta", key))))
     return {k: out[k] for k in META_KEYS if k in out}
 
 
 def _parse_answers(
-    answers: Any, questionnaire: Questionnaire, source: SourceFile, problems: list[Problem]
+    answers: Any, questionnaire: Questionnaire, source: SourceFile, problems: list[Problem], *, outdated: bool
 ) -> dict[str, Any]:
     if answers is None:
         return {}
@@ -328,7 +410,8 @@ def _parse_answers(
         where = source.locate(("answers", key))
         question = questionnaire.question_index.get(str(key))
         if question is None:
-            problems.append(Problem(f"unknown question id {key!r}", where))
+            if not outdated:  # a question removed since: dropped, and the update says so
+                problems.append(Problem(f"unknown question id {key!r}", where))
             continue
         try:
             out[question.id] = coerce_answer(question, value)

@@ -133,11 +133,19 @@ class Interview:
     questionnaire: Questionnaire
     answers: Mapping[str, Any] = field(default_factory=dict)
     position: str | None = None  # id of the current question; None = all done (review)
+    # Answers offered as the default without counting as given (an update re-asks them).
+    suggested: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def start(cls, questionnaire: Questionnaire, answers: Mapping[str, Any] | None = None) -> Interview:
+    def start(
+        cls,
+        questionnaire: Questionnaire,
+        answers: Mapping[str, Any] | None = None,
+        *,
+        suggested: Mapping[str, Any] | None = None,
+    ) -> Interview:
         """Begin, or resume at the first applicable question not answered yet."""
-        state = cls(questionnaire, dict(answers or {}))
+        state = cls(questionnaire, dict(answers or {}), suggested=dict(suggested or {}))
         return replace(state, position=state._first_unanswered())
 
     # -- reading -----------------------------------------------------------------------------
@@ -163,7 +171,9 @@ class Interview:
                         count_in_section=len(questions),
                         answered=answered,
                         total=len(vis.questions),
-                        current=self.answers.get(question.id, question.default),
+                        current=self.answers.get(
+                            question.id, self.suggested.get(question.id, question.default)
+                        ),
                     )
         return None
 

@@ -123,6 +123,11 @@ class Question(_Model):
     # What a blank optional answer means: "unknown" makes it an open question in the brief;
     # "not_applicable" (e.g. "if you have pilot results") does not.
     blank_means: Literal["unknown", "not_applicable"] = "unknown"
+    # Versions of this questionnaire in which the question was added and last changed in a way
+    # that needs a new answer; `mlpdm check` and `interview --update` use them.
+    since: int = Field(default=1, ge=1)
+    changed: int | None = Field(default=None, ge=1)
+    origin: Literal["own", "base"] = "own"  # set when a team questionnaire extends another
     when: str | None = None
 
     _id = field_validator("id")(_check_id)
@@ -196,6 +201,16 @@ class Derived(_Model):
     _id = field_validator("id")(_check_id)
 
 
+class ReviewRule(_Model):
+    """Review a brief sooner when a condition holds (e.g. an unpinned LLM model)."""
+
+    when: str
+    months: int = Field(ge=1, le=60)
+    reason: Text
+
+    _text = field_validator("reason")(_check_text)
+
+
 class Rule(_Model):
     """A decision rule: when its condition holds, it adds a finding with an outcome."""
 
@@ -232,6 +247,9 @@ class Questionnaire(_Model):
     sections: tuple[Section, ...] = Field(min_length=1)
     derived: tuple[Derived, ...] = ()
     rules: tuple[Rule, ...] = ()
+    review_sooner: tuple[ReviewRule, ...] = ()
+    base_id: str | None = None  # set when this questionnaire extends another
+    base_version: int | None = None
 
     @field_validator("id")
     @classmethod
@@ -479,13 +497,14 @@ def _check_conditions(model: Questionnaire, source: SourceFile) -> Iterator[Prob
                 loc = ("sections", si, "questions", qi, "when")
                 yield from _check_gate(question.when, loc, order[question.id], known, source)
         first_of_section += len(section.questions)
-    for ri, rule in enumerate(model.rules):
-        cond, problem = _compile(rule.when, ("rules", ri, "when"), source)
+    late = [(("rules", ri, "when"), f"rule {rule.id!r}", rule.when) for ri, rule in enumerate(model.rules)]
+    late += [(("review_sooner", i, "when"), "review rule", r.when) for i, r in enumerate(model.review_sooner)]
+    for loc, what, expr in late:
+        cond, problem = _compile(expr, loc, source)
         for name in sorted(cond.names if cond else ()):
             if known(name) is None:
                 yield Problem(
-                    f"rule {rule.id!r} uses {name!r}, which is not a question or derived value",
-                    source.locate(("rules", ri, "when")),
+                    f"{what} uses {name!r}, which is not a question or derived value", source.locate(loc)
                 )
         if problem:
             yield problem
@@ -607,3 +626,5 @@ def _texts(model: Questionnaire) -> Iterator[tuple[tuple[Any, ...], Text]]:
     for ri, rule in enumerate(model.rules):
         for key in ("title", "message", "action"):
             yield ("rules", ri, key), getattr(rule, key)
+    for i, review in enumerate(model.review_sooner):
+        yield ("review_sooner", i, "reason"), review.reason

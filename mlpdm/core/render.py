@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
 from functools import lru_cache
@@ -77,12 +78,23 @@ def brief_context(
         "slug": doc.slug,
         "owner": doc.meta.get("owner", ""),
         "date": doc.meta.get("date", ""),
+        "review_by": doc.meta.get("review_by", ""),
+        "decision": {
+            "status": doc.status,
+            "label": t(f"decision.{doc.status}", lang),
+            "by": doc.decision.get("by", ""),
+            "date": doc.decision.get("date", ""),
+            "rationale": doc.decision.get("rationale", ""),
+            "superseded_by": doc.decision.get("superseded_by", ""),
+            "override": is_override(verdict.id, doc.status),
+        },
         "answers_file": answers_filename(doc.slug),
         "answers_link": answers_link or answers_filename(doc.slug),
         "answers_digest": doc.digest(),
         "questionnaire": {
             "id": questionnaire.id,
-            "version": questionnaire.version,
+            "version": doc.questionnaire_version,
+            "base_version": doc.base_version,
             "title": pick(questionnaire.title, lang),
         },
         "verdict": {
@@ -130,6 +142,12 @@ def brief_context(
         "whatif": whatif,
         "diagram": mermaid(verdict, lang),
     }
+
+
+def is_override(verdict_id: str, status: str) -> bool:
+    """Whether the team's decision goes against the recommendation."""
+    go = verdict_id in ("go", "go-with-conditions")
+    return (status == "accepted" and not go) or (status == "rejected" and go)
 
 
 def _has_unsure(value: Any) -> bool:
@@ -215,7 +233,8 @@ def _finalize(value: Any) -> str:
 
 
 @lru_cache(maxsize=8)
-def _environment(loader: BaseLoader) -> ImmutableSandboxedEnvironment:
+def environment(loader: BaseLoader) -> ImmutableSandboxedEnvironment:
+    """The sandboxed template environment: escaping on output, mlpdm's Markdown filters."""
     env = ImmutableSandboxedEnvironment(
         loader=loader,
         undefined=StrictUndefined,
@@ -237,24 +256,40 @@ def _environment(loader: BaseLoader) -> ImmutableSandboxedEnvironment:
     return env
 
 
-def front_matter(context: Mapping[str, Any]) -> str:
-    """The YAML front matter block: what CI scripts and `mlpdm check` read."""
+def front_matter(context: Mapping[str, Any], body: str) -> str:
+    """The YAML front matter block: what CI scripts and `mlpdm check` read.
+
+    ``answers_digest`` fingerprints the answers the brief was rendered from (a changed
+    answers file makes it stale); ``brief_digest`` fingerprints the body (a hand edit shows).
+    """
+    questionnaire: dict[str, Any] = {
+        "id": context["questionnaire"]["id"],
+        "version": context["questionnaire"]["version"],
+    }
+    if context["questionnaire"].get("base_version") is not None:
+        questionnaire["base_version"] = context["questionnaire"]["base_version"]
     data = {
         "title": t("brief.title", context["lang"], feature=context["feature"]),
         "feature": context["feature"],
         "slug": context["slug"],
         "verdict": context["verdict"]["id"],
+        "status": context["decision"]["status"],
         "owner": context["owner"],
         "date": context["date"],
-        "questionnaire": {
-            "id": context["questionnaire"]["id"],
-            "version": context["questionnaire"]["version"],
-        },
+        "review_by": context["review_by"] or None,
+        "questionnaire": questionnaire,
         "answers_digest": context["answers_digest"],
+        "brief_digest": text_digest(body),
         "generator": "mlpdm",
     }
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
-    return f"---\n{body}---\n"
+    data = {k: v for k, v in data.items() if v is not None}
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
+    return f"---\n{text}---\n"
+
+
+def text_digest(text: str) -> str:
+    """A short fingerprint of a text."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def render_brief(
@@ -269,14 +304,10 @@ def render_brief(
 ) -> str:
     """The Markdown brief. Deterministic: the same inputs give the same bytes."""
     context = brief_context(questionnaire, doc, verdict, lang, answers_link=answers_link)
-    env = _environment(loader)
+    env = environment(loader)
     try:
         tmpl = env.get_template(template)
-        body = tmpl.render(
-            **context,
-            front_matter=Md(front_matter(context)),
-            t=lambda key, **kw: message(key, lang, **kw),
-        )
+        body = tmpl.render(**context, t=lambda key, **kw: message(key, lang, **kw))
     except SecurityError as exc:
         raise UserError(
             f"template {template!r} tried something the sandbox forbids: {exc}",
@@ -288,7 +319,8 @@ def render_brief(
         raise UserError(
             f"template {where}: {exc}", hint="Fix the template, or remove it to use the default."
         ) from None
-    return body.rstrip("\n") + "\n"
+    body = body.strip("\n") + "\n"
+    return front_matter(context, body) + "\n" + body
 
 
 def render_json(questionnaire: Questionnaire, doc: AnswersDoc, verdict: Verdict, *, lang: str) -> str:

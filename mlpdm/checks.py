@@ -1,0 +1,313 @@
+"""Check a docs directory: every answers file valid, every brief current, the index up to date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from jinja2 import BaseLoader
+
+from mlpdm.core.answers import AnswersDoc, is_outdated, parse_answers_doc
+from mlpdm.core.decision import Verdict, decide
+from mlpdm.core.errors import UserError
+from mlpdm.core.freshness import compare_brief, is_generated, split_front_matter
+from mlpdm.core.portfolio import Entry, render_index
+from mlpdm.core.questionnaire import Questionnaire
+from mlpdm.core.render import is_override, render_brief
+from mlpdm.core.versions import questions_to_update
+from mlpdm.files import atomic_write, load_yaml_file
+from mlpdm.workspace import ANSWERS_SUFFIX, DRAFT_SUFFIX
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One line of `mlpdm check` output."""
+
+    path: str
+    code: str
+    severity: Severity
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        """For --format json."""
+        return {"path": self.path, "code": self.code, "severity": self.severity, "message": self.message}
+
+
+@dataclass
+class Report:
+    """What a check found and, with --fix, what it changed."""
+
+    checked: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    fixed: list[str] = field(default_factory=list)
+
+    def add(self, path: Path | str, code: str, severity: Severity, message: str) -> None:
+        """Record a finding."""
+        self.findings.append(Finding(str(path), code, severity, message))
+
+    def failed(self, *, strict: bool) -> bool:
+        """Whether the check fails (errors, or any finding with --strict)."""
+        return any(f.severity == "error" or strict for f in self.findings)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """An answers file that parsed, with what it renders to."""
+
+    path: Path
+    doc: AnswersDoc
+    questionnaire: Questionnaire
+    verdict: Verdict
+
+
+@dataclass
+class Checker:
+    """Checks one docs directory. Questionnaires, loader and clock are injected by the CLI."""
+
+    docs: Path
+    questionnaire_for: Callable[[str], Questionnaire]
+    loader: BaseLoader
+    lang: str
+    today: dt.date
+    index_path: Path | None = None
+    fail_on: frozenset[str] = frozenset()
+    display_root: Path | None = None
+    loaded: list[Loaded] = field(default_factory=list)
+
+    def show(self, path: Path) -> str:
+        """A path as the user reads it: relative to where they ran the command."""
+        base = self.display_root or Path.cwd()
+        try:
+            return os.path.relpath(path, base)
+        except ValueError:  # another drive on Windows
+            return str(path)
+
+    # -- the whole directory ---------------------------------------------------------------
+    def run(self, *, fix: bool = False, force: bool = False) -> Report:
+        """Check everything; ``fix`` re-renders what is missing or stale (hand edits only with ``force``)."""
+        report = Report()
+        if not self.docs.is_dir():
+            raise UserError(
+                f"{self.show(self.docs)} is not a directory",
+                hint="Pass the docs directory (default: docs/mlpdm, or 'docs_dir' in the configuration).",
+            )
+        answers_files = sorted(self.docs.rglob(f"*{ANSWERS_SUFFIX}"))
+        slugs = {p.name.removesuffix(ANSWERS_SUFFIX) for p in answers_files}
+        for path in answers_files:
+            report.checked += 1
+            self._check_answers(path, slugs, report, fix=fix, force=force)
+        for draft in sorted(self.docs.rglob(f"*{DRAFT_SUFFIX}")):
+            report.add(
+                self.show(draft),
+                "interview-unfinished",
+                "warning",
+                "an unfinished interview; finish it with `mlpdm interview` or delete the draft",
+            )
+        self._check_orphans(answers_files, report)
+        if self.index_path is not None:
+            self._check_index(report, fix=fix, force=force)
+        return report
+
+    # -- one answers file -------------------------------------------------------------------
+    def _check_answers(self, path: Path, slugs: set[str], report: Report, *, fix: bool, force: bool) -> None:
+        shown = self.show(path)
+        try:
+            data, source = load_yaml_file(path, what="answers")
+            qid = data.get("questionnaire", {}).get("id") if isinstance(data, dict) else None
+            questionnaire = self.questionnaire_for(str(qid or "default"))
+            source = type(source)(shown, source.lines)
+            doc = parse_answers_doc(data, questionnaire, source)
+        except UserError as error:
+            details = "; ".join(str(p) for p in error.problems) if error.problems else error.message
+            report.add(shown, "answers-invalid", "error", details)
+            return
+        expected = path.name.removesuffix(ANSWERS_SUFFIX)
+        if doc.slug != expected:
+            report.add(
+                shown,
+                "slug-mismatch",
+                "error",
+                f"meta slug {doc.slug!r} does not match the file name (expected {expected!r})",
+            )
+            return
+        verdict = decide(questionnaire, doc.answers)
+        self.loaded.append(Loaded(path, doc, questionnaire, verdict))
+        if is_outdated(questionnaire, doc.questionnaire_version, doc.base_version):
+            new, changed = questions_to_update(questionnaire, doc)
+            report.add(
+                shown,
+                "questionnaire-outdated",
+                "error",
+                f"made with {questionnaire.id} v{_version(doc)}, now v{_version_of(questionnaire)}: "
+                f"{len(new)} new and {len(changed)} changed question(s) to answer; "
+                f"run `mlpdm interview --update {shown}`",
+            )
+        else:
+            self._check_brief(path, doc, questionnaire, verdict, report, fix=fix, force=force)
+        self._check_decision(shown, doc, verdict, slugs, report)
+        review = doc.meta.get("review_by")
+        if review and review < self.today.isoformat():
+            report.add(
+                shown,
+                "review-overdue",
+                "warning",
+                f"review was due on {review}; review the brief, then run `mlpdm interview` to update it",
+            )
+        if verdict.id in self.fail_on:
+            report.add(shown, "verdict-fail-on", "error", f"verdict is {verdict.id} (--fail-on)")
+
+    def _check_brief(
+        self,
+        path: Path,
+        doc: AnswersDoc,
+        questionnaire: Questionnaire,
+        verdict: Verdict,
+        report: Report,
+        *,
+        fix: bool,
+        force: bool,
+    ) -> None:
+        brief = path.with_name(f"{doc.slug}.md")
+        fresh = render_brief(questionnaire, doc, verdict, lang=self.lang, loader=self.loader)
+        existing = brief.read_text(encoding="utf-8") if brief.is_file() else None
+        comparison = compare_brief(existing, fresh)
+        shown = self.show(brief)
+        messages = {
+            "missing": ("brief-missing", "error", "brief missing; run `mlpdm check --fix` or `mlpdm render`"),
+            "stale": ("brief-stale", "error", "brief is stale: its answers changed since it was rendered"),
+            "outdated-render": (
+                "brief-stale",
+                "error",
+                "brief is stale: rendered by older templates or questionnaire texts",
+            ),
+            "edited": (
+                "brief-edited",
+                "error",
+                "brief was edited by hand: change the answers instead (--fix --force overwrites the edits)",
+            ),
+            "not-generated": (
+                "brief-edited",
+                "error",
+                "a file not written by mlpdm is in the brief's place (--fix --force replaces it)",
+            ),
+        }
+        if comparison.state == "current":
+            return
+        code, severity, text = messages[comparison.state]
+        if fix and (comparison.state in ("missing", "stale", "outdated-render") or force):
+            atomic_write(brief, fresh)
+            lost = " (hand edits overwritten)" if comparison.state in ("edited", "not-generated") else ""
+            report.fixed.append(f"{shown}: re-rendered{lost}")
+            return
+        report.add(shown, code, severity, text)  # type: ignore[arg-type]
+
+    def _check_decision(
+        self, shown: str, doc: AnswersDoc, verdict: Verdict, slugs: set[str], report: Report
+    ) -> None:
+        if is_override(verdict.id, doc.status) and not doc.decision.get("rationale"):
+            report.add(
+                shown,
+                "decision-no-rationale",
+                "error",
+                f"decision {doc.status!r} goes against the recommendation ({verdict.id}) with no rationale; "
+                "record one with `mlpdm decide --rationale`",
+            )
+        if doc.status == "superseded":
+            successor = doc.decision.get("superseded_by")
+            if not successor:
+                report.add(
+                    shown, "superseded-no-successor", "error", "superseded, but superseded_by is missing"
+                )
+            elif successor not in slugs:
+                report.add(
+                    shown,
+                    "superseded-no-successor",
+                    "error",
+                    f"superseded by {successor!r}, which has no answers file here",
+                )
+
+    # -- briefs without answers, and the index ---------------------------------------------
+    def _check_orphans(self, answers_files: list[Path], report: Report) -> None:
+        with_answers = {p.with_name(p.name.removesuffix(ANSWERS_SUFFIX) + ".md") for p in answers_files}
+        for brief in sorted(self.docs.rglob("*.md")):
+            if brief in with_answers or brief == self.index_path:
+                continue
+            front, _ = split_front_matter(_head(brief))
+            if is_generated(front) and front and "slug" in front:
+                report.add(
+                    self.show(brief),
+                    "brief-orphan",
+                    "error",
+                    "a brief without its answers file; restore the answers or delete the brief",
+                )
+
+    def _check_index(self, report: Report, *, fix: bool, force: bool) -> None:
+        assert self.index_path is not None
+        fresh = self.index_text()
+        shown = self.show(self.index_path)
+        if not self.index_path.exists():
+            if fix:
+                atomic_write(self.index_path, fresh)
+                report.fixed.append(f"{shown}: written")
+            return  # an index is optional until a team writes one
+        existing = self.index_path.read_text(encoding="utf-8")
+        if existing == fresh:
+            return
+        front, _ = split_front_matter(existing)
+        if not is_generated(front) and not force:
+            report.add(
+                shown,
+                "index-not-generated",
+                "warning",
+                "the index file was not written by mlpdm; `mlpdm index --force` replaces it",
+            )
+            return
+        if fix:
+            atomic_write(self.index_path, fresh)
+            report.fixed.append(f"{shown}: re-written")
+            return
+        report.add(shown, "index-stale", "error", "the portfolio index is out of date; run `mlpdm index`")
+
+    def index_text(self) -> str:
+        """The portfolio page for the answers files that parsed."""
+        assert self.index_path is not None
+        entries = [
+            Entry(
+                item.doc,
+                item.verdict,
+                Path(
+                    os.path.relpath(item.path.with_name(f"{item.doc.slug}.md"), self.index_path.parent)
+                ).as_posix(),
+            )
+            for item in self.loaded
+        ]
+        return render_index(entries, lang=self.lang, loader=self.loader)
+
+
+def _version(doc: AnswersDoc) -> str:
+    return f"{doc.questionnaire_version}" + (f" (base v{doc.base_version})" if doc.base_version else "")
+
+
+def _version_of(questionnaire: Questionnaire) -> str:
+    return f"{questionnaire.version}" + (
+        f" (base v{questionnaire.base_version})" if questionnaire.base_version else ""
+    )
+
+
+def _head(path: Path) -> str:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            return handle.read(8192)
+    except OSError:
+        return ""
+
+
+def iter_problems(report: Report) -> Iterator[Finding]:
+    """Findings sorted for stable output: by path, then code."""
+    yield from sorted(report.findings, key=lambda f: (f.path, f.code))

@@ -1,0 +1,176 @@
+"""The team's configuration: found by walking up to the repo root, each value with its source.
+
+Looked up, nearest first, in ``mlpdm.toml`` (any repo) or ``[tool.mlpdm]`` in
+``pyproject.toml``; the repo root is the first folder up from the current one that holds
+either of those or ``.git``. Command-line options win over the file, which wins over the
+defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mlpdm.core.errors import Location, UserError
+from mlpdm.core.text import LANGUAGES
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILE = "mlpdm.toml"
+PYPROJECT = "pyproject.toml"
+
+DEFAULTS: Mapping[str, Any] = {
+    "docs_dir": "docs/mlpdm",
+    "questionnaire": "default",
+    "templates": None,
+    "lang": None,
+    "review_interval_months": 6,
+    "index": "README.md",
+}
+KEYS_HELP: Mapping[str, str] = {
+    "docs_dir": "where answers files and briefs live, relative to the repo root",
+    "questionnaire": "a shipped questionnaire id, or a path to the team's own YAML file",
+    "templates": "a folder of templates that replace the shipped ones (same file names)",
+    "lang": "language of prompts and briefs: en or ja (default: from the locale)",
+    "review_interval_months": "months until a brief is due for review",
+    "index": "file name of the portfolio page inside docs_dir",
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    """Effective settings, each with where it came from."""
+
+    root: Path
+    file: Path | None
+    values: Mapping[str, Any]
+    sources: Mapping[str, str] = field(default_factory=dict)
+
+    def get(self, key: str) -> Any:
+        """A setting's value."""
+        return self.values[key]
+
+    @property
+    def docs_dir(self) -> Path:
+        """The docs directory, absolute."""
+        return self.root / self.values["docs_dir"]
+
+    @property
+    def index_path(self) -> Path:
+        """The portfolio page."""
+        return self.docs_dir / self.values["index"]
+
+    def path_setting(self, key: str) -> Path | None:
+        """A path setting resolved against the repo root (None when unset)."""
+        value = self.values.get(key)
+        return None if value is None else self.root / value
+
+    def questionnaire_ref(self) -> str:
+        """The questionnaire: an id, or a path resolved against the repo root."""
+        value = str(self.values["questionnaire"])
+        if value.endswith((".yaml", ".yml")) or "/" in value:
+            return str(self.root / value)
+        return value
+
+    def with_overrides(self, **overrides: Any) -> Config:
+        """Command-line options on top of the file."""
+        values = dict(self.values)
+        sources = dict(self.sources)
+        for key, value in overrides.items():
+            if value is not None:
+                values[key] = value
+                sources[key] = "command line"
+        return Config(self.root, self.file, values, sources)
+
+
+def find_root(start: Path) -> tuple[Path, Path | None]:
+    """The repo root and the config file in it (None when there is none)."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder, folder / CONFIG_FILE
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and "mlpdm" in _read_toml(pyproject).get("tool", {}):
+            return folder, pyproject
+        if (folder / ".git").exists():
+            return folder, None
+    return here, None
+
+
+def load_config(start: Path | None = None) -> Config:
+    """The effective configuration for the folder ``start`` (the current one by default)."""
+    root, file = find_root(start or Path.cwd())
+    values = dict(DEFAULTS)
+    sources = {key: "default" for key in DEFAULTS}
+    if file is not None:
+        table = _read_toml(file)
+        if file.name == PYPROJECT:
+            table = table.get("tool", {}).get("mlpdm", {})
+        label = f"{file.name}" if file.name == CONFIG_FILE else f"{file.name} [tool.mlpdm]"
+        for key, value in _checked(table, file).items():
+            values[key] = value
+            sources[key] = label
+    return Config(root, file, values, sources)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        raise UserError(
+            f"{path}: invalid TOML: {exc}", where=Location(str(path), line), hint="Fix the file's syntax."
+        ) from None
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror}", where=Location(str(path))) from None
+
+
+def _checked(table: Mapping[str, Any], file: Path) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in DEFAULTS:
+            raise UserError(
+                f"{file}: unknown setting {key!r} for mlpdm",
+                where=Location(str(file)),
+                hint=f"Known settings: {', '.join(DEFAULTS)}.",
+            )
+        if key == "review_interval_months":
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 60:
+                raise UserError(f"{file}: review_interval_months must be a whole number from 1 to 60")
+        elif key == "lang":
+            if value not in LANGUAGES:
+                raise UserError(f"{file}: lang must be one of {', '.join(LANGUAGES)}")
+        elif not isinstance(value, str) or not value.strip():
+            raise UserError(f"{file}: {key} must be a non-empty string")
+        elif key in ("docs_dir", "templates") and (Path(value).is_absolute() or ".." in Path(value).parts):
+            raise UserError(
+                f"{file}: {key} must be a folder inside the repository (relative, without '..')",
+                hint="Paths in the configuration are relative to the repo root.",
+            )
+        out[key] = value
+    return out
+
+
+def language(
+    config: Config | None, flag: str | None, environ: Mapping[str, str] | None = None
+) -> tuple[str, str]:
+    """The language and its source: the flag, then the config, then the locale, then English."""
+    if flag:
+        return flag, "command line"
+    if config is not None and config.values.get("lang"):
+        return str(config.values["lang"]), config.sources.get("lang", "config")
+    env = os.environ if environ is None else environ
+    for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(key)
+        if value:
+            short = value.replace("-", "_").split("_")[0].split(".")[0].lower()
+            return (short if short in LANGUAGES else "en"), f"environment ({key})"
+    return "en", "default"

@@ -1,0 +1,67 @@
+"""Is a brief on disk what its answers render to now? Front matter, digests and the verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import yaml
+
+from mlpdm.core.render import text_digest
+
+BriefState = Literal["current", "missing", "stale", "outdated-render", "edited", "not-generated"]
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
+    """The front matter (None when there is none or it is not YAML) and the body after it."""
+    if not text.startswith("---\n"):
+        return None, text
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        return None, text
+    try:
+        data = yaml.safe_load(text[4:end])
+    except yaml.YAMLError:
+        return None, text
+    body = text[end + 5 :]
+    return (data if isinstance(data, dict) else None), body.removeprefix("\n")
+
+
+def is_generated(front: Mapping[str, Any] | None) -> bool:
+    """Whether front matter says mlpdm wrote the file."""
+    return bool(front) and front.get("generator") == "mlpdm"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How a brief on disk relates to a fresh rendering of its answers."""
+
+    state: BriefState
+    front: Mapping[str, Any] | None = None
+
+
+def compare_brief(existing: str | None, fresh: str) -> Comparison:
+    """Compare the brief on disk with what the answers render to now.
+
+    - missing: no file; current: identical bytes;
+    - not-generated: the file is not an mlpdm brief (a person's file at that path);
+    - edited: its body no longer matches the digest mlpdm wrote into it (edited by hand);
+    - stale: the answers changed since it was rendered;
+    - outdated-render: same answers, but the templates or questionnaire texts changed.
+    """
+    if existing is None:
+        return Comparison("missing")
+    if existing == fresh:
+        front, _ = split_front_matter(existing)
+        return Comparison("current", front)
+    front, body = split_front_matter(existing)
+    if not is_generated(front):
+        return Comparison("not-generated", front)
+    assert front is not None
+    if front.get("brief_digest") != text_digest(body):
+        return Comparison("edited", front)
+    fresh_front, _ = split_front_matter(fresh)
+    if fresh_front is None or front.get("answers_digest") != fresh_front.get("answers_digest"):
+        return Comparison("stale", front)
+    return Comparison("outdated-render", front)

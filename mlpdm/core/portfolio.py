@@ -1,0 +1,71 @@
+"""The portfolio page: every brief in the docs directory with its verdict and decision."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import yaml
+from jinja2 import BaseLoader, TemplateError
+
+from mlpdm.core.answers import AnswersDoc
+from mlpdm.core.decision import VERDICTS, Verdict
+from mlpdm.core.errors import UserError
+from mlpdm.core.explain import message
+from mlpdm.core.messages import t
+from mlpdm.core.render import VERDICT_MARK, environment, is_override
+from mlpdm.core.text import pick
+
+INDEX_TEMPLATE = "index.md.j2"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One brief on the portfolio page."""
+
+    doc: AnswersDoc
+    verdict: Verdict
+    brief_link: str  # path of the brief relative to the index page
+
+
+def render_index(entries: Sequence[Entry], *, lang: str, loader: BaseLoader) -> str:
+    """The portfolio page. Deterministic: sorted by slug, no clock."""
+    rows = []
+    for entry in sorted(entries, key=lambda e: e.doc.slug):
+        deciding = entry.verdict.deciding or tuple(f for f in entry.verdict.findings if f.outcome != "note")
+        rows.append(
+            {
+                "feature": entry.doc.feature,
+                "link": entry.brief_link,
+                "owner": entry.doc.meta.get("owner", ""),
+                "date": entry.doc.meta.get("date", ""),
+                "review_by": entry.doc.meta.get("review_by", ""),
+                "verdict": f"{VERDICT_MARK[entry.verdict.id]} {t(f'verdict.{entry.verdict.id}', lang)}",
+                "decision": t(f"decision.{entry.doc.status}", lang)
+                + (
+                    f" ⚠ {t('brief.override', lang)}"
+                    if is_override(entry.verdict.id, entry.doc.status)
+                    else ""
+                ),
+                "reason": pick(deciding[0].rule.title, lang) if deciding else "",
+            }
+        )
+    counts = Counter(e.verdict.id for e in entries)
+    totals = [
+        {"id": v, "label": t(f"verdict.{v}", lang), "mark": VERDICT_MARK[v], "count": counts.get(v, 0)}
+        for v in VERDICTS
+    ]
+    env = environment(loader)
+    try:
+        body = env.get_template(INDEX_TEMPLATE).render(
+            rows=rows, totals=totals, total=len(entries), t=lambda key, **kw: message(key, lang, **kw)
+        )
+    except TemplateError as exc:
+        raise UserError(f"template {INDEX_TEMPLATE}: {exc}", hint="Fix the template, or remove it.") from None
+    front = yaml.safe_dump(
+        {"title": t("index.title", lang), "briefs": len(entries), "generator": "mlpdm"},
+        sort_keys=False,
+        allow_unicode=True,
+    )
+    return f"---\n{front}---\n\n" + body.strip("\n") + "\n"
