@@ -111,6 +111,7 @@ def test_full_interview_writes_answers_and_brief(default_q, tmp_path):
         "slug": "ticket-summaries",
         "owner": "Tester",
         "date": "2026-11-29",
+        "review_by": "2027-05-29",
     }
     brief = (tmp_path / "docs" / "ticket-summaries.md").read_text(encoding="utf-8")
     assert "verdict: go\n" in brief
