@@ -17,7 +17,7 @@ from mlpdm.core.decision import decide
 from mlpdm.core.display import display_value
 from mlpdm.core.errors import InterviewInterrupted, UserError
 from mlpdm.core.inputs import BACK_WORDS, Answer, Back, Help, interpret
-from mlpdm.core.interview import Interview, Step
+from mlpdm.core.interview import Interview, Step, visible_questions
 from mlpdm.core.messages import t
 from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.core.render import brief_context, render_brief
@@ -108,6 +108,11 @@ class InterviewSession:
         self.decision.update(doc.decision)
         new, changed = questions_to_update(self.questionnaire, doc)
         kept = {k: v for k, v in doc.answers.items() if k not in changed}
+        # Optional questions left out of the file count as skipped, so only new and changed
+        # ones (and any that a new answer reveals) are asked.
+        for question in visible_questions(self.questionnaire, kept):
+            if question.id not in kept and question.id not in new and not question.required:
+                kept[question.id] = None
         state = Interview.start(self.questionnaire, kept, suggested={k: doc.answers[k] for k in changed})
         self.console.print(
             Text(

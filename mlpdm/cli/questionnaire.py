@@ -11,7 +11,7 @@ from rich.tree import Tree
 
 from mlpdm.cli.common import LangOption, resolve_lang
 from mlpdm.console import make_console
-from mlpdm.core.paths import path_lengths
+from mlpdm.core.paths import path_lengths, rule_reach
 from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.core.text import pick
 from mlpdm.resources import load_packaged_questionnaire, load_questionnaire_ref, packaged_questionnaires
@@ -121,6 +121,10 @@ def validate(ref: RefArgument) -> None:
         console.print(
             Text(f"  warning: no question covers checklist point(s) {', '.join(uncovered)}", style="yellow")
         )
+    for rule_id, reach in rule_reach(q).items():
+        if reach in ("never", "always"):
+            text = "can never fire" if reach == "never" else "fires for every answer"
+            console.print(Text(f"  warning: rule {rule_id!r} {text}", style="yellow"), soft_wrap=True)
 
 
 def _summary(q: Questionnaire) -> str:

@@ -40,7 +40,7 @@ class Condition:
 
     source: str
     names: frozenset[str]
-    constants: frozenset[str]  # string literals it compares with, e.g. 'unsure'
+    constants: frozenset[Any]  # literals it compares with, e.g. 'unsure' or 1000
     _compiled: Callable[..., Any]
     _order: tuple[str, ...] = ()
     # Results by the values of the names read: evaluating a Jinja expression costs tens of
@@ -102,7 +102,9 @@ def compile_condition(source: str) -> Condition:
     try:
         ast = _ENV.parse(f"{{{{ ({text}) }}}}")
         # Read the literals first: find_undeclared_variables folds constant lists in place.
-        constants = frozenset(node.value for node in ast.find_all(nodes.Const) if isinstance(node.value, str))
+        constants = frozenset(
+            node.value for node in ast.find_all(nodes.Const) if isinstance(node.value, str | int | float)
+        )
         names = frozenset(meta.find_undeclared_variables(ast)) - BUILTIN_NAMES
         _reject_private_attributes(ast, text)
         compiled = _ENV.compile_expression(text, undefined_to_none=False)

@@ -1,0 +1,74 @@
+"""A team repository in a temporary folder: git root, docs/mlpdm, rendered example briefs."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from mlpdm.cli.app import app
+from tests.conftest import REPO
+
+TEAM_QUESTIONNAIRE = """\
+id: acme
+version: 2
+extends: default
+sections:
+  - id: acme_security
+    after: privacy
+    title: {en: "Acme security review"}
+    questions:
+      - id: security_review
+        type: yesno
+        since: 2
+        prompt: {en: "Has the Acme security team reviewed the design?"}
+        help: {en: "Acme policy SEC-12 requires it before launch."}
+        points: [T15]
+overrides:
+  questions:
+    kpi: {help: {en: "Acme: pick the KPI from the quarterly OKR sheet."}}
+rules:
+  - id: acme-security-review
+    outcome: prerequisite
+    when: "security_review in ['no', 'unsure']"
+    title: {en: "No Acme security review"}
+    message: {en: "Acme requires a security review before launch."}
+    action: {en: "Book the review with the security team."}
+    points: [T15]
+disable_rules: [learn-and-share]
+"""
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch) -> Path:
+    """A git repository with two answers files and their briefs, as the current folder."""
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    docs = root / "docs" / "mlpdm"
+    docs.mkdir(parents=True)
+    for name in ("invoice-ocr", "refund-agent"):
+        shutil.copy(REPO / "examples" / f"{name}.answers.yaml", docs)
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.fixture
+def rendered(repo, runner) -> Path:
+    """The repo with every brief rendered and the index written."""
+    result = runner.invoke(app, ["check", "--fix"])
+    assert result.exit_code == 0, result.output
+    return repo
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path

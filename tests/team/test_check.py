@@ -1,0 +1,180 @@
+"""`mlpdm check` on a real directory tree: each result, --fix, --fail-on, --strict, JSON."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from mlpdm.cli.app import app
+from tests.conftest import REPO
+from tests.team.conftest import edit, write
+
+DOCS = "docs/mlpdm"
+
+
+def check(runner, *args):
+    return runner.invoke(app, ["check", *args])
+
+
+def codes(runner, *args) -> list[str]:
+    result = runner.invoke(app, ["check", "--format", "json", *args])
+    return [p["code"] for p in json.loads(result.stdout)["problems"]]
+
+
+def test_a_clean_repository_passes(rendered, runner):
+    result = check(runner)
+    assert result.exit_code == 0, result.output
+    assert "2 answers file(s) checked" in result.output and "0 error(s)" in result.output
+
+
+def test_missing_briefs_are_reported_then_fixed(repo, runner):
+    result = check(runner)
+    assert result.exit_code == 1
+    assert f"{DOCS}/invoice-ocr.md: error: brief missing" in result.output
+    fixed = check(runner, "--fix")
+    assert fixed.exit_code == 0 and f"fixed {DOCS}/invoice-ocr.md: re-rendered" in fixed.output
+    assert (repo / DOCS / "invoice-ocr.md").exists() and (repo / DOCS / "README.md").exists()
+
+
+def test_changed_answers_make_the_brief_stale(rendered, runner):
+    edit(rendered / DOCS / "invoice-ocr.answers.yaml", "kill_switch: 'yes'", "kill_switch: 'no'")
+    assert sorted(codes(runner)) == ["brief-stale", "index-stale"]
+    assert check(runner, "--fix").exit_code == 0
+    assert "verdict: not-ready" in (rendered / DOCS / "invoice-ocr.md").read_text(encoding="utf-8")
+
+
+def test_a_hand_edit_is_never_silently_discarded(rendered, runner):
+    brief = rendered / DOCS / "invoice-ocr.md"
+    edit(brief, "Go ahead, provided", "Go ahead NOW, provided")
+    result = check(runner, "--fix")
+    assert result.exit_code == 1
+    assert f"{DOCS}/invoice-ocr.md: error: brief was edited by hand" in result.output
+    assert "Go ahead NOW" in brief.read_text(encoding="utf-8")
+    forced = check(runner, "--fix", "--force")
+    assert forced.exit_code == 0 and "(hand edits overwritten)" in forced.output
+    assert "Go ahead NOW" not in brief.read_text(encoding="utf-8")
+
+
+def test_a_persons_file_in_the_briefs_place(rendered, runner):
+    (rendered / DOCS / "invoice-ocr.md").write_text("# Our own notes\n", encoding="utf-8")
+    assert codes(runner) == ["brief-edited"]
+
+
+def test_invalid_answers_name_file_and_line(rendered, runner):
+    edit(rendered / DOCS / "invoice-ocr.answers.yaml", "audience: business", "audience: aliens")
+    result = check(runner)
+    assert result.exit_code == 1
+    assert f"{DOCS}/invoice-ocr.answers.yaml: error: {DOCS}/invoice-ocr.answers.yaml:" in result.output
+    assert "'aliens' is not one of the choices" in result.output
+
+
+def test_a_brief_without_answers(rendered, runner):
+    (rendered / DOCS / "refund-agent.answers.yaml").unlink()
+    assert "brief-orphan" in codes(runner)
+
+
+def test_slug_must_match_the_file_name(rendered, runner):
+    shutil.copy(rendered / DOCS / "invoice-ocr.answers.yaml", rendered / DOCS / "copy.answers.yaml")
+    assert "slug-mismatch" in codes(runner)
+
+
+def test_templates_changed_since_rendering(rendered, runner):
+    templates = rendered / "team-templates"
+    templates.mkdir()
+    text = (REPO / "templates" / "brief.md.j2").read_text(encoding="utf-8")
+    (templates / "brief.md.j2").write_text(text.replace("## ", "## » ", 1), encoding="utf-8")
+    write(rendered / "mlpdm.toml", 'templates = "team-templates"\n')
+    result = check(runner)
+    assert "brief is stale: rendered by older templates or questionnaire texts" in result.output
+
+
+def test_review_dates_warn_and_fail_with_strict(rendered, runner):
+    edit(
+        rendered / DOCS / "invoice-ocr.answers.yaml",
+        "date: '2026-11-20'",
+        "date: '2026-11-20'\n  review_by: '2020-01-31'",
+    )
+    check(runner, "--fix")
+    result = check(runner)
+    assert result.exit_code == 0
+    assert "warning: review was due on 2020-01-31" in result.output
+    assert check(runner, "--strict").exit_code == 1
+
+
+def test_fail_on_verdicts(rendered, runner):
+    result = check(runner, "--fail-on", "no-go-risk,not-ready")
+    assert result.exit_code == 1
+    assert f"{DOCS}/refund-agent.answers.yaml: error: verdict is no-go-risk (--fail-on)" in result.output
+    assert check(runner, "--fail-on", "not-ready").exit_code == 0
+    bad = check(runner, "--fail-on", "maybe")
+    assert bad.exit_code == 2 and "unknown verdict" in bad.output
+
+
+def test_json_output(rendered, runner):
+    edit(rendered / DOCS / "invoice-ocr.answers.yaml", "kill_switch: 'yes'", "kill_switch: 'no'")
+    result = runner.invoke(app, ["check", "--format", "json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["checked"] == 2 and data["ok"] is False
+    stale = next(p for p in data["problems"] if p["code"] == "brief-stale")
+    assert stale == {
+        "path": f"{DOCS}/invoice-ocr.md",
+        "code": "brief-stale",
+        "severity": "error",
+        "message": "brief is stale: its answers changed since it was rendered",
+    }
+
+
+def test_unfinished_interview_is_a_warning(rendered, runner):
+    write(
+        rendered / DOCS / "new-idea.draft.yaml",
+        "questionnaire: {id: default, version: 1}\nmeta: {feature: New idea, slug: new-idea}\nanswers: {}\n",
+    )
+    result = check(runner)
+    assert result.exit_code == 0 and "interview-unfinished" in result.output
+
+
+def test_stale_index(rendered, runner):
+    edit(
+        rendered / DOCS / "invoice-ocr.answers.yaml",
+        "owner: Aiko Tanaka (Accounts payable PM)",
+        "owner: Someone Else",
+    )
+    assert "index-stale" in codes(runner)
+
+
+def test_decision_checks(rendered, runner):
+    answers = rendered / DOCS / "refund-agent.answers.yaml"
+    edit(answers, "answers:\n", "decision:\n  status: accepted\n  by: Maria\nanswers:\n")
+    assert "decision-no-rationale" in codes(runner)
+    edit(answers, "status: accepted", "status: superseded\n  superseded_by: refund-agent-v2")
+    assert "superseded-no-successor" in codes(runner)
+
+
+def test_outdated_questionnaire_version(rendered, runner):
+    from tests.team.conftest import TEAM_QUESTIONNAIRE
+
+    write(rendered / "mlpdm" / "acme.yaml", TEAM_QUESTIONNAIRE)
+    write(rendered / "mlpdm.toml", 'questionnaire = "mlpdm/acme.yaml"\n')
+    answers = rendered / DOCS / "invoice-ocr.answers.yaml"
+    edit(answers, "  id: default\n  version: 1", "  id: acme\n  version: 1\n  base_version: 1")
+    result = check(runner)
+    assert result.exit_code == 1
+    assert "made with acme v1 (base v1), now v2 (base v1): 1 new and 0 changed question(s)" in result.output
+    assert f"run `mlpdm interview --update {DOCS}/invoice-ocr.answers.yaml`" in result.output
+
+
+def test_not_a_directory_is_a_usage_error(repo, runner):
+    result = check(runner, "nowhere")
+    assert result.exit_code == 2 and "is not a directory" in result.output
+
+
+@pytest.mark.parametrize("where", ["docs", "docs/mlpdm", "src/deep/folder"])
+def test_works_from_any_subfolder(rendered, runner, monkeypatch, where):
+    folder = rendered / where
+    folder.mkdir(parents=True, exist_ok=True)
+    monkeypatch.chdir(folder)
+    result = check(runner)
+    assert result.exit_code == 0 and "2 answers file(s) checked" in result.output

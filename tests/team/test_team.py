@@ -1,0 +1,241 @@
+"""index, decide, config, a team's own questionnaire, and interview --update."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import pexpect
+import pytest
+import yaml
+
+from mlpdm.cli.app import app
+from tests.team.conftest import TEAM_QUESTIONNAIRE, edit, write
+
+DOCS = "docs/mlpdm"
+
+
+def front(path):
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("\n---\n", 1)[0][4:])
+
+
+# -- index -----------------------------------------------------------------------------------
+
+
+def test_index_lists_every_brief_with_counts_and_a_pie(rendered, runner):
+    index = rendered / DOCS / "README.md"
+    text = index.read_text(encoding="utf-8")
+    assert (
+        "| 🟡 GO WITH CONDITIONS | 1 |" in text and "| 🔴 NO-GO — unacceptable risk as designed | 1 |" in text
+    )
+    assert "pie showData" in text and '"GO WITH CONDITIONS" : 1' in text
+    assert "[Invoice OCR](invoice-ocr.md)" in text and "[Autonomous refund agent](refund-agent.md)" in text
+    assert "Untrusted content can make the model act on its own" in text
+    result = runner.invoke(app, ["index"])
+    assert result.exit_code == 0 and index.read_text(encoding="utf-8") == text  # deterministic
+
+
+def test_index_never_overwrites_a_persons_readme(repo, runner):
+    readme = repo / DOCS / "README.md"
+    readme.write_text("# Our design docs\n", encoding="utf-8")
+    result = runner.invoke(app, ["index"])
+    assert result.exit_code == 2 and "was not written by mlpdm" in result.output
+    assert readme.read_text(encoding="utf-8") == "# Our design docs\n"
+    assert runner.invoke(app, ["index", "--output", "-"]).stdout.startswith("---\ntitle: ML feature briefs")
+
+
+# -- decide ----------------------------------------------------------------------------------
+
+
+def test_decide_records_the_decision_and_rerenders(rendered, runner):
+    answers = rendered / DOCS / "invoice-ocr.answers.yaml"
+    result = runner.invoke(app, ["decide", str(answers), "accepted", "--by", "Aiko Tanaka"])
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(answers.read_text(encoding="utf-8"))
+    assert data["decision"]["status"] == "accepted" and data["decision"]["by"] == "Aiko Tanaka"
+    brief = rendered / DOCS / "invoice-ocr.md"
+    assert front(brief)["status"] == "accepted"
+    assert "| GO WITH CONDITIONS | accepted (Aiko Tanaka," in brief.read_text(encoding="utf-8")
+    runner.invoke(app, ["index"])
+    assert runner.invoke(app, ["check"]).exit_code == 0
+
+
+def test_going_against_the_recommendation_needs_a_rationale(rendered, runner):
+    answers = rendered / DOCS / "refund-agent.answers.yaml"
+    before = answers.read_text(encoding="utf-8")
+    refused = runner.invoke(app, ["decide", str(answers), "accepted", "--by", "Maria"])
+    assert refused.exit_code == 2 and "--rationale" in refused.output
+    assert answers.read_text(encoding="utf-8") == before
+    ok = runner.invoke(
+        app,
+        [
+            "decide",
+            str(answers),
+            "accepted",
+            "--by",
+            "Maria",
+            "--rationale",
+            "Pilot limited to refunds under 20 EUR with approval of every action.",
+        ],
+    )
+    assert ok.exit_code == 0
+    brief = (rendered / DOCS / "refund-agent.md").read_text(encoding="utf-8")
+    assert "goes against the recommendation" in brief and "refunds under 20 EUR" in brief
+
+
+def test_superseded_needs_a_successor(rendered, runner):
+    answers = rendered / DOCS / "refund-agent.answers.yaml"
+    assert runner.invoke(app, ["decide", str(answers), "superseded"]).exit_code == 2
+    result = runner.invoke(
+        app, ["decide", str(answers), "superseded", "--superseded-by", "invoice-ocr", "--by", "M"]
+    )
+    assert result.exit_code == 0
+    assert "[invoice-ocr.md](invoice-ocr.md)" in (rendered / DOCS / "refund-agent.md").read_text(
+        encoding="utf-8"
+    )
+
+
+# -- configuration ---------------------------------------------------------------------------
+
+
+def test_config_from_mlpdm_toml_and_pyproject(repo, runner, monkeypatch):
+    write(
+        repo / "pyproject.toml",
+        '[project]\nname = "x"\n\n[tool.mlpdm]\ndocs_dir = "design/briefs"\nlang = "ja"\n',
+    )
+    sub = repo / "src" / "app"
+    sub.mkdir(parents=True)
+    monkeypatch.chdir(sub)
+    data = json.loads(runner.invoke(app, ["config", "--json"]).stdout)
+    assert data["root"] == str(repo) and data["file"] == str(repo / "pyproject.toml")
+    assert data["settings"]["docs_dir"] == {"value": "design/briefs", "source": "pyproject.toml [tool.mlpdm]"}
+    assert data["settings"]["lang"]["value"] == "ja"
+    assert data["settings"]["review_interval_months"] == {"value": 6, "source": "default"}
+    write(repo / "mlpdm.toml", 'docs_dir = "docs/mlpdm"\nreview_interval_months = 3\n')
+    data = json.loads(runner.invoke(app, ["config", "--json"]).stdout)
+    assert data["settings"]["docs_dir"]["source"] == "mlpdm.toml"
+    assert data["settings"]["review_interval_months"]["value"] == 3
+    text = runner.invoke(app, ["config"]).output
+    assert "review_interval_months" in text and "mlpdm.toml" in text
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("colour = 'red'\n", "unknown setting 'colour'"),
+        ("review_interval_months = 0\n", "review_interval_months must be"),
+        ("docs_dir = '../outside'\n", "must be a folder inside the repository"),
+        ("lang = 'fr'\n", "lang must be one of"),
+        ("docs_dir = \n", "invalid TOML"),
+    ],
+)
+def test_bad_configuration_is_a_clear_error(repo, runner, content, message):
+    write(repo / "mlpdm.toml", content)
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+
+
+# -- a team's own questionnaire --------------------------------------------------------------
+
+
+def test_team_questionnaire_extends_the_default(repo, runner):
+    team = write(repo / "mlpdm" / "acme.yaml", TEAM_QUESTIONNAIRE)
+    result = runner.invoke(app, ["questionnaire", "validate", str(team)])
+    assert result.exit_code == 0, result.output
+    shown = runner.invoke(app, ["questionnaire", "show", str(team)]).output
+    assert "security_review" in shown and "acme-security-review" in shown and "learn-and-share" not in shown
+
+
+def test_team_questionnaire_mistakes_are_listed(repo, runner):
+    broken = TEAM_QUESTIONNAIRE.replace("after: privacy", "after: nowhere").replace(
+        "disable_rules: [learn-and-share]", "disable_rules: [no-such-rule]"
+    )
+    team = write(repo / "mlpdm" / "acme.yaml", broken)
+    result = runner.invoke(app, ["questionnaire", "validate", str(team)])
+    assert result.exit_code == 2
+    assert "no section 'nowhere'" in result.output and "no rule 'no-such-rule' to disable" in result.output
+
+
+def test_rules_that_never_or_always_fire_are_warned_about(repo, runner):
+    extra = """\
+  - id: never-fires
+    outcome: note
+    when: "security_review == 'yes' and security_review == 'no'"
+    title: {en: "Never"}
+    message: {en: "x"}
+    action: {en: "x"}
+    points: [T15]
+  - id: always-fires
+    outcome: note
+    when: "security_review != 'maybe'"
+    title: {en: "Always"}
+    message: {en: "x"}
+    action: {en: "x"}
+    points: [T15]
+"""
+    text = TEAM_QUESTIONNAIRE.replace(
+        "disable_rules: [learn-and-share]\n", extra + "disable_rules: [learn-and-share]\n"
+    )
+    team = write(repo / "mlpdm" / "acme.yaml", text)
+    result = runner.invoke(app, ["questionnaire", "validate", str(team)])
+    assert result.exit_code == 0, result.output
+    assert "warning: rule 'never-fires' can never fire" in result.output
+    assert "warning: rule 'always-fires' fires for every answer" in result.output
+    assert "acme-security-review" not in result.output
+
+
+def test_answers_made_with_the_team_questionnaire_render(repo, runner):
+    write(repo / "mlpdm" / "acme.yaml", TEAM_QUESTIONNAIRE)
+    write(repo / "mlpdm.toml", 'questionnaire = "mlpdm/acme.yaml"\n')
+    answers = repo / DOCS / "invoice-ocr.answers.yaml"
+    edit(answers, "  id: default\n  version: 1", "  id: acme\n  version: 2\n  base_version: 1")
+    edit(answers, "  learning:", "  security_review: 'no'\n  learning:")
+    result = runner.invoke(app, ["render", str(answers)])
+    assert result.exit_code == 0, result.output
+    brief = (repo / DOCS / "invoice-ocr.md").read_text(encoding="utf-8")
+    assert "No Acme security review" in brief and "verdict: not-ready" in brief
+    assert "Plan to share what you learn" not in brief
+
+
+# -- interview --update in a real terminal ---------------------------------------------------
+
+
+def test_update_asks_only_the_new_question(repo, runner):
+    write(repo / "mlpdm" / "acme.yaml", TEAM_QUESTIONNAIRE)
+    write(repo / "mlpdm.toml", 'questionnaire = "mlpdm/acme.yaml"\n')
+    answers = repo / DOCS / "invoice-ocr.answers.yaml"
+    edit(answers, "  id: default\n  version: 1", "  id: acme\n  version: 1\n  base_version: 1")
+    before = yaml.safe_load(answers.read_text(encoding="utf-8"))["answers"]
+    env = {
+        **os.environ,
+        "COLUMNS": "200",
+        "NO_COLOR": "1",
+        "TERM": "xterm",
+        "LC_ALL": "C.UTF-8",
+        "LANG": "C.UTF-8",
+    }
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "mlpdm", "interview", "--update", str(answers)],
+        cwd=str(repo),
+        env=env,
+        encoding="utf-8",
+        dimensions=(50, 200),
+        timeout=20,
+    )
+    child.expect("1 new and 0 changed question")
+    child.expect("Has the Acme security team reviewed the design\\?")
+    child.expect("› ")
+    child.sendline("y")
+    child.expect("Wrote")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    after = yaml.safe_load(answers.read_text(encoding="utf-8"))
+    assert after["questionnaire"] == {"id": "acme", "version": 2, "base_version": 1}
+    written = {k: v for k, v in after["answers"].items() if v is not None}  # skipped ones are null
+    assert written == {**before, "security_review": "yes"}
+    assert runner.invoke(app, ["check"]).exit_code in (0, 1)
+    assert "questionnaire-outdated" not in runner.invoke(app, ["check"]).output
