@@ -28,11 +28,29 @@ def make_console(*, stderr: bool = False, file: TextIO | None = None, width: int
     )
 
 
+def _visible(ch: str) -> str:
+    code = ord(ch)
+    if ch in "\n\t" or (0x20 <= code < 0x7F) or code > 0x9F:
+        return ch
+    return f"^{chr(code + 64)}" if code < 0x20 else f"<{code:02x}>"
+
+
+def terminal_safe(text: str) -> str:
+    """Text with control characters shown in caret notation (ESC as ^[), never sent as codes.
+
+    Rich markup is already off on mlpdm's consoles; this stops raw escape sequences in an
+    answer, a questionnaire or a file name from moving the cursor or recolouring the screen.
+    """
+    return "".join(map(_visible, text))
+
+
 def print_user_error(console: Console, error: UserError, lang: str) -> None:
     """One paragraph: what went wrong and where, each problem on its own line, what to do."""
     # soft_wrap: paths and file:line locations stay on one line, so they can be copied.
-    console.print(Text.assemble((f"{t('error.label', lang)}: ", "bold red"), error.message), soft_wrap=True)
+    label = (f"{t('error.label', lang)}: ", "bold red")
+    console.print(Text.assemble(label, terminal_safe(error.message)), soft_wrap=True)
     for problem in error.problems:
-        console.print(Text("  - " + str(problem)), soft_wrap=True)
+        console.print(Text("  - " + terminal_safe(str(problem))), soft_wrap=True)
     if error.hint:
-        console.print(Text.assemble((f"{t('error.hint', lang)}: ", "bold"), error.hint), soft_wrap=True)
+        hint = (f"{t('error.hint', lang)}: ", "bold")
+        console.print(Text.assemble(hint, terminal_safe(error.hint)), soft_wrap=True)

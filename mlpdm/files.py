@@ -178,6 +178,12 @@ def atomic_write(path: Path, text: str) -> None:
     the target; on any error the temporary file is removed and the old file is untouched.
     """
     directory = path.parent
+    if path.is_symlink():
+        raise UserError(
+            f"{path} is a symbolic link; mlpdm does not write through links",
+            where=Location(str(path)),
+            hint="Replace the link with a regular file (or remove it), then run the command again.",
+        )
     try:
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from jinja2 import BaseLoader, ChoiceLoader, DictLoader, FileSystemLoader
 
@@ -100,13 +101,21 @@ def questionnaire_for(qid: str, configured: str | None) -> Questionnaire:
 def template_loader() -> BaseLoader:
     """A loader over the packaged templates, read once per process."""
     folder = _data_dir("templates")
-    return DictLoader(
+    return _NamedLoader(
         {
             entry.name: entry.read_text(encoding="utf-8")
             for entry in folder.iterdir()
             if entry.name.endswith(".j2")
         }
     )
+
+
+class _NamedLoader(DictLoader):
+    """Packaged templates that keep their file names, so errors can say templates/brief.md.j2:12."""
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str | None, Callable[[], bool]]:
+        source, _, uptodate = super().get_source(environment, template)
+        return source, f"templates/{template}", uptodate
 
 
 @lru_cache(maxsize=4)

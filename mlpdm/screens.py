@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from mlpdm.console import terminal_safe
 from mlpdm.core.decision import Verdict
 from mlpdm.core.diagram import gates
 from mlpdm.core.display import display_value
@@ -41,22 +42,9 @@ VERDICT_BORDER = {
 }
 
 
-def _visible(ch: str) -> str:
-    code = ord(ch)
-    if ch in "\n\t" or (0x20 <= code < 0x7F) or code > 0x9F:
-        return ch
-    return f"^{chr(code + 64)}" if code < 0x20 else f"<{code:02x}>"
-
-
-def _safe(text: str) -> str:
-    # Escape sequences in a questionnaire or an answer must never reach the terminal as
-    # codes: ESC and other control characters are shown in caret notation (^[).
-    return "".join(map(_visible, text))
-
-
 def plain(text: str, style: str = "") -> Text:
     """User or questionnaire text, shown literally."""
-    return Text(_safe(text), style=style)
+    return Text(terminal_safe(text), style=style)
 
 
 def intro(questionnaire: Questionnaire, *, questions: int, sections: int, lang: str) -> Panel:

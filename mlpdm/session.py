@@ -37,7 +37,7 @@ from mlpdm.screens import (
     step_header,
     verdict_panel,
 )
-from mlpdm.workspace import FeatureFiles, is_generated_brief, read_answers, write_answers
+from mlpdm.workspace import FeatureFiles, FeatureLock, is_generated_brief, read_answers, write_answers
 
 
 @dataclass
@@ -80,23 +80,29 @@ class InterviewSession:
                 else self._ask_required(t("interview.feature_prompt", self.lang))
             )
             files = FeatureFiles(self.directory, slugify(name))
-            outcome.draft_path = files.draft
-            state = self._starting_point(files, name)
-            if state is None:
-                return outcome
-            self.meta["feature"] = name
-            self.meta["slug"] = files.slug
-            if owner:
-                self.meta["owner"] = owner
-            elif not self.meta.get("owner"):
-                self._ask_owner(owner_default)
-            state = self._ask_all(state, files)
-            state = self._review(state, files)
         except InterviewInterrupted as stop:
             outcome.interrupted = stop.reason
-            self._say_interrupted(stop.reason, files)
+            self._say_interrupted(stop.reason, None)
             return outcome
-        self._finish(state, files, outcome)
+        outcome.draft_path = files.draft
+        with FeatureLock(files):
+            try:
+                state = self._starting_point(files, name)
+                if state is None:
+                    return outcome
+                self.meta["feature"] = name
+                self.meta["slug"] = files.slug
+                if owner:
+                    self.meta["owner"] = owner
+                elif not self.meta.get("owner"):
+                    self._ask_owner(owner_default)
+                state = self._ask_all(state, files)
+                state = self._review(state, files)
+            except InterviewInterrupted as stop:
+                outcome.interrupted = stop.reason
+                self._say_interrupted(stop.reason, files)
+                return outcome
+            self._finish(state, files, outcome)
         return outcome
 
     def update(self, doc: AnswersDoc) -> Outcome:
@@ -120,13 +126,14 @@ class InterviewSession:
                 style="bold",
             )
         )
-        try:
-            state = self._ask_all(state, files, then="unanswered")
-        except InterviewInterrupted as stop:
-            outcome.interrupted = stop.reason
-            self._say_interrupted(stop.reason, files)
-            return outcome
-        self._finish(state, files, outcome)
+        with FeatureLock(files, command="mlpdm interview --update"):
+            try:
+                state = self._ask_all(state, files, then="unanswered")
+            except InterviewInterrupted as stop:
+                outcome.interrupted = stop.reason
+                self._say_interrupted(stop.reason, files)
+                return outcome
+            self._finish(state, files, outcome)
         return outcome
 
     # -- start, resume or revise ----------------------------------------------------------

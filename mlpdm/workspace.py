@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import json
+import os
+import socket
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mlpdm.core.answers import AnswersDoc, parse_answers_doc
 from mlpdm.core.errors import Location, UserError
@@ -93,3 +99,72 @@ def is_generated_brief(path: Path) -> bool:
         front = head.split("\n---\n", 1)[0] + "\n"
         return "\ngenerator: mlpdm\n" in front
     return head.lstrip().startswith("{") and '"generator": "mlpdm"' in head
+
+
+class FeatureLock:
+    """Refuses a second interview on the same feature while one is running.
+
+    A ``<slug>.lock`` file, created exclusively, names the process that holds it. A lock left
+    by a process that no longer runs on this machine (killed, crashed) is taken over.
+    """
+
+    def __init__(self, files: FeatureFiles, *, command: str = "mlpdm interview") -> None:
+        self.path = files.directory / f"{files.slug}.lock"
+        self.command = command
+        self.taken_over: dict[str, Any] | None = None
+
+    def __enter__(self) -> FeatureLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        holder = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "started": dt.datetime.now().isoformat(timespec="seconds"),
+            "command": self.command,
+        }
+        for _ in range(2):
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                other = self._read()
+                if other is not None and _alive(other):
+                    raise UserError(
+                        f"another interview for this feature is running: pid {other.get('pid')} on "
+                        f"{other.get('host')}, started {other.get('started')}",
+                        hint=f"Finish or stop that one first. If it is gone, delete {self.path}.",
+                    ) from None
+                self.taken_over = other
+                self.path.unlink(missing_ok=True)
+                continue
+            except OSError as exc:
+                raise UserError(f"cannot create {self.path}: {exc.strerror}") from None
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(holder, handle)
+            return self
+        raise UserError(f"cannot take the lock {self.path}", hint="Delete it if no interview is running.")
+
+    def __exit__(self, *exc_info: object) -> None:
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+
+    def _read(self) -> dict[str, Any] | None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+
+def _alive(holder: dict[str, Any]) -> bool:
+    """Whether the process named by a lock still runs (always assumed on another host)."""
+    if holder.get("host") != socket.gethostname():
+        return True
+    pid = holder.get("pid")
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -12,6 +12,7 @@ import typer
 from rich.text import Text
 
 from mlpdm.cli.common import LangOption, QuestionnaireOption, load_answers_with_questionnaire, resolve_lang
+from mlpdm.cli.settings import settings
 from mlpdm.console import make_console
 from mlpdm.core.answers import parse_answers_doc
 from mlpdm.core.decision import decide
@@ -19,7 +20,7 @@ from mlpdm.core.errors import Location, UserError
 from mlpdm.core.messages import t
 from mlpdm.core.render import render_brief, render_json
 from mlpdm.files import atomic_write
-from mlpdm.resources import template_loader
+from mlpdm.resources import template_loader_for
 from mlpdm.workspace import FeatureFiles, is_generated_brief
 
 
@@ -71,7 +72,8 @@ def render(
     else:
         # The brief links to its answers file relative to where the brief is written.
         link = os.path.relpath(answers.resolve(), target.resolve().parent) if target else None
-        text = render_brief(q, doc, verdict, lang=language, loader=template_loader(), answers_link=link)
+        loader = template_loader_for(settings(ctx).config().path_setting("templates"))
+        text = render_brief(q, doc, verdict, lang=language, loader=loader, answers_link=link)
     if target is None:
         sys.stdout.write(text)
         return

@@ -13,6 +13,35 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from mlpdm.core.metrics import CONDITION_FUNCTIONS
 
+# Filters whose output is bounded by their input (no widths, counts or formats to inflate).
+SAFE_FILTERS = frozenset(
+    {
+        "length",
+        "count",
+        "lower",
+        "upper",
+        "trim",
+        "list",
+        "first",
+        "last",
+        "min",
+        "max",
+        "sum",
+        "unique",
+        "sort",
+        "select",
+        "reject",
+        "int",
+        "float",
+        "abs",
+        "round",
+        "default",
+        "d",
+        "join",
+        "string",
+        "bool",
+    }
+)
 # Names a condition may use besides question and derived ids.
 BUILTIN_NAMES = frozenset({"true", "false", "none", "True", "False", "None", *CONDITION_FUNCTIONS})
 
@@ -106,7 +135,7 @@ def compile_condition(source: str) -> Condition:
             node.value for node in ast.find_all(nodes.Const) if isinstance(node.value, str | int | float)
         )
         names = frozenset(meta.find_undeclared_variables(ast)) - BUILTIN_NAMES
-        _reject_private_attributes(ast, text)
+        _reject_unsafe(ast, text)
         compiled = _ENV.compile_expression(text, undefined_to_none=False)
     except TemplateSyntaxError as exc:
         raise ConditionError(f"condition {text!r} is not a valid expression: {exc.message}") from None
@@ -115,8 +144,14 @@ def compile_condition(source: str) -> Condition:
     )
 
 
-def _reject_private_attributes(ast: nodes.Node, text: str) -> None:
-    # The sandbox would refuse these at run time; refusing them at load time names the file.
+def _reject_unsafe(ast: nodes.Node, text: str) -> None:
+    """Refuse, before anything runs, what a condition never needs and an attacker would use.
+
+    Private attributes (``__class__``, ``__globals__``: the sandbox would refuse them too,
+    but here the error names the file and line), calls other than mlpdm's own functions
+    (``range``, ``lipsum``, methods), powers (``10**10**10`` runs for ever) and repeating
+    strings or lists (``'a' * 10**9`` fills memory).
+    """
     for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
         attr = getattr(node, "attr", None)
         if attr is None and isinstance(getattr(node, "arg", None), nodes.Const):
@@ -124,4 +159,30 @@ def _reject_private_attributes(ast: nodes.Node, text: str) -> None:
         if isinstance(attr, str) and attr.startswith("_"):
             raise ConditionError(
                 f"condition {text!r} reads the private attribute {attr!r}, which is not allowed"
+            )
+    for call in ast.find_all(nodes.Call):
+        callee = call.node
+        if not (isinstance(callee, nodes.Name) and callee.name in CONDITION_FUNCTIONS):
+            name = callee.name if isinstance(callee, nodes.Name) else "a method"
+            raise ConditionError(
+                f"condition {text!r} calls {name}; conditions may only call "
+                f"{', '.join(sorted(CONDITION_FUNCTIONS))}"
+            )
+    for used in ast.find_all(nodes.Filter):
+        if used.name not in SAFE_FILTERS:
+            raise ConditionError(
+                f"condition {text!r} uses the filter {used.name!r}; conditions may use "
+                f"{', '.join(sorted(SAFE_FILTERS))}"
+            )
+    if any(True for _ in ast.find_all(nodes.Pow)):
+        raise ConditionError(f"condition {text!r} uses '**', which conditions do not allow")
+    for product in ast.find_all(nodes.Mul):
+        operands = (product.left, product.right)
+        if any(
+            isinstance(o, nodes.List | nodes.Tuple)
+            or (isinstance(o, nodes.Const) and isinstance(o.value, str | list | tuple))
+            for o in operands
+        ):
+            raise ConditionError(
+                f"condition {text!r} repeats a string or list with '*', which is not allowed"
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import traceback
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -310,17 +311,34 @@ def render_brief(
         body = tmpl.render(**context, t=lambda key, **kw: message(key, lang, **kw))
     except SecurityError as exc:
         raise UserError(
-            f"template {template!r} tried something the sandbox forbids: {exc}",
+            f"template {_template_where(exc, template)} tried something the sandbox forbids: {exc}",
             hint="Templates may only format the data they are given.",
         ) from None
     except TemplateError as exc:
-        line = getattr(exc, "lineno", None)
-        where = f"{template}:{line}" if line else template
+        line = getattr(exc, "lineno", None) or _template_line(exc)
+        where = f"{getattr(exc, 'filename', None) or template}:{line}" if line else template
         raise UserError(
             f"template {where}: {exc}", hint="Fix the template, or remove it to use the default."
         ) from None
+    except (OverflowError, RecursionError, MemoryError) as exc:
+        # The sandbox stops huge ranges; deep recursion and memory hit Python's own limits.
+        where = _template_where(exc, template)
+        raise UserError(
+            f"template {where} ran away: {type(exc).__name__}: {exc}",
+            hint="Templates may only format the data they are given; remove the loop or recursion.",
+        ) from None
     body = body.strip("\n") + "\n"
     return front_matter(context, body) + "\n" + body
+
+
+def _template_line(exc: BaseException) -> int | None:
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+    return frames[-1].lineno if frames else None
+
+
+def _template_where(exc: BaseException, template: str) -> str:
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else template
 
 
 def render_json(questionnaire: Questionnaire, doc: AnswersDoc, verdict: Verdict, *, lang: str) -> str:
