@@ -11,7 +11,7 @@ from typing import Literal
 
 from jinja2 import BaseLoader
 
-from mlpdm.core.answers import AnswersDoc, is_outdated, parse_answers_doc
+from mlpdm.core.answers import AnswersDoc, is_outdated, parse_answers_doc, questionnaire_id_of
 from mlpdm.core.decision import Verdict, decide
 from mlpdm.core.errors import UserError
 from mlpdm.core.freshness import compare_brief, is_generated, split_front_matter
@@ -119,8 +119,7 @@ class Checker:
         shown = self.show(path)
         try:
             data, source = load_yaml_file(path, what="answers")
-            qid = data.get("questionnaire", {}).get("id") if isinstance(data, dict) else None
-            questionnaire = self.questionnaire_for(str(qid or "default"))
+            questionnaire = self.questionnaire_for(questionnaire_id_of(data) or "default")
             source = type(source)(shown, source.lines)
             doc = parse_answers_doc(data, questionnaire, source)
         except UserError as error:

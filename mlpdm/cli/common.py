@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from mlpdm.cli.settings import check_lang, settings
+from mlpdm.core.answers import questionnaire_id_of
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.files import load_yaml_file
@@ -43,9 +44,8 @@ def questionnaire_for_answers(
     """The questionnaire an answers file names (or the one given with --questionnaire)."""
     if override:
         return load_questionnaire_ref(override)
-    ref = data.get("questionnaire") if isinstance(data, dict) else None
-    qid = ref.get("id") if isinstance(ref, dict) else None
-    if not isinstance(qid, str) or not qid:
+    qid = questionnaire_id_of(data)
+    if qid is None:
         raise UserError(
             f"{path} does not say which questionnaire it answers",
             where=Location(str(path)),

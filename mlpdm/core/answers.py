@@ -284,6 +284,13 @@ def parse_answers_doc(
     )
 
 
+def questionnaire_id_of(data: Any) -> str | None:
+    """The questionnaire id an answers mapping names, if it names one properly."""
+    ref = data.get("questionnaire") if isinstance(data, Mapping) else None
+    qid = ref.get("id") if isinstance(ref, Mapping) else None
+    return qid if isinstance(qid, str) and qid else None
+
+
 def is_outdated(questionnaire: Questionnaire, version: int | None, base_version: int | None) -> bool:
     """Whether answers made with ``version`` (and ``base_version``) predate the questionnaire."""
     if version is not None and version < questionnaire.version:

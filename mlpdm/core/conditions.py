@@ -50,9 +50,39 @@ class ConditionError(Exception):
     """A condition that cannot be compiled or evaluated; the caller adds the file and line."""
 
 
+class BoundedSandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, plus limits on '*' and '**'.
+
+    Intercepting them also stops Jinja from folding constants such as ``[1] * 10**9`` while
+    it compiles, which would otherwise hang before the sandbox ever runs.
+    """
+
+    intercepted_binops = frozenset({"*", "**"})
+    MAX_SIZE = 100_000
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """Refuse powers and repetitions that would explode."""
+        if operator == "**":
+            if (
+                not all(isinstance(v, int | float) for v in (left, right))
+                or abs(right) > 64
+                or abs(left) > 10**6
+            ):
+                raise SecurityError("'**' is limited to small numbers")
+            return left**right
+        for seq, count in ((left, right), (right, left)):
+            if (
+                isinstance(seq, str | list | tuple)
+                and isinstance(count, int)
+                and len(seq) * count > self.MAX_SIZE
+            ):
+                raise SecurityError(f"repeating with '*' is limited to {self.MAX_SIZE:,} items")
+        return left * right
+
+
 def _environment() -> ImmutableSandboxedEnvironment:
     # StrictUndefined makes a misspelt id fail loudly instead of reading as false.
-    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    env = BoundedSandbox(undefined=StrictUndefined, autoescape=False)
     env.globals.update(CONDITION_FUNCTIONS)
     return env
 
@@ -130,12 +160,13 @@ def compile_condition(source: str) -> Condition:
         raise ConditionError("condition is empty")
     try:
         ast = _ENV.parse(f"{{{{ ({text}) }}}}")
-        # Read the literals first: find_undeclared_variables folds constant lists in place.
+        # Refuse before anything is folded or run: analysing the names already evaluates
+        # constant expressions. Read the literals first too, as folding rewrites lists.
+        _reject_unsafe(ast, text)
         constants = frozenset(
             node.value for node in ast.find_all(nodes.Const) if isinstance(node.value, str | int | float)
         )
         names = frozenset(meta.find_undeclared_variables(ast)) - BUILTIN_NAMES
-        _reject_unsafe(ast, text)
         compiled = _ENV.compile_expression(text, undefined_to_none=False)
     except TemplateSyntaxError as exc:
         raise ConditionError(f"condition {text!r} is not a valid expression: {exc.message}") from None

@@ -14,6 +14,7 @@ from jinja2 import BaseLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from mlpdm.core.answers import AnswersDoc
+from mlpdm.core.conditions import BoundedSandbox
 from mlpdm.core.decision import OUTCOME_VERDICT, Finding, Verdict
 from mlpdm.core.diagram import mermaid
 from mlpdm.core.display import display_value
@@ -236,7 +237,7 @@ def _finalize(value: Any) -> str:
 @lru_cache(maxsize=8)
 def environment(loader: BaseLoader) -> ImmutableSandboxedEnvironment:
     """The sandboxed template environment: escaping on output, mlpdm's Markdown filters."""
-    env = ImmutableSandboxedEnvironment(
+    env = BoundedSandbox(
         loader=loader,
         undefined=StrictUndefined,
         finalize=_finalize,

@@ -1,0 +1,123 @@
+"""Files: slugs stay inside, links are not followed, failures leave the old files intact."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+
+import pytest
+
+from mlpdm.cli.app import app
+from mlpdm.core.errors import UserError
+from mlpdm.core.slug import slugify
+from mlpdm.files import atomic_write
+from mlpdm.workspace import FeatureFiles, FeatureLock
+from tests.conftest import REPO
+
+EXAMPLE = REPO / "examples" / "invoice-ocr.answers.yaml"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../etc/passwd",
+        "/etc/passwd",
+        "..",
+        ".",
+        "a/../../b",
+        "C:\\Windows\\system32",
+        "con",
+        "NUL.txt",
+        "a∕b",
+        "a⁄b",
+        "a／b",
+        "．．／．．",
+        "\u202e/etc",
+        "\x00evil",
+        "~/.ssh/id_rsa",
+        "$(rm -rf /)",
+        "a\nb",
+    ],
+)
+def test_slugs_never_leave_the_docs_directory(tmp_path, name):
+    files = FeatureFiles(tmp_path / "docs", slugify(name))
+    for path in (files.answers, files.brief, files.draft):
+        assert path.resolve().parent == (tmp_path / "docs").resolve()
+        assert "/" not in path.name and not path.name.startswith(".")
+
+
+def test_a_hand_made_slug_that_escapes_is_refused(tmp_path):
+    with pytest.raises(UserError, match="cannot be used as a file name"):
+        FeatureFiles(tmp_path, "../evil")
+
+
+def test_a_symlink_at_the_target_is_not_followed(tmp_path, runner):
+    outside = tmp_path / "outside.md"
+    outside.write_text("precious\n", encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    link = docs / "invoice-ocr.md"
+    link.symlink_to(outside)
+    result = runner.invoke(app, ["render", str(EXAMPLE), "-o", str(link), "--force"])
+    assert result.exit_code == 2 and "symbolic link" in result.output
+    assert outside.read_text(encoding="utf-8") == "precious\n" and link.is_symlink()
+
+
+def test_a_full_disk_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch):
+    target = tmp_path / "x.md"
+    target.write_text("old\n", encoding="utf-8")
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(UserError, match="the disk is full") as info:
+        atomic_write(target, "new\n" * 1000)
+    assert "previous version of the file" in (info.value.hint or "")
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.md"]
+
+
+def test_an_unwritable_directory_is_a_clear_error(tmp_path, monkeypatch, runner):
+    def denied(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    result = runner.invoke(app, ["render", str(EXAMPLE), "-o", str(tmp_path / "x.md")])
+    assert result.exit_code == 2 and "permission denied" in result.output and "Traceback" not in result.output
+
+
+def test_a_read_only_file_system_through_the_interview_keeps_answers(tmp_path, monkeypatch):
+    target = tmp_path / "a.yaml"
+    target.write_text("kept\n", encoding="utf-8")
+    monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(OSError(errno.EROFS, "Read-only")))
+    monkeypatch.setattr(
+        "pathlib.Path.replace", lambda *a: (_ for _ in ()).throw(OSError(errno.EROFS, "Read-only"))
+    )
+    with pytest.raises(UserError, match="read-only"):
+        atomic_write(target, "new\n")
+    assert target.read_text(encoding="utf-8") == "kept\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
+
+
+def test_two_interviews_on_one_feature_are_refused(tmp_path):
+    files = FeatureFiles(tmp_path, "invoice-ocr")
+    with FeatureLock(files):
+        with pytest.raises(UserError) as info, FeatureLock(files):
+            pass
+        assert f"pid {os.getpid()}" in info.value.message
+        assert "another interview for this feature is running" in info.value.message
+    assert not (tmp_path / "invoice-ocr.lock").exists()
+
+
+def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path):
+    import json
+    import socket
+
+    files = FeatureFiles(tmp_path, "invoice-ocr")
+    (tmp_path / "invoice-ocr.lock").write_text(
+        json.dumps({"pid": 2**22 + 12345, "host": socket.gethostname(), "started": "x"}), encoding="utf-8"
+    )
+    with FeatureLock(files) as lock:
+        assert lock.taken_over is not None
