@@ -47,10 +47,11 @@ def terminal_safe(text: str) -> str:
 def print_user_error(console: Console, error: UserError, lang: str) -> None:
     """One paragraph: what went wrong and where, each problem on its own line, what to do."""
     # soft_wrap: paths and file:line locations stay on one line, so they can be copied.
+    message, hint_text = error.text(lang)
     label = (f"{t('error.label', lang)}: ", "bold red")
-    console.print(Text.assemble(label, terminal_safe(error.message)), soft_wrap=True)
+    console.print(Text.assemble(label, terminal_safe(message)), soft_wrap=True)
     for problem in error.problems:
         console.print(Text("  - " + terminal_safe(str(problem))), soft_wrap=True)
-    if error.hint:
+    if hint_text:
         hint = (f"{t('error.hint', lang)}: ", "bold")
-        console.print(Text.assemble(hint, terminal_safe(error.hint)), soft_wrap=True)
+        console.print(Text.assemble(hint, terminal_safe(hint_text)), soft_wrap=True)

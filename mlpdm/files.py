@@ -31,36 +31,20 @@ def read_text(path: Path, *, what: str) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_YAML_BYTES:
-            raise UserError(
-                f"{path} is {size:,} bytes; {what} files are limited to {MAX_YAML_BYTES:,} bytes",
-                where=Location(str(path)),
-                hint="Check that this is the file you meant.",
+            raise UserError.of(
+                "too_big", where=Location(str(path)), path=path, size=f"{size:,}", limit=f"{MAX_YAML_BYTES:,}"
             )
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise UserError(
-            f"{path}: no such {what} file",
-            where=Location(str(path)),
-            hint="Check the path (it is relative to the current directory).",
-        ) from None
+        raise UserError.of(f"no_{what}_file", where=Location(str(path)), path=path) from None
     except IsADirectoryError:
-        raise UserError(f"{path} is a directory, not a {what} file", where=Location(str(path))) from None
+        raise UserError.of("is_a_directory", where=Location(str(path)), path=path) from None
     except PermissionError:
-        raise UserError(
-            f"{path}: permission denied while reading the {what} file",
-            where=Location(str(path)),
-            hint="Check the file's permissions.",
-        ) from None
+        raise UserError.of("read_denied", where=Location(str(path)), path=path) from None
     except UnicodeDecodeError as exc:
-        raise UserError(
-            f"{path} is not UTF-8 text (byte {exc.start})",
-            where=Location(str(path)),
-            hint="Save the file as UTF-8.",
-        ) from None
+        raise UserError.of("not_utf8", where=Location(str(path)), path=path, byte=exc.start) from None
     except OSError as exc:
-        raise UserError(
-            f"{path}: cannot read the {what} file: {exc.strerror}", where=Location(str(path))
-        ) from None
+        raise UserError.of("cannot_read", where=Location(str(path)), path=path, reason=exc.strerror) from None
 
 
 def parse_yaml(text: str, path: str) -> tuple[Any, SourceFile]:
@@ -81,28 +65,19 @@ def parse_yaml(text: str, path: str) -> tuple[Any, SourceFile]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or "invalid YAML"
-        raise UserError(
-            f"{path}:{line}: {problem}" if line else f"{path}: {problem}",
-            where=Location(path, line),
-            hint=_yaml_hint(problem),
+        kind = "yaml_tag" if "constructor" in problem or "tag" in problem else "yaml_syntax"
+        raise UserError.of(
+            kind, where=Location(path, line), place=f"{path}:{line}" if line else path, problem=problem
         ) from None
     except yaml.YAMLError as exc:
-        raise UserError(f"{path}: invalid YAML: {exc}", where=Location(path)) from None
+        raise UserError.of("yaml_syntax", where=Location(path), place=path, problem=str(exc)) from None
     except _TooBig as exc:
-        raise UserError(
-            f"{path}:{exc.line}: {exc}",
-            where=Location(path, exc.line),
-            hint="Answers and questionnaires are small, flat files; this one is probably not one.",
+        raise UserError.of(
+            "yaml_too_big", where=Location(path, exc.line), place=f"{path}:{exc.line}", problem=str(exc)
         ) from None
     finally:
         loader.dispose()
     return data, SourceFile(path, lines)
-
-
-def _yaml_hint(problem: str) -> str:
-    if "constructor" in problem or "tag" in problem:
-        return "Only plain YAML is accepted: remove tags such as !!python/object."
-    return "Check indentation and quoting on that line; text with ':' or '#' needs quotes."
 
 
 class _TooBig(Exception):
@@ -179,11 +154,7 @@ def atomic_write(path: Path, text: str) -> None:
     """
     directory = path.parent
     if path.is_symlink():
-        raise UserError(
-            f"{path} is a symbolic link; mlpdm does not write through links",
-            where=Location(str(path)),
-            hint="Replace the link with a regular file (or remove it), then run the command again.",
-        )
+        raise UserError.of("symlink", where=Location(str(path)), path=path)
     try:
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -229,13 +200,8 @@ def _write_error(path: Path, exc: OSError) -> UserError:
         errno.EPERM: "permission denied",
         errno.EROFS: "the file system is read-only",
         errno.EDQUOT: "the disk quota is exceeded",
-    }.get(exc.errno or 0, exc.strerror or str(exc))
-    return UserError(
-        f"cannot write {path}: {reason}",
-        where=Location(str(path)),
-        hint="Nothing was changed: the previous version of the file, if any, is intact. "
-        "Free space or fix permissions, or choose another directory with --dir.",
-    )
+    }.get(exc.errno or 0, exc.strerror or str(exc))  # OS wording; the message around it is translated
+    return UserError.of("cannot_write", where=Location(str(path)), path=path, reason=reason)
 
 
 def iter_answers_files(directory: Path) -> Iterator[Path]:

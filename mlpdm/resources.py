@@ -43,11 +43,7 @@ def load_packaged_questionnaire(qid: str = DEFAULT_QUESTIONNAIRE) -> Questionnai
     """Load a questionnaire shipped with mlpdm by id (parsed and validated once per process)."""
     available = packaged_questionnaires()
     if qid not in available:
-        raise UserError(
-            f"no questionnaire named {qid!r}",
-            hint=f"Available: {', '.join(sorted(available)) or 'none'}. "
-            "To use your own file, pass its path (ending in .yaml).",
-        )
+        raise UserError.of("no_questionnaire", qid=qid, available=", ".join(sorted(available)) or "—")
     entry = available[qid]
     data, source = parse_yaml(entry.read_text(encoding="utf-8"), f"questionnaires/{entry.name}")
     return load_questionnaire(data, source)
@@ -90,11 +86,7 @@ def questionnaire_for(qid: str, configured: str | None) -> Questionnaire:
     available = packaged_questionnaires()
     if qid in available:
         return load_packaged_questionnaire(qid)
-    raise UserError(
-        f"no questionnaire named {qid!r}",
-        hint=f"Shipped: {', '.join(sorted(available))}. A team questionnaire is found through "
-        "'questionnaire' in the configuration (see `mlpdm config`).",
-    )
+    raise UserError.of("no_questionnaire", qid=qid, available=", ".join(sorted(available)))
 
 
 @lru_cache(maxsize=1)

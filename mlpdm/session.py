@@ -184,6 +184,10 @@ class InterviewSession:
                 self.questionnaire, questions=len(vis.questions), sections=len(vis.sections), lang=self.lang
             )
         )
+        if self.lang not in self.questionnaire.languages:
+            # Say so once, rather than let English texts appear unexplained mid-interview.
+            note = t("interview.untranslated", self.lang, questionnaire=self.questionnaire.id)
+            self.console.print(Text(note, style="yellow"))
 
     def _ask_owner(self, default: str | None) -> None:
         prompt = Text.assemble(
@@ -223,7 +227,9 @@ class InterviewSession:
                 if isinstance(command, Answer):
                     check_relations(step.question, command.value, state.answers)
             except AnswerError as exc:
-                self.console.print(Text(t("interview.invalid", self.lang, reason=exc.message), style="red"))
+                self.console.print(
+                    Text(t("interview.invalid", self.lang, reason=exc.text(self.lang)), style="red")
+                )
                 continue
             if isinstance(command, Help):
                 self.console.print(help_panel(self.questionnaire, step.question, self.lang))
@@ -329,11 +335,7 @@ class InterviewSession:
         verdict = decide(self.questionnaire, doc.answers)
         brief = render_brief(self.questionnaire, doc, verdict, lang=self.lang, loader=self.loader)
         if files.brief.exists() and not is_generated_brief(files.brief):
-            raise UserError(
-                f"{files.brief} exists and was not written by mlpdm; it was left unchanged",
-                hint=f"Your answers are saved in {files.draft}. Move that file away (or pass "
-                "another --dir) and run the same command again to finish.",
-            )
+            raise UserError.of("interview_blocked", path=files.brief, draft=files.draft)
         replaced = files.answers.exists()
         write_answers(files.answers, doc, brief_name=files.brief.name)
         atomic_write(files.brief, brief)

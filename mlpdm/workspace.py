@@ -30,10 +30,7 @@ class FeatureFiles:
 
     def __post_init__(self) -> None:
         if not is_valid_slug(self.slug):
-            raise UserError(
-                f"{self.slug!r} cannot be used as a file name",
-                hint="Slugs use letters, digits and hyphens only; mlpdm makes one from the feature name.",
-            )
+            raise UserError.of("bad_slug", slug=self.slug)
 
     @property
     def answers(self) -> Path:
@@ -127,10 +124,12 @@ class FeatureLock:
             except FileExistsError:
                 other = self._read()
                 if other is not None and _alive(other):
-                    raise UserError(
-                        f"another interview for this feature is running: pid {other.get('pid')} on "
-                        f"{other.get('host')}, started {other.get('started')}",
-                        hint=f"Finish or stop that one first. If it is gone, delete {self.path}.",
+                    raise UserError.of(
+                        "lock_held",
+                        pid=other.get("pid"),
+                        host=other.get("host"),
+                        started=other.get("started"),
+                        lock=self.path,
                     ) from None
                 self.taken_over = other
                 self.path.unlink(missing_ok=True)

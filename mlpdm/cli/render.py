@@ -78,11 +78,7 @@ def render(
         sys.stdout.write(text)
         return
     if target.exists() and not force and not is_generated_brief(target):
-        raise UserError(
-            f"{target} exists and was not written by mlpdm; it was left unchanged",
-            where=Location(str(target)),
-            hint="Pass --force to replace it, or choose another file with --output.",
-        )
+        raise UserError.of("not_generated", where=Location(str(target)), path=target)
     existed = target.exists()
     atomic_write(target, text)
     err = make_console(stderr=True)

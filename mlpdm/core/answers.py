@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mlpdm.core.errors import Location, Problem, UserError
+from mlpdm.core.messages import t
 from mlpdm.core.questionnaire import UNSURE, Question, Questionnaire, SourceFile
 
 META_KEYS: tuple[str, ...] = ("feature", "slug", "owner", "date", "review_by")
@@ -22,11 +23,25 @@ MAX_TEXT = 20_000  # characters in one answer; more is almost certainly a paste 
 
 
 class AnswerError(Exception):
-    """An answer that does not fit its question; ``message`` says why in plain words."""
+    """An answer that does not fit its question: a message key and its values.
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    ``message`` is the English text (for files and logs); ``text(lang)`` is what a person
+    reads in the interview.
+    """
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """The reason in English."""
+        return t(f"answer.{self.key}", "en", **self.params)
+
+    def text(self, lang: str) -> str:
+        """The reason in ``lang``."""
+        return t(f"answer.{self.key}", lang, **self.params)
 
 
 @dataclass(frozen=True)
@@ -98,13 +113,13 @@ def coerce_answer(question: Question, value: Any) -> Any:
 
 def _coerce_text(question: Question, value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise AnswerError(f"expected text, got {_kind(value)}")
+        raise AnswerError("expected_text", got=_kind(value))
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
     if question.type == "text":
         text = " ".join(text.split("\n"))
     text = text.strip()
     if len(text) > MAX_TEXT:
-        raise AnswerError(f"the text is {len(text):,} characters long; the limit is {MAX_TEXT:,}")
+        raise AnswerError("too_long", length=f"{len(text):,}", limit=f"{MAX_TEXT:,}")
     return text or None
 
 
@@ -113,49 +128,49 @@ def _coerce_yesno(question: Question, value: Any) -> str:
         return "yes" if value else "no"
     if isinstance(value, str) and value.strip().lower() in question.allowed_values():
         return value.strip().lower()
-    raise AnswerError(f"expected one of {', '.join(question.allowed_values())}, got {value!r}")
+    raise AnswerError("expected_one_of", allowed=", ".join(question.allowed_values()), got=repr(value))
 
 
 def _coerce_choice(question: Question, value: Any) -> str:
     if isinstance(value, str) and value in question.allowed_values():
         return value
-    raise AnswerError(f"{value!r} is not one of the choices ({', '.join(question.allowed_values())})")
+    raise AnswerError("not_a_choice", value=repr(value), allowed=", ".join(question.allowed_values()))
 
 
 def _coerce_multi(question: Question, value: Any) -> list[str]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list):
-        raise AnswerError(f"expected a list of choices, got {_kind(value)}")
+        raise AnswerError("expected_choices", got=_kind(value))
     allowed = question.allowed_values()
     bad = [item for item in items if not isinstance(item, str) or item not in allowed]
     if bad:
-        raise AnswerError(f"{', '.join(map(repr, bad))} not among the choices ({', '.join(allowed)})")
+        raise AnswerError("not_choices", values=", ".join(map(repr, bad)), allowed=", ".join(allowed))
     chosen = set(items)
     exclusive = [c.value for c in question.choices if c.exclusive and c.value in chosen]
     if exclusive and len(chosen) > 1:
-        raise AnswerError(f"{exclusive[0]!r} cannot be combined with other choices")
+        raise AnswerError("exclusive", value=repr(exclusive[0]))
     if not chosen:
-        raise AnswerError("choose at least one option")
+        raise AnswerError("choose_one")
     return [v for v in allowed if v in chosen]  # questionnaire order, no duplicates
 
 
 def _coerce_number(question: Question, value: Any) -> int | float:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise AnswerError(f"expected a number, got {_kind(value)}")
+        raise AnswerError("expected_number", got=_kind(value))
     if isinstance(value, str):
         value = parse_number(value)
     if isinstance(value, float) and not math.isfinite(value):
-        raise AnswerError("expected a finite number")
+        raise AnswerError("finite")
     if question.integer:
         if value != int(value):
-            raise AnswerError(f"expected a whole number, got {value}")
+            raise AnswerError("whole_number", value=value)
         value = int(value)
     elif isinstance(value, float) and value.is_integer():
         value = int(value)
     if question.min is not None and value < question.min:
-        raise AnswerError(f"must be at least {_fmt(question.min)}")
+        raise AnswerError("at_least", min=_fmt(question.min))
     if question.max is not None and value > question.max:
-        raise AnswerError(f"must be at most {_fmt(question.max)}")
+        raise AnswerError("at_most", max=_fmt(question.max))
     return value
 
 
@@ -167,9 +182,9 @@ def parse_number(text: str) -> int | float:
     try:
         number = float(cleaned)
     except ValueError:
-        raise AnswerError(f"{text.strip()!r} is not a number") from None
+        raise AnswerError("not_a_number", value=repr(text.strip())) from None
     if not math.isfinite(number):
-        raise AnswerError("expected a finite number")
+        raise AnswerError("finite")
     return (
         int(number) if number.is_integer() and "." not in cleaned and "e" not in cleaned.lower() else number
     )
@@ -178,14 +193,14 @@ def parse_number(text: str) -> int | float:
 def _coerce_list(value: Any) -> list[str] | None:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list):
-        raise AnswerError(f"expected a list of items, got {_kind(value)}")
+        raise AnswerError("expected_items", got=_kind(value))
     out: list[str] = []
     for item in items:
         if isinstance(item, bool) or not isinstance(item, str | int | float):
-            raise AnswerError(f"each item must be text, got {_kind(item)}")
+            raise AnswerError("item_text", got=_kind(item))
         text = " ".join(str(item).split())
         if len(text) > MAX_TEXT:
-            raise AnswerError(f"an item is {len(text):,} characters long; the limit is {MAX_TEXT:,}")
+            raise AnswerError("item_too_long", length=f"{len(text):,}", limit=f"{MAX_TEXT:,}")
         if text and text not in out:
             out.append(text)
     return out or None
@@ -205,7 +220,7 @@ def check_relations(question: Question, value: Any, answers: Mapping[str, Any]) 
         return
     limit = answers.get(question.at_most)
     if isinstance(limit, int | float) and value > limit:
-        raise AnswerError(f"must be at most {_fmt(limit)} (the answer to {question.at_most!r})")
+        raise AnswerError("at_most_answer", max=_fmt(limit), other=question.at_most)
 
 
 def is_unsure(value: Any) -> bool:
@@ -268,12 +283,7 @@ def parse_answers_doc(
                     )
                 )
     if problems:
-        count = len(problems)
-        raise UserError(
-            f"{source.path} is not a valid answers file ({count} problem{'s' if count != 1 else ''})",
-            hint="Fix each problem listed (or run `mlpdm interview` to answer again), then retry.",
-            problems=tuple(problems),
-        )
+        raise UserError.of("answers_invalid", path=source.path, count=len(problems), problems=tuple(problems))
     return AnswersDoc(
         questionnaire_id=questionnaire.id,
         questionnaire_version=version or questionnaire.version,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -44,12 +46,46 @@ class UserError(MlpdmError):
         hint: str | None = None,
         where: Location | None = None,
         problems: tuple[Problem, ...] = (),
+        key: str | None = None,
+        params: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
         self.where = where
         self.problems = problems
+        # With a key, the message and hint come from the catalogue (error.<key>, and
+        # error.<key>.hint when it exists), so they can be shown in the user's language.
+        self.key = key
+        self.params = dict(params or {})
+
+    @classmethod
+    def of(
+        cls, key: str, *, where: Location | None = None, problems: tuple[Problem, ...] = (), **params: Any
+    ) -> UserError:
+        """A UserError whose texts come from the message catalogue."""
+        from mlpdm.core.messages import MESSAGES, t
+
+        hint_key = f"error.{key}.hint"
+        hint = t(hint_key, "en", **params) if hint_key in MESSAGES else None
+        return cls(
+            t(f"error.{key}", "en", **params),
+            hint=hint,
+            where=where,
+            problems=problems,
+            key=key,
+            params=params,
+        )
+
+    def text(self, lang: str) -> tuple[str, str | None]:
+        """The message and hint in ``lang``."""
+        if self.key is None:
+            return self.message, self.hint
+        from mlpdm.core.messages import MESSAGES, t
+
+        hint_key = f"error.{self.key}.hint"
+        hint = t(hint_key, lang, **self.params) if hint_key in MESSAGES else None
+        return t(f"error.{self.key}", lang, **self.params), hint
 
 
 class InterviewInterrupted(MlpdmError):

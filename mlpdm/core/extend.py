@@ -21,6 +21,7 @@ from mlpdm.core.questionnaire import (
     _meaningful,
     _pydantic_message,
     load_questionnaire,
+    translated_languages,
 )
 
 
@@ -79,8 +80,16 @@ def extend(base: Questionnaire, data: Mapping[str, Any], source: SourceFile) -> 
         )
         raise _invalid(source.path, problems) from None
     merged = _merge(base, ext, source)
+    if ext.languages is None:
+        # Undeclared: promise only what every text actually has, so a team that adds an
+        # English-only question is not failed for the base's Japanese, and `--lang ja`
+        # still shows the base's translations (pick() falls back per text).
+        merged["languages"] = ["en"]
     # Locations in the merged file are not lines of any file; problems name the path only.
-    return load_questionnaire(merged, SourceFile(f"{source.path} (extending {base.id!r})", {}))
+    model = load_questionnaire(merged, SourceFile(f"{source.path} (extending {base.id!r})", {}))
+    if ext.languages is None:
+        model = model.model_copy(update={"languages": translated_languages(model)})
+    return model
 
 
 def _invalid(path: str, problems: tuple[Problem, ...]) -> UserError:

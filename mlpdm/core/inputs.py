@@ -64,10 +64,10 @@ def interpret(question: Question, lines: list[str], current: Any, lang: str = "e
             return Answer(current)
         if not question.required:
             return Answer(None)
-        raise AnswerError("an answer is needed here (type ? to see why it matters)")
+        raise AnswerError("needed")
     if first == CLEAR_WORD and len(lines) <= 1:
         if question.required:
-            raise AnswerError("this question needs an answer; it cannot be left blank")
+            raise AnswerError("cannot_clear")
         return Answer(None)
     return Answer(_parse(question, lines, lang))
 
@@ -106,14 +106,13 @@ def _yesno(question: Question, text: str) -> str:
         return "no"
     if word in UNSURE_WORDS and question.unsure:
         return UNSURE
-    hint = "yes or no" + (" or not sure" if question.unsure else "")
-    raise AnswerError(f"please answer {hint} (y / n{' / u' if question.unsure else ''})")
+    raise AnswerError("yes_no_unsure" if question.unsure else "yes_no")
 
 
 def _choose_one(question: Question, text: str, lang: str) -> str:
     value = _match(question, text, lang)
     if value is None:
-        raise AnswerError(f"{text!r} is not one of the choices; type its number (1-{len(options(question))})")
+        raise AnswerError("choose_number", value=repr(text), count=len(options(question)))
     return value
 
 
@@ -149,7 +148,7 @@ def _choose_many(question: Question, text: str, lang: str) -> list[str]:
             # "1 3" or "a b": try each word on its own.
             words = [_expand(question, w, lang, values) for w in piece.split()]
             if len(words) < 2 or any(w is None for w in words):
-                raise AnswerError(f"{piece!r} is not one of the choices; type numbers such as 1,3 or 1-3")
+                raise AnswerError("choose_numbers", value=repr(piece))
             found = [v for w in words for v in (w or [])]
         chosen.extend(found)
     return coerce_answer(question, chosen)
@@ -160,7 +159,7 @@ def _expand(question: Question, token: str, lang: str, values: list[str]) -> lis
     if match:
         low, high = int(match.group(1)), int(match.group(2))
         if not (1 <= low <= high <= len(values)):
-            raise AnswerError(f"the range {token} is outside 1-{len(values)}")
+            raise AnswerError("range", range=token, count=len(values))
         return values[low - 1 : high]
     value = _match(question, token, lang)
     return None if value is None else [value]

@@ -383,6 +383,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{feature}” already has answers ({path}). Revise them? Your answers are offered as defaults.",
         "ja": "「{feature}」にはすでに回答があります（{path}）。修正しますか？既存の回答が初期値になります。",
     },
+    "interview.untranslated": {
+        "en": "Questionnaire '{questionnaire}' is not fully translated into this language; untranslated texts are shown in English.",
+        "ja": "質問票 '{questionnaire}' は日本語に完全には翻訳されていません。未翻訳の文は英語で表示します。",
+    },
     "interview.fresh_start": {
         "en": "Starting from scratch; the unfinished answers will be replaced.",
         "ja": "最初からやり直します。中断中の回答は置き換えられます。",
@@ -483,9 +487,219 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "interview.confirm_yes": {"en": "y", "ja": "y"},
     "interview.yes_no": {"en": "[y/n]", "ja": "[y/n]"},
+    # -- answers that do not fit ----------------------------------------------------------------
+    "answer.expected_text": {
+        "en": "expected text, got {got}",
+        "ja": "テキストを入力してください（{got} が指定されています）",
+    },
+    "answer.too_long": {
+        "en": "the text is {length} characters long; the limit is {limit}",
+        "ja": "テキストが {length} 文字あります。上限は {limit} 文字です",
+    },
+    "answer.expected_one_of": {
+        "en": "expected one of {allowed}, got {got}",
+        "ja": "{allowed} のいずれかを指定してください（{got} が指定されています）",
+    },
+    "answer.not_a_choice": {
+        "en": "{value} is not one of the choices ({allowed})",
+        "ja": "{value} は選択肢（{allowed}）にありません",
+    },
+    "answer.expected_choices": {
+        "en": "expected a list of choices, got {got}",
+        "ja": "選択肢のリストを指定してください（{got} が指定されています）",
+    },
+    "answer.not_choices": {
+        "en": "{values} not among the choices ({allowed})",
+        "ja": "{values} は選択肢（{allowed}）にありません",
+    },
+    "answer.exclusive": {
+        "en": "{value} cannot be combined with other choices",
+        "ja": "{value} は他の選択肢と組み合わせられません",
+    },
+    "answer.choose_one": {"en": "choose at least one option", "ja": "少なくとも 1 つ選んでください"},
+    "answer.expected_number": {
+        "en": "expected a number, got {got}",
+        "ja": "数値を入力してください（{got} が指定されています）",
+    },
+    "answer.finite": {"en": "expected a finite number", "ja": "有限の数値を入力してください"},
+    "answer.whole_number": {
+        "en": "expected a whole number, got {value}",
+        "ja": "整数を入力してください（{value} が指定されています）",
+    },
+    "answer.at_least": {"en": "must be at least {min}", "ja": "{min} 以上にしてください"},
+    "answer.at_most": {"en": "must be at most {max}", "ja": "{max} 以下にしてください"},
+    "answer.not_a_number": {"en": "{value} is not a number", "ja": "{value} は数値ではありません"},
+    "answer.expected_items": {
+        "en": "expected a list of items, got {got}",
+        "ja": "項目のリストを指定してください（{got} が指定されています）",
+    },
+    "answer.item_text": {
+        "en": "each item must be text, got {got}",
+        "ja": "各項目はテキストにしてください（{got} が指定されています）",
+    },
+    "answer.item_too_long": {
+        "en": "an item is {length} characters long; the limit is {limit}",
+        "ja": "項目が {length} 文字あります。上限は {limit} 文字です",
+    },
+    "answer.at_most_answer": {
+        "en": "must be at most {max} (the answer to {other!r})",
+        "ja": "{max} 以下にしてください（{other!r} への回答）",
+    },
+    "answer.needed": {
+        "en": "an answer is needed here (type ? to see why it matters)",
+        "ja": "この質問には回答が必要です（? で理由を表示）",
+    },
+    "answer.cannot_clear": {
+        "en": "this question needs an answer; it cannot be left blank",
+        "ja": "この質問は必須のため、空欄にはできません",
+    },
+    "answer.yes_no": {
+        "en": "please answer yes or no (y / n)",
+        "ja": "はい か いいえ で答えてください（y / n）",
+    },
+    "answer.yes_no_unsure": {
+        "en": "please answer yes or no or not sure (y / n / u)",
+        "ja": "はい、いいえ、わからない のいずれかで答えてください（y / n / u）",
+    },
+    "answer.choose_number": {
+        "en": "{value} is not one of the choices; type its number (1-{count})",
+        "ja": "{value} は選択肢にありません。番号（1〜{count}）を入力してください",
+    },
+    "answer.choose_numbers": {
+        "en": "{value} is not one of the choices; type numbers such as 1,3 or 1-3",
+        "ja": "{value} は選択肢にありません。1,3 や 1-3 のように番号を入力してください",
+    },
+    "answer.range": {
+        "en": "the range {range} is outside 1-{count}",
+        "ja": "範囲 {range} が 1〜{count} の外です",
+    },
     # -- errors ------------------------------------------------------------------------------
     "error.label": {"en": "Error", "ja": "エラー"},
     "error.hint": {"en": "Hint", "ja": "ヒント"},
+    "error.too_big": {
+        "en": "{path} is {size} bytes; such files are limited to {limit} bytes",
+        "ja": "{path} は {size} バイトあります。このファイルの上限は {limit} バイトです",
+    },
+    "error.too_big.hint": {
+        "en": "Check that this is the file you meant.",
+        "ja": "指定したファイルが正しいか確認してください。",
+    },
+    "error.no_answers_file": {
+        "en": "{path}: no such answers file",
+        "ja": "{path}：回答ファイルが見つかりません",
+    },
+    "error.no_answers_file.hint": {
+        "en": "Check the path (it is relative to the current directory).",
+        "ja": "パスを確認してください（現在のディレクトリからの相対パスです）。",
+    },
+    "error.no_questionnaire_file": {
+        "en": "{path}: no such questionnaire file",
+        "ja": "{path}：質問票ファイルが見つかりません",
+    },
+    "error.no_questionnaire_file.hint": {
+        "en": "Check the path (it is relative to the current directory).",
+        "ja": "パスを確認してください（現在のディレクトリからの相対パスです）。",
+    },
+    "error.is_a_directory": {
+        "en": "{path} is a directory, not a file",
+        "ja": "{path} はファイルではなくディレクトリです",
+    },
+    "error.read_denied": {
+        "en": "{path}: permission denied while reading the file",
+        "ja": "{path}：読み取る権限がありません",
+    },
+    "error.read_denied.hint": {
+        "en": "Check the file's permissions.",
+        "ja": "ファイルの権限を確認してください。",
+    },
+    "error.not_utf8": {
+        "en": "{path} is not UTF-8 text (byte {byte})",
+        "ja": "{path} は UTF-8 のテキストではありません（{byte} バイト目）",
+    },
+    "error.not_utf8.hint": {"en": "Save the file as UTF-8.", "ja": "ファイルを UTF-8 で保存してください。"},
+    "error.cannot_read": {
+        "en": "{path}: cannot read the file: {reason}",
+        "ja": "{path}：ファイルを読めません：{reason}",
+    },
+    "error.yaml_syntax": {"en": "{place}: {problem}", "ja": "{place}：YAML の構文エラー（{problem}）"},
+    "error.yaml_syntax.hint": {
+        "en": "Check indentation and quoting on that line; text with ':' or '#' needs quotes.",
+        "ja": "その行のインデントと引用符を確認してください。「:」や「#」を含むテキストは引用符で囲みます。",
+    },
+    "error.yaml_tag": {"en": "{place}: {problem}", "ja": "{place}：使えないタグがあります（{problem}）"},
+    "error.yaml_tag.hint": {
+        "en": "Only plain YAML is accepted: remove tags such as !!python/object.",
+        "ja": "使えるのはプレーンな YAML だけです。!!python/object などのタグを削除してください。",
+    },
+    "error.yaml_too_big": {
+        "en": "{place}: {problem}",
+        "ja": "{place}：大きすぎるか、入れ子が深すぎます（{problem}）",
+    },
+    "error.yaml_too_big.hint": {
+        "en": "Answers and questionnaires are small, flat files; this one is probably not one.",
+        "ja": "回答ファイルや質問票は小さく平坦なファイルです。別のファイルではないか確認してください。",
+    },
+    "error.symlink": {
+        "en": "{path} is a symbolic link; mlpdm does not write through links",
+        "ja": "{path} はシンボリックリンクです。mlpdm はリンク先には書き込みません",
+    },
+    "error.symlink.hint": {
+        "en": "Replace the link with a regular file (or remove it), then run the command again.",
+        "ja": "リンクを通常のファイルに置き換える（または削除する）してから、もう一度実行してください。",
+    },
+    "error.cannot_write": {"en": "cannot write {path}: {reason}", "ja": "{path} に書き込めません：{reason}"},
+    "error.cannot_write.hint": {
+        "en": "Nothing was changed: the previous version of the file, if any, is intact. Free space or fix permissions, or choose another directory with --dir.",
+        "ja": "何も変更されていません。以前のファイルはそのまま残っています。空き容量や権限を確認するか、--dir で別のディレクトリを指定してください。",
+    },
+    "error.not_generated": {
+        "en": "{path} exists and was not written by mlpdm; it was left unchanged",
+        "ja": "{path} は mlpdm が書いたファイルではないため、変更していません",
+    },
+    "error.not_generated.hint": {
+        "en": "Pass --force to replace it, or choose another file with --output.",
+        "ja": "置き換えるには --force を、別のファイルに書くには --output を指定してください。",
+    },
+    "error.interview_blocked": {
+        "en": "{path} exists and was not written by mlpdm; it was left unchanged",
+        "ja": "{path} は mlpdm が書いたファイルではないため、変更していません",
+    },
+    "error.interview_blocked.hint": {
+        "en": "Your answers are saved in {draft}. Move that file away (or pass another --dir) and run the same command again to finish.",
+        "ja": "回答は {draft} に保存されています。そのファイルを移動する（または別の --dir を指定する）して、同じコマンドを再実行すると完了します。",
+    },
+    "error.lock_held": {
+        "en": "another interview for this feature is running: pid {pid} on {host}, started {started}",
+        "ja": "この機能の別のインタビューが実行中です：{host} の pid {pid}、開始 {started}",
+    },
+    "error.lock_held.hint": {
+        "en": "Finish or stop that one first. If it is gone, delete {lock}.",
+        "ja": "先にそちらを終了または中断してください。すでに終了している場合は {lock} を削除してください。",
+    },
+    "error.no_questionnaire": {
+        "en": "no questionnaire named {qid!r}",
+        "ja": "{qid!r} という質問票はありません",
+    },
+    "error.no_questionnaire.hint": {
+        "en": "Available: {available}. A team questionnaire is found through 'questionnaire' in the configuration (see `mlpdm config`), or pass a path ending in .yaml.",
+        "ja": "同梱：{available}。チームの質問票は設定の 'questionnaire' で指定する（`mlpdm config` を参照）か、.yaml で終わるパスを指定してください。",
+    },
+    "error.answers_invalid": {
+        "en": "{path} is not a valid answers file ({count} problem(s))",
+        "ja": "{path} は有効な回答ファイルではありません（問題 {count} 件）",
+    },
+    "error.answers_invalid.hint": {
+        "en": "Fix each problem listed (or run `mlpdm interview` to answer again), then retry.",
+        "ja": "挙げた問題をそれぞれ直す（または `mlpdm interview` で回答し直す）してから、もう一度実行してください。",
+    },
+    "error.bad_slug": {
+        "en": "{slug!r} cannot be used as a file name",
+        "ja": "{slug!r} はファイル名に使えません",
+    },
+    "error.bad_slug.hint": {
+        "en": "Slugs use letters, digits and hyphens only; mlpdm makes one from the feature name.",
+        "ja": "スラッグに使えるのは文字、数字、ハイフンだけです。mlpdm が機能名から作ります。",
+    },
     "error.bug": {
         "en": "mlpdm hit an internal error. This is a bug, not your mistake; please report it with the traceback above.",
         "ja": "mlpdm の内部エラーです。あなたの操作ミスではありません。上のトレースバックを添えて報告してください。",

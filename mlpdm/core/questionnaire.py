@@ -601,6 +601,16 @@ def _check_languages(model: Questionnaire, source: SourceFile) -> Iterator[Probl
             yield Problem(f"text has no {', '.join(missing)} translation", source.locate(loc))
 
 
+def translated_languages(model: Questionnaire) -> tuple[str, ...]:
+    """The supported languages in which every user-facing text of ``model`` exists."""
+    texts = [text for _, text in _texts(model)]
+    return tuple(
+        lang
+        for lang in LANGUAGES
+        if lang == "en" or all((text.get(lang) or "").strip() for text in texts if text)
+    )
+
+
 def _texts(model: Questionnaire) -> Iterator[tuple[tuple[Any, ...], Text]]:
     """Every user-facing text with its location, for the translation check."""
     yield ("title",), model.title
