@@ -48,10 +48,10 @@ def print_user_error(console: Console, error: UserError, lang: str) -> None:
     """One paragraph: what went wrong and where, each problem on its own line, what to do."""
     # soft_wrap: paths and file:line locations stay on one line, so they can be copied.
     message, hint_text = error.text(lang)
-    label = (f"{t('error.label', lang)}: ", "bold red")
+    label = (t("p.labelled", lang, label=t("error.label", lang), text=""), "bold red")
     console.print(Text.assemble(label, terminal_safe(message)), soft_wrap=True)
     for problem in error.problems:
-        console.print(Text("  - " + terminal_safe(str(problem))), soft_wrap=True)
+        console.print(Text("  - " + terminal_safe(problem.text(lang))), soft_wrap=True)
     if hint_text:
-        hint = (f"{t('error.hint', lang)}: ", "bold")
+        hint = (t("p.labelled", lang, label=t("error.hint", lang), text=""), "bold")
         console.print(Text.assemble(hint, terminal_safe(hint_text)), soft_wrap=True)

@@ -1,6 +1,7 @@
 """The worked examples: their answers are canonical and their briefs in docs/examples/ are current.
 
-To regenerate the briefs after an intended change, run:
+Each example has a golden brief in English (docs/examples/) and in Japanese (docs/examples/ja/),
+both rendered from the same answers file. To regenerate them after an intended change, run:
     MLPDM_UPDATE_GOLDEN=1 python -m pytest tests/test_examples.py
 then review the diff of docs/examples/ like any other change.
 """
@@ -25,8 +26,11 @@ GOLDEN = REPO / "docs" / "examples"
 UPDATE = os.environ.get("MLPDM_UPDATE_GOLDEN") == "1"
 
 
-def brief_for(example: Path) -> Path:
-    return GOLDEN / example.name.replace(".answers.yaml", ".md")
+LANGS = {"en": GOLDEN, "ja": GOLDEN / "ja"}
+
+
+def brief_for(example: Path, lang: str = "en") -> Path:
+    return LANGS[lang] / example.name.replace(".answers.yaml", ".md")
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
@@ -36,9 +40,10 @@ def test_example_answers_are_as_mlpdm_writes_them(example):
     assert example.name == f"{doc.slug}.answers.yaml"
 
 
+@pytest.mark.parametrize("lang", sorted(LANGS))
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
-def test_example_brief_matches_golden_file(example):
-    target = brief_for(example)
+def test_example_brief_matches_golden_file(example, lang):
+    target = brief_for(example, lang)
     q = load_packaged_questionnaire()
     doc = read_answers(example, q)
     # Rendered as `mlpdm render` would into docs/examples/: the link back to the answers file
@@ -47,11 +52,12 @@ def test_example_brief_matches_golden_file(example):
         q,
         doc,
         decide(q, doc.answers),
-        lang="en",
+        lang=lang,
         loader=template_loader(),
-        answers_link=os.path.relpath(example, GOLDEN),
+        answers_link=os.path.relpath(example, target.parent),
     )
     if UPDATE:
+        target.parent.mkdir(exist_ok=True)
         target.write_text(rendered, encoding="utf-8")
     assert target.exists(), f"no golden brief for {example.name}; run with MLPDM_UPDATE_GOLDEN=1"
     assert rendered == target.read_text(encoding="utf-8"), "brief changed: review, then MLPDM_UPDATE_GOLDEN=1"
@@ -82,3 +88,35 @@ def test_examples_together_reach_every_verdict():
         "go-with-conditions",
         "go",
     }
+
+
+@pytest.mark.parametrize("lang", sorted(LANGS))
+def test_golden_briefs_read_as_intended_markdown(lang):
+    """Bold labels really are bold, in both languages.
+
+    CommonMark will not close ``**`` after punctuation when a letter follows, which is how
+    Japanese writes "**ラベル：**本文"; a brief that did so would show literal asterisks.
+    """
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable("table")
+    for example in EXAMPLES:
+        tokens = md.parse(brief_for(example, lang).read_text(encoding="utf-8"))
+        texts = [
+            c.content for t in tokens if t.type == "inline" for c in t.children or [] if c.type == "text"
+        ]
+        stray = [text for text in texts if "**" in text]
+        assert not stray, f"{brief_for(example, lang).name}: literal ** in {stray[:3]}"
+
+
+def test_japanese_brief_speaks_japanese_from_the_same_answers():
+    example = GOLDEN.parent.parent / "examples" / "invoice-ocr.answers.yaml"
+    en = brief_for(example, "en").read_text(encoding="utf-8")
+    ja = brief_for(example, "ja").read_text(encoding="utf-8")
+    assert "**Recommendation: 🟡 GO WITH CONDITIONS**" in en
+    assert "**推奨：🟡 条件付き GO**" in ja
+    for heading in ("## この判定の理由", "## 評価計画", "## 判定の経路", "## 次のステップ", "## 回答"):
+        assert heading in ja
+    # The same answers, so the same verdict and the same answers digest in the front matter.
+    head = [line for line in en.splitlines() if line.startswith(("verdict:", "answers_digest:"))]
+    assert head and all(line in ja.splitlines() for line in head)

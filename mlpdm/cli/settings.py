@@ -15,6 +15,7 @@ class Settings:
     """The global options, and the configuration loaded on first use."""
 
     lang_flag: str | None = None
+    command_lang: str | None = None  # a subcommand's own --lang, recorded as it is parsed
     _config: Config | None = field(default=None, repr=False)
 
     def config(self) -> Config:
@@ -25,20 +26,22 @@ class Settings:
 
     def lang(self, command_flag: str | None = None) -> str:
         """A command's --lang, then the global --lang, then the config, then the locale."""
-        flag = command_flag or self.lang_flag
+        flag = command_flag or self.command_lang or self.lang_flag
         if flag:
             return flag
         return language(self.config(), None)[0]
 
     def lang_for_errors(self) -> str:
         """The language for an error message, without loading a configuration that may be broken."""
-        return self.lang_flag or language(self._config, None)[0]
+        return self.command_lang or self.lang_flag or language(self._config, None)[0]
 
 
-def check_lang(value: str | None) -> str | None:
-    """Validate --lang."""
+def check_lang(ctx: typer.Context, value: str | None) -> str | None:
+    """Validate --lang, and remember a subcommand's so its errors are in that language too."""
     if value is not None and value not in LANGUAGES:
         raise typer.BadParameter(f"{value!r} is not supported; choose one of: {', '.join(LANGUAGES)}")
+    if value is not None and ctx.parent is not None:
+        settings(ctx).command_lang = value
     return value
 
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from mlpdm.core.errors import Location, Problem, UserError
+from mlpdm.core.errors import Location, Msg, Problem, UserError
 from mlpdm.core.messages import t
 from mlpdm.core.questionnaire import UNSURE, Question, Questionnaire, SourceFile
 
@@ -42,6 +42,11 @@ class AnswerError(Exception):
     def text(self, lang: str) -> str:
         """The reason in ``lang``."""
         return t(f"answer.{self.key}", lang, **self.params)
+
+    @property
+    def msg(self) -> Msg:
+        """The reason, to be put into words later in whichever language is wanted."""
+        return Msg(f"answer.{self.key}", tuple(self.params.items()))
 
 
 @dataclass(frozen=True)
@@ -242,24 +247,21 @@ def parse_answers_doc(
     """
     problems: list[Problem] = []
     if not isinstance(data, Mapping):
-        raise UserError(
-            f"{source.path} is not an answers file: expected a mapping with 'questionnaire', "
-            "'meta' and 'answers'",
-            where=Location(source.path, 1),
-            hint="Run `mlpdm interview` to create one, or compare with a file in examples/.",
-        )
+        raise UserError.of("not_answers", where=Location(source.path, 1), path=source.path)
     unknown_top = sorted(set(map(str, data)) - set(TOP_KEYS))
     for key in unknown_top:
-        problems.append(Problem(f"unknown top-level key {key!r}", source.locate((key,))))
+        problems.append(Problem.of("unknown_top_key", source.locate((key,)), key=repr(key)))
     qid, version, base_version = _parse_questionnaire_ref(data.get("questionnaire"), source, problems)
     # A file made with an older version may lack answers to questions added since, and may
     # answer questions since removed: `mlpdm check` reports it, `interview --update` fixes it.
     outdated = is_outdated(questionnaire, version, base_version)
     if qid is not None and qid != questionnaire.id:
         problems.append(
-            Problem(
-                f"made with questionnaire {qid!r}, but it is checked against {questionnaire.id!r}",
+            Problem.of(
+                "other_questionnaire",
                 source.locate(("questionnaire", "id")),
+                made=repr(qid),
+                checked=repr(questionnaire.id),
             )
         )
     meta = _parse_meta(data.get("meta"), source, problems)
@@ -269,19 +271,14 @@ def parse_answers_doc(
         try:
             check_relations(questionnaire.question(qid), value, answers)
         except AnswerError as exc:
-            problems.append(Problem(f"{qid}: {exc.message}", source.locate(("answers", qid))))
+            problems.append(Problem.of("answer", source.locate(("answers", qid)), qid=qid, reason=exc.msg))
     if not problems and not partial and not outdated:
         # Imported here to keep the dependency one-way at import time.
         from mlpdm.core.interview import visible_questions
 
         for question in visible_questions(questionnaire, answers):
             if question.required and answers.get(question.id) is None:
-                problems.append(
-                    Problem(
-                        f"required question {question.id!r} has no answer",
-                        source.locate(("answers",)),
-                    )
-                )
+                problems.append(Problem.of("required", source.locate(("answers",)), qid=repr(question.id)))
     if problems:
         raise UserError.of("answers_invalid", path=source.path, count=len(problems), problems=tuple(problems))
     return AnswersDoc(
@@ -316,18 +313,14 @@ def _parse_decision(decision: Any, source: SourceFile, problems: list[Problem]) 
     if decision is None:
         return {}
     if not isinstance(decision, Mapping):
-        problems.append(
-            Problem(
-                "'decision' must be a mapping (status, by, date, rationale)", source.locate(("decision",))
-            )
-        )
+        problems.append(Problem.of("decision_mapping", source.locate(("decision",))))
         return {}
     out: dict[str, str] = {}
     for key, value in decision.items():
         where = source.locate(("decision", key))
         if key not in DECISION_KEYS:
             problems.append(
-                Problem(f"unknown decision key {key!r} (known: {', '.join(DECISION_KEYS)})", where)
+                Problem.of("unknown_decision_key", where, key=repr(key), known=", ".join(DECISION_KEYS))
             )
             continue
         if hasattr(value, "isoformat"):
@@ -335,22 +328,22 @@ def _parse_decision(decision: Any, source: SourceFile, problems: list[Problem]) 
         if value is None:
             continue
         if not isinstance(value, str | int | float) or isinstance(value, bool):
-            problems.append(Problem(f"decision {key!r} must be text", where))
+            problems.append(Problem.of("decision_text", where, key=repr(key)))
             continue
         text = str(value).strip()
         out[key] = text if key == "rationale" else " ".join(text.split())
     status = out.get("status", "draft")
     if status not in DECISION_STATUSES:
         problems.append(
-            Problem(
-                f"decision status {status!r} is not one of {', '.join(DECISION_STATUSES)}",
+            Problem.of(
+                "decision_status",
                 source.locate(("decision", "status")),
+                status=repr(status),
+                known=", ".join(DECISION_STATUSES),
             )
         )
     if out.get("date") and not DATE_PATTERN.match(out["date"]):
-        problems.append(
-            Problem("decision 'date' must look like 2026-01-31", source.locate(("decision", "date")))
-        )
+        problems.append(Problem.of("decision_date", source.locate(("decision", "date"))))
     return {k: out[k] for k in DECISION_KEYS if k in out}
 
 
@@ -358,12 +351,7 @@ def _parse_questionnaire_ref(
     ref: Any, source: SourceFile, problems: list[Problem]
 ) -> tuple[str | None, int | None, int | None]:
     if not isinstance(ref, Mapping) or not isinstance(ref.get("id"), str):
-        problems.append(
-            Problem(
-                "'questionnaire' must be a mapping with 'id' and 'version'",
-                source.locate(("questionnaire",)),
-            )
-        )
+        problems.append(Problem.of("questionnaire_mapping", source.locate(("questionnaire",))))
         return None, None, None
     numbers: list[int | None] = []
     for key in ("version", "base_version"):
@@ -373,42 +361,40 @@ def _parse_questionnaire_ref(
             continue
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             problems.append(
-                Problem(
-                    f"questionnaire {key!r} must be a whole number", source.locate(("questionnaire", key))
-                )
+                Problem.of("questionnaire_number", source.locate(("questionnaire", key)), key=repr(key))
             )
             value = None
         numbers.append(value)
     unknown = sorted(set(map(str, ref)) - {"id", "version", "base_version"})
     for key in unknown:
-        problems.append(Problem(f"unknown questionnaire key {key!r}", source.locate(("questionnaire", key))))
+        problems.append(
+            Problem.of("unknown_questionnaire_key", source.locate(("questionnaire", key)), key=repr(key))
+        )
     return ref["id"], numbers[0], numbers[1]
 
 
 def _parse_meta(meta: Any, source: SourceFile, problems: list[Problem]) -> dict[str, str]:
     if not isinstance(meta, Mapping):
-        problems.append(
-            Problem("'meta' must be a mapping (feature, slug, owner, date)", source.locate(("meta",)))
-        )
+        problems.append(Problem.of("meta_mapping", source.locate(("meta",))))
         return {}
     out: dict[str, str] = {}
     for key, value in meta.items():
         where = source.locate(("meta", key))
         if key not in META_KEYS:
-            problems.append(Problem(f"unknown meta key {key!r} (known: {', '.join(META_KEYS)})", where))
+            problems.append(Problem.of("unknown_meta_key", where, key=repr(key), known=", ".join(META_KEYS)))
             continue
         if hasattr(value, "isoformat"):  # YAML reads 2026-11-29 as a date
             value = value.isoformat()
         if not isinstance(value, str | int | float) or isinstance(value, bool):
-            problems.append(Problem(f"meta {key!r} must be text", where))
+            problems.append(Problem.of("meta_text", where, key=repr(key)))
             continue
         out[key] = " ".join(str(value).split())
     for key in ("feature", "slug"):
         if not out.get(key):
-            problems.append(Problem(f"meta {key!r} is missing", source.locate(("meta",))))
+            problems.append(Problem.of("meta_missing", source.locate(("meta",)), key=repr(key)))
     for key in ("date", "review_by"):
         if out.get(key) and not DATE_PATTERN.match(out[key]):
-            problems.append(Problem(f"meta {key!r} must look like 2026-01-31", source.locate(("meta", key))))
+            problems.append(Problem.of("meta_date", source.locate(("meta", key)), key=repr(key)))
     return {k: out[k] for k in META_KEYS if k in out}
 
 
@@ -418,9 +404,7 @@ def _parse_answers(
     if answers is None:
         return {}
     if not isinstance(answers, Mapping):
-        problems.append(
-            Problem("'answers' must be a mapping from question id to answer", source.locate(("answers",)))
-        )
+        problems.append(Problem.of("answers_mapping", source.locate(("answers",))))
         return {}
     out: dict[str, Any] = {}
     for key, value in answers.items():
@@ -428,10 +412,10 @@ def _parse_answers(
         question = questionnaire.question_index.get(str(key))
         if question is None:
             if not outdated:  # a question removed since: dropped, and the update says so
-                problems.append(Problem(f"unknown question id {key!r}", where))
+                problems.append(Problem.of("unknown_question", where, key=repr(key)))
             continue
         try:
             out[question.id] = coerce_answer(question, value)
         except AnswerError as exc:
-            problems.append(Problem(f"{question.id}: {exc.message}", where))
+            problems.append(Problem.of("answer", where, qid=question.id, reason=exc.msg))
     return {k: out[k] for k in sorted(out, key=questionnaire.order.__getitem__)}

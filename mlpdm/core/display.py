@@ -16,9 +16,9 @@ def display_value(question: Question, value: Any, lang: str) -> str:
     if question.type in ("yesno", "choice"):
         return _option_label(question, value, lang)
     if question.type == "multi":
-        return "; ".join(_option_label(question, item, lang) for item in value)
+        return t("p.sep", lang).join(_option_label(question, item, lang) for item in value)
     if question.type == "list":
-        return "; ".join(value)
+        return t("p.sep", lang).join(value)
     return str(value)
 
 

@@ -23,14 +23,40 @@ class MlpdmError(Exception):
 
 
 @dataclass(frozen=True)
+class Msg:
+    """A catalogue message not yet put into words: its key and values (values may be Msgs)."""
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``."""
+        from mlpdm.core.messages import t
+
+        return t(self.key, lang, **{k: v.text(lang) if isinstance(v, Msg) else v for k, v in self.params})
+
+
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong with an input, with its place."""
 
     message: str
     where: Location | None = None
+    msg: Msg | None = None  # when set, the message can be shown in any language
+
+    @classmethod
+    def of(cls, key: str, where: Location | None = None, /, **params: Any) -> Problem:
+        """A problem whose text is the catalogue's ``problem.<key>``."""
+        msg = Msg(f"problem.{key}", tuple(params.items()))
+        return cls(msg.text("en"), where, msg)
+
+    def text(self, lang: str) -> str:
+        """The problem with its place, in ``lang``."""
+        message = self.msg.text(lang) if self.msg else self.message
+        return f"{self.where}: {message}" if self.where else message
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}" if self.where else self.message
+        return self.text("en")
 
 
 class UserError(MlpdmError):
@@ -61,7 +87,7 @@ class UserError(MlpdmError):
 
     @classmethod
     def of(
-        cls, key: str, *, where: Location | None = None, problems: tuple[Problem, ...] = (), **params: Any
+        cls, key: str, /, *, where: Location | None = None, problems: tuple[Problem, ...] = (), **params: Any
     ) -> UserError:
         """A UserError whose texts come from the message catalogue."""
         from mlpdm.core.messages import MESSAGES, t

@@ -14,7 +14,7 @@ from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.core.whatif import GIVEN, Change, WhatIf
 
 
-def message(key: str, lang: str, **params: Any) -> Md:
+def message(key: str, lang: str, /, **params: Any) -> Md:
     """A catalogue text (mlpdm's own Markdown) with escaped values filled in."""
     safe = {k: v if isinstance(v, Md) else escape_fragment(v) for k, v in params.items()}
     return Md(t(key, lang, **safe))

@@ -60,6 +60,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "value.unsure": {"en": "Not sure", "ja": "わからない"},
     "value.none": {"en": "(no answer)", "ja": "（未回答）"},
     "value.not_asked": {"en": "(not asked)", "ja": "（質問対象外）"},
+    # -- punctuation: Japanese uses full-width marks and 「」 quotes --------------------------
+    "p.field": {"en": "**{label}:** ", "ja": "**{label}**："},
+    "p.labelled": {"en": "{label}: {text}", "ja": "{label}：{text}"},
+    "p.quoted": {"en": "“{text}”", "ja": "「{text}」"},
+    "p.paren": {"en": " ({text})", "ja": "（{text}）"},
+    "p.sep": {"en": "; ", "ja": "／"},
+    "p.comma": {"en": ", ", "ja": "、"},
     # -- brief -------------------------------------------------------------------------------
     "brief.title": {"en": "{feature} — ML design brief", "ja": "{feature} — ML 設計ブリーフ"},
     "brief.recommendation": {"en": "Recommendation", "ja": "推奨"},
@@ -690,7 +697,98 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.answers_invalid.hint": {
         "en": "Fix each problem listed (or run `mlpdm interview` to answer again), then retry.",
-        "ja": "挙げた問題をそれぞれ直す（または `mlpdm interview` で回答し直す）してから、もう一度実行してください。",
+        "ja": "挙げた問題をそれぞれ直して（または `mlpdm interview` で回答し直して）から、もう一度実行してください。",
+    },
+    "error.not_answers": {
+        "en": "{path} is not an answers file: expected a mapping with 'questionnaire', 'meta' and 'answers'",
+        "ja": "{path} は回答ファイルではありません。'questionnaire'、'meta'、'answers' を持つマッピングが必要です",
+    },
+    "error.not_answers.hint": {
+        "en": "Run `mlpdm interview` to create one, or compare with a file in examples/.",
+        "ja": "`mlpdm interview` で作成するか、examples/ のファイルと見比べてください。",
+    },
+    # -- problems inside an answers file (one line each, after file:line) -------------------
+    "problem.unknown_top_key": {"en": "unknown top-level key {key}", "ja": "不明な最上位キー {key}"},
+    "problem.other_questionnaire": {
+        "en": "made with questionnaire {made}, but it is checked against {checked}",
+        "ja": "質問票 {made} で作られていますが、{checked} で検査しています",
+    },
+    "problem.answer": {"en": "{qid}: {reason}", "ja": "{qid}：{reason}"},
+    "problem.required": {
+        "en": "required question {qid} has no answer",
+        "ja": "必須の質問 {qid} に回答がありません",
+    },
+    "problem.decision_mapping": {
+        "en": "'decision' must be a mapping (status, by, date, rationale)",
+        "ja": "'decision' はマッピング（status、by、date、rationale）でなければなりません",
+    },
+    "problem.unknown_decision_key": {
+        "en": "unknown decision key {key} (known: {known})",
+        "ja": "不明な decision のキー {key}（使えるキー：{known}）",
+    },
+    "problem.decision_text": {
+        "en": "decision {key} must be text",
+        "ja": "decision の {key} は文字列にしてください",
+    },
+    "problem.decision_status": {
+        "en": "decision status {status} is not one of {known}",
+        "ja": "decision の status {status} は {known} のいずれでもありません",
+    },
+    "problem.decision_date": {
+        "en": "decision 'date' must look like 2026-01-31",
+        "ja": "decision の 'date' は 2026-01-31 の形式にしてください",
+    },
+    "problem.questionnaire_mapping": {
+        "en": "'questionnaire' must be a mapping with 'id' and 'version'",
+        "ja": "'questionnaire' は 'id' と 'version' を持つマッピングでなければなりません",
+    },
+    "problem.questionnaire_number": {
+        "en": "questionnaire {key} must be a whole number",
+        "ja": "questionnaire の {key} は整数にしてください",
+    },
+    "problem.unknown_questionnaire_key": {
+        "en": "unknown questionnaire key {key}",
+        "ja": "不明な questionnaire のキー {key}",
+    },
+    "problem.meta_mapping": {
+        "en": "'meta' must be a mapping (feature, slug, owner, date)",
+        "ja": "'meta' はマッピング（feature、slug、owner、date）でなければなりません",
+    },
+    "problem.unknown_meta_key": {
+        "en": "unknown meta key {key} (known: {known})",
+        "ja": "不明な meta のキー {key}（使えるキー：{known}）",
+    },
+    "problem.meta_text": {"en": "meta {key} must be text", "ja": "meta の {key} は文字列にしてください"},
+    "problem.meta_missing": {"en": "meta {key} is missing", "ja": "meta の {key} がありません"},
+    "problem.meta_date": {
+        "en": "meta {key} must look like 2026-01-31",
+        "ja": "meta の {key} は 2026-01-31 の形式にしてください",
+    },
+    "problem.answers_mapping": {
+        "en": "'answers' must be a mapping from question id to answer",
+        "ja": "'answers' は質問 ID から回答へのマッピングでなければなりません",
+    },
+    "problem.unknown_question": {"en": "unknown question id {key}", "ja": "不明な質問 ID {key}"},
+    "error.template_forbidden": {
+        "en": "template {place} tried something the sandbox forbids: {reason}",
+        "ja": "テンプレート {place} がサンドボックスで禁止された操作をしようとしました：{reason}",
+    },
+    "error.template_forbidden.hint": {
+        "en": "Templates may only format the data they are given.",
+        "ja": "テンプレートでできるのは、渡されたデータの整形だけです。",
+    },
+    "error.template_broken": {"en": "template {place}: {reason}", "ja": "テンプレート {place}：{reason}"},
+    "error.template_broken.hint": {
+        "en": "Fix the template, or remove it to use the shipped one.",
+        "ja": "テンプレートを直すか、削除して同梱のテンプレートを使ってください。",
+    },
+    "error.template_runaway": {
+        "en": "template {place} ran away: {reason}",
+        "ja": "テンプレート {place} が止まらなくなりました：{reason}",
+    },
+    "error.template_runaway.hint": {
+        "en": "Templates may only format the data they are given; remove the loop or recursion.",
+        "ja": "テンプレートでできるのは、渡されたデータの整形だけです。そのループや再帰を取り除いてください。",
     },
     "error.bad_slug": {
         "en": "{slug!r} cannot be used as a file name",
@@ -707,7 +805,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
+def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:
     """The message ``key`` in ``lang`` (falling back to English), with ``params`` filled in."""
     entry = MESSAGES[key]
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]

@@ -7,14 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import yaml
-from jinja2 import BaseLoader, TemplateError
+from jinja2 import BaseLoader
 
 from mlpdm.core.answers import AnswersDoc
 from mlpdm.core.decision import VERDICTS, Verdict
-from mlpdm.core.errors import UserError
-from mlpdm.core.explain import message
 from mlpdm.core.messages import t
-from mlpdm.core.render import VERDICT_MARK, environment, is_override
+from mlpdm.core.render import VERDICT_MARK, is_override, render_template
 from mlpdm.core.text import pick
 
 INDEX_TEMPLATE = "index.md.j2"
@@ -56,13 +54,9 @@ def render_index(entries: Sequence[Entry], *, lang: str, loader: BaseLoader) -> 
         {"id": v, "label": t(f"verdict.{v}", lang), "mark": VERDICT_MARK[v], "count": counts.get(v, 0)}
         for v in VERDICTS
     ]
-    env = environment(loader)
-    try:
-        body = env.get_template(INDEX_TEMPLATE).render(
-            rows=rows, totals=totals, total=len(entries), t=lambda key, **kw: message(key, lang, **kw)
-        )
-    except TemplateError as exc:
-        raise UserError(f"template {INDEX_TEMPLATE}: {exc}", hint="Fix the template, or remove it.") from None
+    body = render_template(
+        loader, INDEX_TEMPLATE, lang, {"rows": rows, "totals": totals, "total": len(entries)}
+    )
     front = yaml.safe_dump(
         {"title": t("index.title", lang), "briefs": len(entries), "generator": "mlpdm"},
         sort_keys=False,

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 import yaml
-from jinja2 import BaseLoader, StrictUndefined, TemplateError
+from jinja2 import BaseLoader, Environment, StrictUndefined, Template, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from mlpdm.core.answers import AnswersDoc
@@ -258,6 +258,16 @@ def environment(loader: BaseLoader) -> ImmutableSandboxedEnvironment:
     return env
 
 
+def select_template(env: Environment, name: str, lang: str) -> Template:
+    """``brief.ja.md.j2`` for Japanese when a team provides one, else ``brief.md.j2``.
+
+    The shipped templates take every word from the message catalogue, so one file serves both
+    languages; a team that wants a different layout per language adds the localized file.
+    """
+    stem, _, rest = name.partition(".")
+    return env.select_template([f"{stem}.{lang}.{rest}", name])
+
+
 def front_matter(context: Mapping[str, Any], body: str) -> str:
     """The YAML front matter block: what CI scripts and `mlpdm check` read.
 
@@ -306,30 +316,29 @@ def render_brief(
 ) -> str:
     """The Markdown brief. Deterministic: the same inputs give the same bytes."""
     context = brief_context(questionnaire, doc, verdict, lang, answers_link=answers_link)
-    env = environment(loader)
-    try:
-        tmpl = env.get_template(template)
-        body = tmpl.render(**context, t=lambda key, **kw: message(key, lang, **kw))
-    except SecurityError as exc:
-        raise UserError(
-            f"template {_template_where(exc, template)} tried something the sandbox forbids: {exc}",
-            hint="Templates may only format the data they are given.",
-        ) from None
-    except TemplateError as exc:
-        line = getattr(exc, "lineno", None) or _template_line(exc)
-        where = f"{getattr(exc, 'filename', None) or template}:{line}" if line else template
-        raise UserError(
-            f"template {where}: {exc}", hint="Fix the template, or remove it to use the default."
-        ) from None
-    except (OverflowError, RecursionError, MemoryError) as exc:
-        # The sandbox stops huge ranges; deep recursion and memory hit Python's own limits.
-        where = _template_where(exc, template)
-        raise UserError(
-            f"template {where} ran away: {type(exc).__name__}: {exc}",
-            hint="Templates may only format the data they are given; remove the loop or recursion.",
-        ) from None
+    body = render_template(loader, template, lang, context)
     body = body.strip("\n") + "\n"
     return front_matter(context, body) + "\n" + body
+
+
+def render_template(loader: BaseLoader, name: str, lang: str, context: Mapping[str, Any]) -> str:
+    """Render a (possibly team-provided) template in the sandbox; its mistakes become UserErrors."""
+    env = environment(loader)
+    try:
+        return select_template(env, name, lang).render(
+            **context, t=lambda key, **kw: message(key, lang, **kw)
+        )
+    except SecurityError as exc:
+        raise UserError.of("template_forbidden", place=_template_where(exc, name), reason=str(exc)) from None
+    except TemplateError as exc:
+        line = getattr(exc, "lineno", None) or _template_line(exc)
+        where = f"{getattr(exc, 'filename', None) or name}:{line}" if line else name
+        raise UserError.of("template_broken", place=where, reason=str(exc)) from None
+    except (OverflowError, RecursionError, MemoryError) as exc:
+        # The sandbox stops huge ranges; deep recursion and memory hit Python's own limits.
+        raise UserError.of(
+            "template_runaway", place=_template_where(exc, name), reason=f"{type(exc).__name__}: {exc}"
+        ) from None
 
 
 def _template_line(exc: BaseException) -> int | None:
