@@ -15,6 +15,7 @@ from mlpdm.core.answers import AnswersDoc, is_outdated, parse_answers_doc, quest
 from mlpdm.core.decision import Verdict, decide
 from mlpdm.core.errors import UserError
 from mlpdm.core.freshness import compare_brief, is_generated, split_front_matter
+from mlpdm.core.messages import t
 from mlpdm.core.portfolio import Entry, render_index
 from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.core.render import is_override, render_brief
@@ -80,6 +81,10 @@ class Checker:
     display_root: Path | None = None
     loaded: list[Loaded] = field(default_factory=list)
 
+    def say(self, key: str, **params: object) -> str:
+        """A finding's text in the checker's language."""
+        return t(f"check.{key}", self.lang, **params)
+
     def show(self, path: Path) -> str:
         """A path as the user reads it: relative to where they ran the command."""
         base = self.display_root or Path.cwd()
@@ -93,10 +98,7 @@ class Checker:
         """Check everything; ``fix`` re-renders what is missing or stale (hand edits only with ``force``)."""
         report = Report()
         if not self.docs.is_dir():
-            raise UserError(
-                f"{self.show(self.docs)} is not a directory",
-                hint="Pass the docs directory (default: docs/mlpdm, or 'docs_dir' in the configuration).",
-            )
+            raise UserError.of("not_a_directory", path=self.show(self.docs))
         answers_files = sorted(self.docs.rglob(f"*{ANSWERS_SUFFIX}"))
         slugs = {p.name.removesuffix(ANSWERS_SUFFIX) for p in answers_files}
         for path in answers_files:
@@ -107,7 +109,7 @@ class Checker:
                 self.show(draft),
                 "interview-unfinished",
                 "warning",
-                "an unfinished interview; finish it with `mlpdm interview` or delete the draft",
+                self.say("draft"),
             )
         self._check_orphans(answers_files, report)
         if self.index_path is not None:
@@ -123,7 +125,8 @@ class Checker:
             source = type(source)(shown, source.lines)
             doc = parse_answers_doc(data, questionnaire, source)
         except UserError as error:
-            details = "; ".join(str(p) for p in error.problems) if error.problems else error.message
+            message, _ = error.text(self.lang)
+            details = t("p.sep", self.lang).join(p.text(self.lang) for p in error.problems) or message
             report.add(shown, "answers-invalid", "error", details)
             return
         expected = path.name.removesuffix(ANSWERS_SUFFIX)
@@ -132,7 +135,7 @@ class Checker:
                 shown,
                 "slug-mismatch",
                 "error",
-                f"meta slug {doc.slug!r} does not match the file name (expected {expected!r})",
+                self.say("slug_mismatch", slug=repr(doc.slug), expected=repr(expected)),
             )
             return
         verdict = decide(questionnaire, doc.answers)
@@ -143,9 +146,15 @@ class Checker:
                 shown,
                 "questionnaire-outdated",
                 "error",
-                f"made with {questionnaire.id} v{_version(doc)}, now v{_version_of(questionnaire)}: "
-                f"{len(new)} new and {len(changed)} changed question(s) to answer; "
-                f"run `mlpdm interview --update {shown}`",
+                self.say(
+                    "outdated",
+                    id=questionnaire.id,
+                    made=_version(doc),
+                    now=_version_of(questionnaire),
+                    new=len(new),
+                    changed=len(changed),
+                    path=shown,
+                ),
             )
         else:
             self._check_brief(path, doc, questionnaire, verdict, report, fix=fix, force=force)
@@ -156,10 +165,10 @@ class Checker:
                 shown,
                 "review-overdue",
                 "warning",
-                f"review was due on {review}; review the brief, then run `mlpdm interview` to update it",
+                self.say("review_overdue", date=review),
             )
         if verdict.id in self.fail_on:
-            report.add(shown, "verdict-fail-on", "error", f"verdict is {verdict.id} (--fail-on)")
+            report.add(shown, "verdict-fail-on", "error", self.say("fail_on", verdict=verdict.id))
 
     def _check_brief(
         self,
@@ -177,34 +186,21 @@ class Checker:
         existing = brief.read_text(encoding="utf-8") if brief.is_file() else None
         comparison = compare_brief(existing, fresh)
         shown = self.show(brief)
-        messages = {
-            "missing": ("brief-missing", "error", "brief missing; run `mlpdm check --fix` or `mlpdm render`"),
-            "stale": ("brief-stale", "error", "brief is stale: its answers changed since it was rendered"),
-            "outdated-render": (
-                "brief-stale",
-                "error",
-                "brief is stale: rendered by older templates or questionnaire texts",
-            ),
-            "edited": (
-                "brief-edited",
-                "error",
-                "brief was edited by hand: change the answers instead (--fix --force overwrites the edits)",
-            ),
-            "not-generated": (
-                "brief-edited",
-                "error",
-                "a file not written by mlpdm is in the brief's place (--fix --force replaces it)",
-            ),
+        codes = {
+            "missing": "brief-missing",
+            "stale": "brief-stale",
+            "outdated-render": "brief-stale",
+            "edited": "brief-edited",
+            "not-generated": "brief-edited",
         }
         if comparison.state == "current":
             return
-        code, severity, text = messages[comparison.state]
         if fix and (comparison.state in ("missing", "stale", "outdated-render") or force):
             atomic_write(brief, fresh)
-            lost = " (hand edits overwritten)" if comparison.state in ("edited", "not-generated") else ""
-            report.fixed.append(f"{shown}: re-rendered{lost}")
+            lost = comparison.state in ("edited", "not-generated")
+            report.fixed.append(self.say("rerendered_lost" if lost else "rerendered", path=shown))
             return
-        report.add(shown, code, severity, text)  # type: ignore[arg-type]
+        report.add(shown, codes[comparison.state], "error", self.say(f"brief.{comparison.state}"))
 
     def _check_decision(
         self, shown: str, doc: AnswersDoc, verdict: Verdict, slugs: set[str], report: Report
@@ -214,21 +210,18 @@ class Checker:
                 shown,
                 "decision-no-rationale",
                 "error",
-                f"decision {doc.status!r} goes against the recommendation ({verdict.id}) with no rationale; "
-                "record one with `mlpdm decide --rationale`",
+                self.say("no_rationale", status=repr(doc.status), verdict=verdict.id),
             )
         if doc.status == "superseded":
             successor = doc.decision.get("superseded_by")
             if not successor:
-                report.add(
-                    shown, "superseded-no-successor", "error", "superseded, but superseded_by is missing"
-                )
+                report.add(shown, "superseded-no-successor", "error", self.say("no_successor"))
             elif successor not in slugs:
                 report.add(
                     shown,
                     "superseded-no-successor",
                     "error",
-                    f"superseded by {successor!r}, which has no answers file here",
+                    self.say("successor_missing", slug=repr(successor)),
                 )
 
     # -- briefs without answers, and the index ---------------------------------------------
@@ -243,7 +236,7 @@ class Checker:
                     self.show(brief),
                     "brief-orphan",
                     "error",
-                    "a brief without its answers file; restore the answers or delete the brief",
+                    self.say("orphan"),
                 )
 
     def _check_index(self, report: Report, *, fix: bool, force: bool) -> None:
@@ -253,7 +246,7 @@ class Checker:
         if not self.index_path.exists():
             if fix:
                 atomic_write(self.index_path, fresh)
-                report.fixed.append(f"{shown}: written")
+                report.fixed.append(self.say("written", path=shown))
             return  # an index is optional until a team writes one
         existing = self.index_path.read_text(encoding="utf-8")
         if existing == fresh:
@@ -264,14 +257,14 @@ class Checker:
                 shown,
                 "index-not-generated",
                 "warning",
-                "the index file was not written by mlpdm; `mlpdm index --force` replaces it",
+                self.say("index_not_generated"),
             )
             return
         if fix:
             atomic_write(self.index_path, fresh)
-            report.fixed.append(f"{shown}: re-written")
+            report.fixed.append(self.say("rewritten", path=shown))
             return
-        report.add(shown, "index-stale", "error", "the portfolio index is out of date; run `mlpdm index`")
+        report.add(shown, "index-stale", "error", self.say("index_stale"))
 
     def index_text(self) -> str:
         """The portfolio page for the answers files that parsed."""

@@ -34,14 +34,6 @@ DEFAULTS: Mapping[str, Any] = {
     "review_interval_months": 6,
     "index": "README.md",
 }
-KEYS_HELP: Mapping[str, str] = {
-    "docs_dir": "where answers files and briefs live, relative to the repo root",
-    "questionnaire": "a shipped questionnaire id, or a path to the team's own YAML file",
-    "templates": "a folder of templates that replace the shipped ones (same file names)",
-    "lang": "language of prompts and briefs: en or ja (default: from the locale)",
-    "review_interval_months": "months until a brief is due for review",
-    "index": "file name of the portfolio page inside docs_dir",
-}
 
 
 @dataclass(frozen=True)
@@ -126,35 +118,34 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
-        raise UserError(
-            f"{path}: invalid TOML: {exc}", where=Location(str(path), line), hint="Fix the file's syntax."
-        ) from None
+        raise UserError.of("bad_toml", where=Location(str(path), line), path=path, problem=str(exc)) from None
     except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror}", where=Location(str(path))) from None
+        raise UserError.of("cannot_read", where=Location(str(path)), path=path, reason=exc.strerror) from None
 
 
 def _checked(table: Mapping[str, Any], file: Path) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in table.items():
         if key not in DEFAULTS:
-            raise UserError(
-                f"{file}: unknown setting {key!r} for mlpdm",
+            raise UserError.of(
+                "unknown_setting",
                 where=Location(str(file)),
-                hint=f"Known settings: {', '.join(DEFAULTS)}.",
+                path=file,
+                key=repr(key),
+                known=", ".join(DEFAULTS),
             )
         if key == "review_interval_months":
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 60:
-                raise UserError(f"{file}: review_interval_months must be a whole number from 1 to 60")
+                raise UserError.of("bad_interval", where=Location(str(file)), path=file)
         elif key == "lang":
             if value not in LANGUAGES:
-                raise UserError(f"{file}: lang must be one of {', '.join(LANGUAGES)}")
+                raise UserError.of(
+                    "bad_config_lang", where=Location(str(file)), path=file, known=", ".join(LANGUAGES)
+                )
         elif not isinstance(value, str) or not value.strip():
-            raise UserError(f"{file}: {key} must be a non-empty string")
+            raise UserError.of("empty_setting", where=Location(str(file)), path=file, key=key)
         elif key in ("docs_dir", "templates") and (Path(value).is_absolute() or ".." in Path(value).parts):
-            raise UserError(
-                f"{file}: {key} must be a folder inside the repository (relative, without '..')",
-                hint="Paths in the configuration are relative to the repo root.",
-            )
+            raise UserError.of("outside_repo", where=Location(str(file)), path=file, key=key)
         out[key] = value
     return out
 

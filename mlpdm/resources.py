@@ -68,9 +68,7 @@ def load_questionnaire_ref(ref: str, _depth: int = 0) -> Questionnaire:
     if not is_extension(data):
         return load_questionnaire(data, source)
     if _depth >= 5:
-        raise UserError(
-            f"{path}: questionnaires extend each other too deeply (a loop?)", hint="Check 'extends:'."
-        )
+        raise UserError.of("extends_too_deep", path=path)
     base_ref = str(data["extends"])
     if is_path_ref(base_ref):
         base_ref = str((path.parent / base_ref).resolve())
@@ -116,8 +114,5 @@ def template_loader_for(team_folder: Path | None) -> BaseLoader:
     if team_folder is None:
         return template_loader()
     if not team_folder.is_dir():
-        raise UserError(
-            f"{team_folder}: the configured templates folder does not exist",
-            hint="Fix 'templates' in the configuration (see `mlpdm config`).",
-        )
+        raise UserError.of("no_templates_folder", path=team_folder)
     return ChoiceLoader([FileSystemLoader(str(team_folder)), template_loader()])

@@ -12,6 +12,7 @@ from jinja2 import BaseLoader
 from rich.console import Console
 from rich.text import Text
 
+from mlpdm.console import terminal_safe
 from mlpdm.core.answers import AnswerError, AnswersDoc, check_relations
 from mlpdm.core.decision import decide
 from mlpdm.core.display import display_value
@@ -350,11 +351,8 @@ class InterviewSession:
             self.console.print(Text(text, style="yellow"))
         for path in (files.answers, files.brief):
             note = f" {t('interview.replaced', self.lang)}" if replaced else ""
-            self.console.print(
-                Text.assemble(
-                    (f"{t('interview.written', self.lang)} ", "green"), plain(str(path)), (note, "dim")
-                )
-            )
+            written = Text(t("interview.written", self.lang, path=terminal_safe(str(path))), style="green")
+            self.console.print(Text.assemble(written, (note, "dim")))
         self.console.print(
             Text(t("interview.next", self.lang, command=f"mlpdm render {files.answers}"), style="dim")
         )

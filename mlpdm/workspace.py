@@ -91,7 +91,7 @@ def is_generated_brief(path: Path) -> bool:
     except FileNotFoundError:
         return True
     except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror}", where=Location(str(path))) from None
+        raise UserError.of("cannot_read", where=Location(str(path)), path=path, reason=exc.strerror) from None
     if head.startswith("---\n"):
         front = head.split("\n---\n", 1)[0] + "\n"
         return "\ngenerator: mlpdm\n" in front
@@ -135,11 +135,11 @@ class FeatureLock:
                 self.path.unlink(missing_ok=True)
                 continue
             except OSError as exc:
-                raise UserError(f"cannot create {self.path}: {exc.strerror}") from None
+                raise UserError.of("cannot_write", path=self.path, reason=exc.strerror) from None
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump(holder, handle)
             return self
-        raise UserError(f"cannot take the lock {self.path}", hint="Delete it if no interview is running.")
+        raise UserError.of("lock_failed", lock=self.path)
 
     def __exit__(self, *exc_info: object) -> None:
         with contextlib.suppress(OSError):

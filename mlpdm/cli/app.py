@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
@@ -9,9 +11,11 @@ from typer.core import TyperGroup
 
 from mlpdm import __version__
 from mlpdm.cli.exit_codes import ExitCode
+from mlpdm.cli.localize import help_language, localize
 from mlpdm.cli.settings import Settings, check_lang
 from mlpdm.console import make_console, print_user_error
 from mlpdm.core.errors import UserError
+from mlpdm.core.messages import t
 
 
 class _Boundary(TyperGroup):
@@ -19,6 +23,11 @@ class _Boundary(TyperGroup):
 
     Anything else is a bug: it keeps its traceback and gets a request to report it.
     """
+
+    def main(self, args: Sequence[str] | None = None, *pos: Any, **kwargs: Any) -> Any:
+        # Help texts are set here, once the arguments (and so --lang) are known.
+        localize(self, help_language(sys.argv[1:] if args is None else list(args)))
+        return super().main(args, *pos, **kwargs)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -29,18 +38,14 @@ class _Boundary(TyperGroup):
             print_user_error(make_console(stderr=True), error, lang)
             raise typer.Exit(ExitCode.BAD_INPUT) from None
         except KeyboardInterrupt:
-            make_console(stderr=True).print("Interrupted; nothing was changed.")
+            current = ctx.obj if isinstance(ctx.obj, Settings) else Settings()
+            make_console(stderr=True).print(t("error.interrupted", current.lang_for_errors()))
             raise typer.Exit(ExitCode.BAD_INPUT) from None
 
 
 app = typer.Typer(
     cls=_Boundary,
     name="mlpdm",
-    help=(
-        "Walk an ML or LLM feature through the MLPdM checklist and write a Markdown design "
-        "brief with a go/no-go recommendation.\n\n"
-        'Start with: mlpdm interview "Feature name"'
-    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
@@ -61,13 +66,10 @@ def _main(
         str | None,
         typer.Option(
             "--lang",
-            help="Language of prompts and briefs: en or ja (default: from the locale).",
             callback=check_lang,
         ),
     ] = None,
-    version: Annotated[
-        bool, typer.Option("--version", help="Show the version and exit.", callback=_version, is_eager=True)
-    ] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
 ) -> None:
     """Global options."""
     ctx.obj = Settings(lang_flag=lang)

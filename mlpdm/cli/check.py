@@ -19,6 +19,7 @@ from mlpdm.console import make_console
 from mlpdm.core.decision import VERDICTS
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.freshness import is_generated, split_front_matter
+from mlpdm.core.messages import t
 from mlpdm.files import atomic_write
 from mlpdm.resources import questionnaire_for, template_loader_for
 
@@ -33,7 +34,6 @@ class Format(str, Enum):
 DirArgument = Annotated[
     Path | None,
     typer.Argument(
-        help="The docs directory (default: 'docs_dir' from the configuration, else docs/mlpdm).",
         show_default=False,
     ),
 ]
@@ -56,47 +56,37 @@ def _checker(
     )
 
 
-def _verdicts(value: str | None) -> frozenset[str]:
+def _verdicts(value: str | None, lang: str) -> frozenset[str]:
     if not value:
         return frozenset()
     chosen = frozenset(v.strip() for v in value.split(",") if v.strip())
     unknown = sorted(chosen - set(VERDICTS))
     if unknown:
-        raise typer.BadParameter(f"unknown verdict(s) {', '.join(unknown)}; use {', '.join(VERDICTS)}")
+        raise typer.BadParameter(
+            t("error.unknown_verdicts", lang, unknown=", ".join(unknown), known=", ".join(VERDICTS))
+        )
     return chosen
 
 
 def check(
     ctx: typer.Context,
     directory: DirArgument = None,
-    fix: Annotated[
-        bool, typer.Option("--fix", help="Re-render briefs that are missing or stale, and the index.")
-    ] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="With --fix, also overwrite briefs edited by hand.")
-    ] = False,
+    fix: Annotated[bool, typer.Option("--fix")] = False,
+    force: Annotated[bool, typer.Option("--force")] = False,
     fail_on: Annotated[
         str | None,
         typer.Option(
             "--fail-on",
-            help="Fail when a brief's verdict is one of these, e.g. no-go-risk,not-ready.",
             metavar="VERDICTS",
         ),
     ] = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Fail on warnings too (e.g. overdue reviews).")
-    ] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="text, or json for scripts.")] = Format.text,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.text,
     lang: LangOption = None,
 ) -> None:
-    """Check every answers file and brief: valid, current, not edited by hand, reviewed on time.
-
-    One line per problem with its path; exit 0 when clean, 1 when a check fails, 2 on usage
-    errors. For CI and pre-commit.
-
-    Example: mlpdm check --fail-on no-go-risk
-    """
-    checker = _checker(ctx, directory, lang, _verdicts(fail_on))
+    """Check every answers file and brief: valid, current, not edited by hand, reviewed on time."""
+    language = resolve_lang(ctx, lang)
+    checker = _checker(ctx, directory, lang, _verdicts(fail_on, language))
     report = checker.run(fix=fix, force=force)
     failed = report.failed(strict=strict)
     if fmt is Format.json:
@@ -110,13 +100,21 @@ def check(
     else:
         console = make_console()
         for line in report.fixed:
-            console.print(Text.assemble(("fixed ", "green"), line), soft_wrap=True)
+            console.print(Text.assemble((t("check.fixed", language) + " ", "green"), line), soft_wrap=True)
         for problem in iter_problems(report):
             style = "red" if problem.severity == "error" else "yellow"
             console.print(
                 Text.assemble(
-                    (f"{problem.path}: ", "bold"),
-                    (f"{problem.severity}: ", style),
+                    (t("p.labelled", language, label=problem.path, text=""), "bold"),
+                    (
+                        t(
+                            "p.labelled",
+                            language,
+                            label=t(f"check.severity.{problem.severity}", language),
+                            text="",
+                        ),
+                        style,
+                    ),
                     problem.message,
                     (f" [{problem.code}]", "dim"),
                 ),
@@ -124,11 +122,14 @@ def check(
             )
         errors = sum(1 for f in report.findings if f.severity == "error")
         warnings = len(report.findings) - errors
-        summary = (
-            f"{report.checked} answers file(s) checked in {checker.show(checker.docs)}: "
-            f"{errors} error(s), {warnings} warning(s)"
-            + (f", {len(report.fixed)} fixed" if report.fixed else "")
-        )
+        summary = t(
+            "check.summary",
+            language,
+            checked=report.checked,
+            docs=checker.show(checker.docs),
+            errors=errors,
+            warnings=warnings,
+        ) + (t("check.summary_fixed", language, fixed=len(report.fixed)) if report.fixed else "")
         console.print(Text(summary, style="bold red" if failed else "bold green"))
     if failed:
         raise typer.Exit(ExitCode.CHECK_FAILED)
@@ -139,20 +140,12 @@ def index(
     directory: DirArgument = None,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="Where to write; '-' for standard output.", metavar="FILE"),
+        typer.Option("--output", "-o", metavar="FILE"),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace an index file mlpdm did not write.")
-    ] = False,
+    force: Annotated[bool, typer.Option("--force")] = False,
     lang: LangOption = None,
 ) -> None:
-    """Write the portfolio page: every brief with its verdict, decision, owner and top reason.
-
-    Written to <docs>/README.md by default ('index' in the configuration), with counts by
-    verdict and a Mermaid pie chart. Deterministic, so `mlpdm check` can tell when it is stale.
-
-    Example: mlpdm index
-    """
+    """Write the portfolio page: every brief with its verdict, decision, owner and top reason."""
     checker = _checker(ctx, directory, lang, frozenset())
     report = checker.run()
     invalid = [f for f in report.findings if f.code in ("answers-invalid", "slug-mismatch")]
@@ -165,21 +158,15 @@ def index(
     if target.exists() and not force:
         front, _ = split_front_matter(target.read_text(encoding="utf-8", errors="replace"))
         if not is_generated(front):
-            raise UserError(
-                f"{checker.show(target)} exists and was not written by mlpdm; it was left unchanged",
-                where=Location(str(target)),
-                hint="Pass --force to replace it, or --output another file.",
-            )
+            raise UserError.of("index_not_generated", where=Location(str(target)), path=checker.show(target))
     existed = target.exists()
     atomic_write(target, text)
     console = make_console(stderr=True)
+    key = "check.index_updated" if existed else "check.index_written"
     console.print(
-        Text.assemble(
-            (("Updated " if existed else "Wrote "), "green"),
-            checker.show(target),
-            f" ({len(checker.loaded)} brief(s))",
-        ),
+        Text(t(key, checker.lang, path=checker.show(target), count=len(checker.loaded)), style="green"),
         soft_wrap=True,
     )
     for problem in invalid:
-        console.print(Text(f"left out {problem.path}: {problem.message}", style="yellow"), soft_wrap=True)
+        left_out = t("check.left_out", checker.lang, path=problem.path, reason=problem.message)
+        console.print(Text(left_out, style="yellow"), soft_wrap=True)

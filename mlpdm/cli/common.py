@@ -1,4 +1,7 @@
-"""Pieces several commands share: the --lang option, loading the questionnaire for answers."""
+"""Pieces several commands share: the --lang option, loading the questionnaire for answers.
+
+Help texts of every command and option live in mlpdm/core/help_texts.py, in both languages.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +21,6 @@ LangOption = Annotated[
     str | None,
     typer.Option(
         "--lang",
-        help="Language: en or ja (default: the global --lang, then the locale).",
         callback=check_lang,
     ),
 ]
@@ -27,7 +29,6 @@ QuestionnaireOption = Annotated[
     typer.Option(
         "--questionnaire",
         "-q",
-        help="Questionnaire id (see `mlpdm questionnaire list`) or path to a YAML file.",
         metavar="ID|PATH",
     ),
 ]
@@ -46,11 +47,7 @@ def questionnaire_for_answers(
         return load_questionnaire_ref(override)
     qid = questionnaire_id_of(data)
     if qid is None:
-        raise UserError(
-            f"{path} does not say which questionnaire it answers",
-            where=Location(str(path)),
-            hint="Add 'questionnaire: {id: default, version: 1}' at the top, or pass --questionnaire.",
-        )
+        raise UserError.of("no_questionnaire_ref", where=Location(str(path)), path=path)
     return questionnaire_for(qid, settings(ctx).config().questionnaire_ref())
 
 

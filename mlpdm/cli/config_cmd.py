@@ -10,21 +10,16 @@ from rich.table import Table
 from rich.text import Text
 
 from mlpdm.cli.settings import settings
-from mlpdm.config import KEYS_HELP, language
+from mlpdm.config import language
 from mlpdm.console import make_console
+from mlpdm.core.messages import t
 
 
 def config(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """Show the effective configuration: each setting, its value and where it came from.
-
-    Settings live in mlpdm.toml, or under [tool.mlpdm] in pyproject.toml, at the repo root
-    (found by walking up to .git or the config file, so commands work from any subfolder).
-
-    Example: mlpdm config
-    """
+    """Show the effective configuration: each setting, its value and where it came from."""
     current = settings(ctx)
     cfg = current.config()
     lang, lang_source = language(cfg, current.lang_flag)
@@ -48,16 +43,15 @@ def config(
         )
         return
     console = make_console()
-    console.print(Text.assemble(("repo root: ", "bold"), str(cfg.root)), soft_wrap=True)
-    console.print(
-        Text.assemble(("config file: ", "bold"), str(cfg.file) if cfg.file else "none (defaults)"),
-        soft_wrap=True,
-    )
+    root_label = t("p.labelled", lang, label=t("config.root", lang), text="")
+    console.print(Text.assemble((root_label, "bold"), str(cfg.root)), soft_wrap=True)
+    file_label = t("p.labelled", lang, label=t("config.file", lang), text="")
+    shown_file = str(cfg.file) if cfg.file else t("config.no_file", lang)
+    console.print(Text.assemble((file_label, "bold"), shown_file), soft_wrap=True)
     table = Table(show_header=True)
     for column in ("setting", "value", "from", "meaning"):
-        table.add_column(column)
+        table.add_column(t(f"config.column.{column}", lang))
     for key, value, source in rows:
-        table.add_row(
-            key, Text("—" if value is None else str(value)), source, Text(KEYS_HELP[key], style="dim")
-        )
+        meaning = Text(t(f"config.key.{key}", lang), style="dim")
+        table.add_row(key, Text("—" if value is None else str(value)), source, meaning)
     console.print(table)

@@ -36,52 +36,36 @@ class Status(str, Enum):
 
 def decide(
     ctx: typer.Context,
-    answers: Annotated[
-        Path, typer.Argument(help="The answers file (…/<slug>.answers.yaml).", show_default=False)
-    ],
-    status: Annotated[Status, typer.Argument(help="accepted, rejected, superseded (or draft to reopen).")],
-    by: Annotated[str | None, typer.Option("--by", help="Who decided (default: git user.name).")] = None,
+    answers: Annotated[Path, typer.Argument(show_default=False)],
+    status: Annotated[Status, typer.Argument()],
+    by: Annotated[str | None, typer.Option("--by")] = None,
     rationale: Annotated[
         str | None,
         typer.Option(
             "--rationale",
             "-r",
-            help="Why, in your own words (required when going against the recommendation).",
         ),
     ] = None,
     superseded_by: Annotated[
         str | None,
-        typer.Option("--superseded-by", help="Slug of the brief that replaces this one.", metavar="SLUG"),
+        typer.Option("--superseded-by", metavar="SLUG"),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Re-render a brief even if it was edited by hand.")
-    ] = False,
+    force: Annotated[bool, typer.Option("--force")] = False,
     questionnaire: QuestionnaireOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Record the team's decision (like an architecture decision record) and re-render the brief.
-
-    The brief then shows the tool's recommendation and the team's decision side by side.
-    Going against the recommendation needs a --rationale; superseded needs --superseded-by.
-
-    Example: mlpdm decide docs/mlpdm/invoice-ocr.answers.yaml accepted --by "Aiko Tanaka"
-    """
+    """Record the team's decision (like an architecture decision record) and re-render the brief."""
     language = resolve_lang(ctx, lang)
     data, source, q = load_answers_with_questionnaire(ctx, answers, questionnaire)
     doc = parse_answers_doc(data, q, source)
     verdict = evaluate(q, doc.answers)
     value = status.value
     if value == "superseded" and not superseded_by:
-        raise UserError("a superseded brief needs --superseded-by SLUG (the brief that replaces it)")
+        raise UserError.of("needs_successor")
     if superseded_by and (value != "superseded" or not is_valid_slug(superseded_by)):
-        raise UserError(
-            f"--superseded-by {superseded_by!r} needs status superseded and a slug such as invoice-ocr-v2"
-        )
+        raise UserError.of("bad_successor", slug=repr(superseded_by))
     if is_override(verdict.id, value) and not (rationale or "").strip():
-        raise UserError(
-            f"the recommendation is {t(f'verdict.{verdict.id}', 'en')}; deciding {value!r} goes against it",
-            hint='Record why with --rationale "…" (your own words), so reviewers can follow the decision.',
-        )
+        raise UserError.of("needs_rationale", verdict=verdict.id, status=repr(value))
     decision = {"status": value}
     if value != "draft":
         decision["by"] = " ".join((by or _git_user() or "").split())
@@ -107,25 +91,20 @@ def decide(
         "not-generated",
     )
     if hand_edited and not force:
-        raise UserError(
-            f"{files.brief} was edited by hand; the decision was not recorded",
-            hint="Move the edits into the answers, or pass --force to overwrite them.",
-        )
+        raise UserError.of("decide_hand_edited", path=files.brief)
     write_answers(answers, decided, brief_name=files.brief.name)
     atomic_write(files.brief, render_brief(q, decided, verdict, lang=language, loader=loader))
     console = make_console(stderr=True)
-    console.print(
-        Text.assemble(
-            ("Recorded ", "green"),
-            (value, "bold"),
-            f" for {doc.feature} ",
-            (f"(recommendation: {t(f'verdict.{verdict.id}', language)})", "dim"),
-        ),
-        soft_wrap=True,
+    recorded = t(
+        "decide.recorded",
+        language,
+        status=t(f"decision.{value}", language),
+        feature=doc.feature,
+        verdict=t(f"verdict.{verdict.id}", language),
     )
-    console.print(
-        Text.assemble(("Updated ", "green"), str(answers), " and ", str(files.brief)), soft_wrap=True
-    )
+    console.print(Text(recorded, style="green"), soft_wrap=True)
+    updated = t("decide.updated", language, answers=answers, brief=files.brief)
+    console.print(Text(updated, style="green"), soft_wrap=True)
 
 
 def _git_user() -> str | None:

@@ -29,28 +29,21 @@ def interview(
     ctx: typer.Context,
     name: Annotated[
         str | None,
-        typer.Argument(
-            help='The feature\'s name, e.g. "Invoice OCR" (asked if omitted).', show_default=False
-        ),
+        typer.Argument(show_default=False),
     ] = None,
     directory: Annotated[
         Path | None,
         typer.Option(
             "--dir",
             "-d",
-            help="Where the answers and the brief are written "
-            "(default: 'docs_dir' from the configuration, else docs/mlpdm).",
             file_okay=False,
         ),
     ] = None,
-    owner: Annotated[
-        str | None, typer.Option("--owner", help="Owner of the brief (asked if omitted).")
-    ] = None,
+    owner: Annotated[str | None, typer.Option("--owner")] = None,
     update: Annotated[
         Path | None,
         typer.Option(
             "--update",
-            help="Ask only the questions added or changed since FILE was answered, then re-render.",
             metavar="FILE",
             dir_okay=False,
         ),
@@ -58,17 +51,7 @@ def interview(
     questionnaire: QuestionnaireOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Answer a guided interview about a feature and get a design brief with a go/no-go verdict.
-
-    Every answer is saved as you go (in <dir>/<slug>.draft.yaml); Ctrl-C stops and running
-    the same command again resumes. At the end you review all answers, then mlpdm writes
-    <dir>/<slug>.answers.yaml and <dir>/<slug>.md and shows the verdict.
-
-    Keys at any question: ? why it matters, < back, Enter keep the shown answer.
-    Without a terminal, one answer is read per line from standard input.
-
-    Example: mlpdm interview "Invoice OCR"
-    """
+    """Answer a guided interview about a feature and get a design brief with a go/no-go verdict."""
     language = resolve_lang(ctx, lang)
     config = settings(ctx).config()
     console = make_console()

@@ -11,20 +11,19 @@ from rich.tree import Tree
 
 from mlpdm.cli.common import LangOption, resolve_lang
 from mlpdm.console import make_console
+from mlpdm.core.messages import t
 from mlpdm.core.paths import path_lengths, rule_reach
 from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.core.text import pick
 from mlpdm.resources import load_packaged_questionnaire, load_questionnaire_ref, packaged_questionnaires
 
 app = typer.Typer(
-    help="List, show and validate questionnaires (the shipped ones or your team's own YAML file).",
     no_args_is_help=True,
 )
 
 RefArgument = Annotated[
     str,
     typer.Argument(
-        help="A questionnaire id (see `mlpdm questionnaire list`) or a path to a YAML file.",
         metavar="ID|PATH",
     ),
 ]
@@ -32,14 +31,11 @@ RefArgument = Annotated[
 
 @app.command("list")
 def list_(ctx: typer.Context, lang: LangOption = None) -> None:
-    """List the questionnaires shipped with mlpdm.
-
-    Example: mlpdm questionnaire list
-    """
+    """List the questionnaires shipped with mlpdm."""
     language = resolve_lang(ctx, lang)
-    table = Table(title="Questionnaires")
+    table = Table(title=t("qn.title", language))
     for column in ("id", "version", "title", "sections", "questions", "rules"):
-        table.add_column(column)
+        table.add_column(t(f"qn.column.{column}", language))
     for qid in packaged_questionnaires():
         q = load_packaged_questionnaire(qid)
         table.add_row(
@@ -55,10 +51,7 @@ def list_(ctx: typer.Context, lang: LangOption = None) -> None:
 
 @app.command("show")
 def show(ctx: typer.Context, ref: RefArgument, lang: LangOption = None) -> None:
-    """Show a questionnaire's sections, questions, conditions and rules.
-
-    Example: mlpdm questionnaire show default
-    """
+    """Show a questionnaire's sections, questions, conditions and rules."""
     language = resolve_lang(ctx, lang)
     q = load_questionnaire_ref(ref)
     console = make_console()
@@ -67,19 +60,19 @@ def show(ctx: typer.Context, ref: RefArgument, lang: LangOption = None) -> None:
         branch = tree.add(
             Text.assemble(
                 (pick(section.title, language), "bold magenta"),
-                (f"  when: {section.when}" if section.when else "", "dim"),
+                (f"  {t('qn.when', language)}: {section.when}" if section.when else "", "dim"),
             )
         )
         for question in section.questions:
             line = Text.assemble(
                 (question.id, "cyan"),
-                f" ({question.type}{'' if question.required else ', optional'}) ",
+                f" ({question.type}{'' if question.required else ', ' + t('qn.optional', language)}) ",
                 pick(question.prompt, language),
                 (f"  [{', '.join(question.points)}]", "green"),
-                (f"  when: {question.when}" if question.when else "", "dim"),
+                (f"  {t('qn.when', language)}: {question.when}" if question.when else "", "dim"),
             )
             branch.add(line)
-    rules = tree.add(Text(f"Rules ({len(q.rules)})", style="bold magenta"))
+    rules = tree.add(Text(t("qn.rules", language, count=len(q.rules)), style="bold magenta"))
     for rule in q.rules:
         rules.add(
             Text.assemble(
@@ -94,42 +87,43 @@ def show(ctx: typer.Context, ref: RefArgument, lang: LangOption = None) -> None:
     lengths = path_lengths(q)
     console.print(
         Text(
-            f"Interview length: {lengths.shortest} to {lengths.longest} of {lengths.total} questions, "
-            "depending on the answers.",
+            t("qn.length", language, shortest=lengths.shortest, longest=lengths.longest, total=lengths.total),
             style="bold",
         )
     )
 
 
 @app.command("validate")
-def validate(ref: RefArgument) -> None:
-    """Check a questionnaire: structure, ids, conditions, references, translations.
-
-    Lists every problem with its file and line and exits with code 2; exits 0 when valid.
-
-    Example: mlpdm questionnaire validate questionnaires/default.yaml
-    """
+def validate(ctx: typer.Context, ref: RefArgument, lang: LangOption = None) -> None:
+    """Check a questionnaire: structure, ids, conditions, references, translations."""
+    language = resolve_lang(ctx, lang)
     q = load_questionnaire_ref(ref)
     console = make_console()
-    console.print(Text.assemble(("✓ ", "bold green"), f"{ref} is valid: ", _summary(q)))
+    console.print(
+        Text.assemble(("✓ ", "bold green"), t("qn.valid", language, ref=ref, summary=_summary(q, language)))
+    )
     uncovered = [
         c.id
         for c in q.checklist
         if not any(c.id in question.points for question in q.question_index.values())
     ]
     if uncovered:
-        console.print(
-            Text(f"  warning: no question covers checklist point(s) {', '.join(uncovered)}", style="yellow")
-        )
+        console.print(Text("  " + t("qn.uncovered", language, points=", ".join(uncovered)), style="yellow"))
     for rule_id, reach in rule_reach(q).items():
         if reach in ("never", "always"):
-            text = "can never fire" if reach == "never" else "fires for every answer"
-            console.print(Text(f"  warning: rule {rule_id!r} {text}", style="yellow"), soft_wrap=True)
+            text = t(f"qn.rule_{reach}", language, rule=repr(rule_id))
+            console.print(Text("  " + text, style="yellow"), soft_wrap=True)
 
 
-def _summary(q: Questionnaire) -> str:
-    return (
-        f"{len(q.question_index)} questions in {len(q.sections)} sections, "
-        f"{len(q.derived)} derived values, {len(q.rules)} rules, "
-        f"checklist {q.checklist[0].id}–{q.checklist[-1].id} ({len(q.checklist)} points)"
+def _summary(q: Questionnaire, lang: str) -> str:
+    return t(
+        "qn.summary",
+        lang,
+        questions=len(q.question_index),
+        sections=len(q.sections),
+        derived=len(q.derived),
+        rules=len(q.rules),
+        first=q.checklist[0].id,
+        last=q.checklist[-1].id,
+        points=len(q.checklist),
     )

@@ -33,35 +33,21 @@ class Format(str, Enum):
 
 def render(
     ctx: typer.Context,
-    answers: Annotated[
-        Path, typer.Argument(help="The answers file (…/<slug>.answers.yaml).", show_default=False)
-    ],
+    answers: Annotated[Path, typer.Argument(show_default=False)],
     output: Annotated[
         str | None,
         typer.Option(
             "--output",
             "-o",
-            help="Where to write; '-' for standard output. "
-            "Default: next to the answers file (<slug>.md or <slug>.json).",
             metavar="FILE",
         ),
     ] = None,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="md: the Markdown brief; json: the same as data.")
-    ] = Format.md,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite an output file that mlpdm did not write.")
-    ] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.md,
+    force: Annotated[bool, typer.Option("--force")] = False,
     questionnaire: QuestionnaireOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Render the brief from an answers file, with no questions asked.
-
-    The output depends only on the answers file (and the questionnaire and templates), so
-    rendering twice gives the same bytes: CI can re-render and compare.
-
-    Example: mlpdm render docs/mlpdm/invoice-ocr.answers.yaml
-    """
+    """Render the brief from an answers file, with no questions asked."""
     language = resolve_lang(ctx, lang)
     data, source, q = load_answers_with_questionnaire(ctx, answers, questionnaire)
     doc = parse_answers_doc(data, q, source)
@@ -82,12 +68,8 @@ def render(
     existed = target.exists()
     atomic_write(target, text)
     err = make_console(stderr=True)
-    action = "Updated" if existed else "Wrote"
-    err.print(
-        Text.assemble(
-            (f"{action} ", "green"), str(target), "  ", (t(f"verdict.{verdict.id}", language), "bold")
-        )
-    )
+    action = t("render.updated" if existed else "render.wrote", language, path=target)
+    err.print(Text.assemble((action, "green"), "  ", (t(f"verdict.{verdict.id}", language), "bold")))
 
 
 def _default_output(answers: Path, slug: str, fmt: Format) -> Path:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import typer
 
 from mlpdm.config import Config, language, load_config
+from mlpdm.core.messages import t
 from mlpdm.core.text import LANGUAGES
 
 
@@ -39,7 +40,8 @@ class Settings:
 def check_lang(ctx: typer.Context, value: str | None) -> str | None:
     """Validate --lang, and remember a subcommand's so its errors are in that language too."""
     if value is not None and value not in LANGUAGES:
-        raise typer.BadParameter(f"{value!r} is not supported; choose one of: {', '.join(LANGUAGES)}")
+        lang = language(None, None)[0]
+        raise typer.BadParameter(t("error.unknown_lang", lang, value=repr(value), known=", ".join(LANGUAGES)))
     if value is not None and ctx.parent is not None:
         settings(ctx).command_lang = value
     return value

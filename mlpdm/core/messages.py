@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mlpdm.core.help_texts import HELP
 from mlpdm.core.text import DEFAULT_LANGUAGE
 
 # One entry per key: {language: text}. Texts use str.format placeholders. A test checks that
@@ -472,7 +473,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "interview.reason.eof": {"en": "end of input", "ja": "入力の終わり"},
     "interview.reason.terminate": {"en": "terminated", "ja": "終了シグナル"},
     "interview.reason.hangup": {"en": "terminal closed", "ja": "端末が閉じられました"},
-    "interview.written": {"en": "Wrote", "ja": "書き出しました"},
+    "interview.written": {"en": "Wrote {path}", "ja": "{path} を書き出しました"},
     "interview.review_sooner": {
         "en": "Review by {date} (sooner than usual: {reason}).",
         "ja": "見直し期限は {date} です（{reason}ため、通常より早めています）。",
@@ -707,6 +708,341 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Run `mlpdm interview` to create one, or compare with a file in examples/.",
         "ja": "`mlpdm interview` で作成するか、examples/ のファイルと見比べてください。",
     },
+    # -- mlpdm check and mlpdm index ---------------------------------------------------------------
+    "check.draft": {
+        "en": "an unfinished interview; finish it with `mlpdm interview` or delete the draft",
+        "ja": "中断中のインタビューがあります。`mlpdm interview` で終わらせるか、下書きを削除してください",
+    },
+    "check.slug_mismatch": {
+        "en": "meta slug {slug} does not match the file name (expected {expected})",
+        "ja": "meta の slug {slug} がファイル名と一致しません（期待値 {expected}）",
+    },
+    "check.outdated": {
+        "en": "made with {id} v{made}, now v{now}: {new} new and {changed} changed question(s) to answer; run `mlpdm interview --update {path}`",
+        "ja": "{id} v{made} で作成され、現在は v{now} です。新しい質問 {new} 件と変更された質問 {changed} 件に回答してください。`mlpdm interview --update {path}` を実行します",
+    },
+    "check.review_overdue": {
+        "en": "review was due on {date}; review the brief, then run `mlpdm interview` to update it",
+        "ja": "見直し期限は {date} でした。ブリーフを見直し、`mlpdm interview` で更新してください",
+    },
+    "check.fail_on": {"en": "verdict is {verdict} (--fail-on)", "ja": "判定が {verdict} です（--fail-on）"},
+    "check.brief.missing": {
+        "en": "brief missing; run `mlpdm check --fix` or `mlpdm render`",
+        "ja": "ブリーフがありません。`mlpdm check --fix` または `mlpdm render` を実行してください",
+    },
+    "check.brief.stale": {
+        "en": "brief is stale: its answers changed since it was rendered",
+        "ja": "ブリーフが古くなっています：生成後に回答が変更されました",
+    },
+    "check.brief.outdated-render": {
+        "en": "brief is stale: rendered by older templates or questionnaire texts",
+        "ja": "ブリーフが古くなっています：古いテンプレートまたは質問票の文で生成されています",
+    },
+    "check.brief.edited": {
+        "en": "brief was edited by hand: change the answers instead (--fix --force overwrites the edits)",
+        "ja": "ブリーフが手で編集されています。代わりに回答を変更してください（--fix --force で編集を上書きします）",
+    },
+    "check.brief.not-generated": {
+        "en": "a file not written by mlpdm is in the brief's place (--fix --force replaces it)",
+        "ja": "ブリーフの場所に mlpdm が書いたものではないファイルがあります（--fix --force で置き換えます）",
+    },
+    "check.rerendered": {"en": "{path}: re-rendered", "ja": "{path}：生成し直しました"},
+    "check.rerendered_lost": {
+        "en": "{path}: re-rendered (hand edits overwritten)",
+        "ja": "{path}：生成し直しました（手での編集は上書きされました）",
+    },
+    "check.no_rationale": {
+        "en": "decision {status} goes against the recommendation ({verdict}) with no rationale; record one with `mlpdm decide --rationale`",
+        "ja": "決定 {status} は推奨（{verdict}）に反していますが、理由がありません。`mlpdm decide --rationale` で記録してください",
+    },
+    "check.no_successor": {
+        "en": "superseded, but superseded_by is missing",
+        "ja": "superseded ですが、superseded_by がありません",
+    },
+    "check.successor_missing": {
+        "en": "superseded by {slug}, which has no answers file here",
+        "ja": "{slug} に置き換えられていますが、ここにその回答ファイルがありません",
+    },
+    "check.orphan": {
+        "en": "a brief without its answers file; restore the answers or delete the brief",
+        "ja": "回答ファイルのないブリーフです。回答を戻すか、ブリーフを削除してください",
+    },
+    "check.written": {"en": "{path}: written", "ja": "{path}：書き出しました"},
+    "check.rewritten": {"en": "{path}: re-written", "ja": "{path}：書き直しました"},
+    "check.index_not_generated": {
+        "en": "the index file was not written by mlpdm; `mlpdm index --force` replaces it",
+        "ja": "一覧ファイルは mlpdm が書いたものではありません。`mlpdm index --force` で置き換えます",
+    },
+    "check.index_stale": {
+        "en": "the portfolio index is out of date; run `mlpdm index`",
+        "ja": "一覧ページが古くなっています。`mlpdm index` を実行してください",
+    },
+    "check.severity.error": {"en": "error", "ja": "エラー"},
+    "check.severity.warning": {"en": "warning", "ja": "警告"},
+    "check.fixed": {"en": "fixed", "ja": "修正"},
+    "check.summary": {
+        "en": "{checked} answers file(s) checked in {docs}: {errors} error(s), {warnings} warning(s)",
+        "ja": "{docs} の回答ファイル {checked} 件を検査しました：エラー {errors} 件、警告 {warnings} 件",
+    },
+    "check.summary_fixed": {"en": ", {fixed} fixed", "ja": "、修正 {fixed} 件"},
+    "check.index_written": {
+        "en": "Wrote {path} ({count} brief(s))",
+        "ja": "{path} を書き出しました（ブリーフ {count} 件）",
+    },
+    "check.index_updated": {
+        "en": "Updated {path} ({count} brief(s))",
+        "ja": "{path} を更新しました（ブリーフ {count} 件）",
+    },
+    "check.left_out": {"en": "left out {path}: {reason}", "ja": "{path} は除外しました：{reason}"},
+    "error.unknown_verdicts": {
+        "en": "unknown verdict(s) {unknown}; use {known}",
+        "ja": "不明な判定 {unknown}。使えるのは {known} です",
+    },
+    "error.unknown_lang": {
+        "en": "{value} is not supported; choose one of: {known}",
+        "ja": "{value} には対応していません。次のどれかを選んでください：{known}",
+    },
+    "error.needs_successor": {
+        "en": "a superseded brief needs --superseded-by SLUG (the brief that replaces it)",
+        "ja": "superseded にするには --superseded-by SLUG（置き換えるブリーフ）が必要です",
+    },
+    "error.bad_successor": {
+        "en": "--superseded-by {slug} needs status superseded and a slug such as invoice-ocr-v2",
+        "ja": "--superseded-by {slug} には、状態 superseded と invoice-ocr-v2 のようなスラッグが必要です",
+    },
+    "error.needs_rationale": {
+        "en": "the recommendation is {verdict}; deciding {status} goes against it",
+        "ja": "推奨は {verdict} です。{status} と決定すると推奨に反します",
+    },
+    "error.needs_rationale.hint": {
+        "en": 'Record why with --rationale "…" (your own words), so reviewers can follow the decision.',
+        "ja": "レビューする人が決定を追えるよう、--rationale「…」で理由を自分の言葉で記録してください。",
+    },
+    "error.decide_hand_edited": {
+        "en": "{path} was edited by hand; the decision was not recorded",
+        "ja": "{path} は手で編集されています。決定は記録していません",
+    },
+    "error.decide_hand_edited.hint": {
+        "en": "Move the edits into the answers, or pass --force to overwrite them.",
+        "ja": "編集内容を回答に移すか、--force で上書きしてください。",
+    },
+    "decide.recorded": {
+        "en": "Recorded “{status}” for {feature} (recommendation: {verdict})",
+        "ja": "{feature} の決定「{status}」を記録しました（推奨：{verdict}）",
+    },
+    "decide.updated": {"en": "Updated {answers} and {brief}", "ja": "{answers} と {brief} を更新しました"},
+    # -- mlpdm questionnaire -------------------------------------------------------------------
+    "qn.title": {"en": "Questionnaires", "ja": "質問票"},
+    "qn.column.id": {"en": "id", "ja": "ID"},
+    "qn.column.version": {"en": "version", "ja": "版"},
+    "qn.column.title": {"en": "title", "ja": "タイトル"},
+    "qn.column.sections": {"en": "sections", "ja": "セクション"},
+    "qn.column.questions": {"en": "questions", "ja": "質問"},
+    "qn.column.rules": {"en": "rules", "ja": "ルール"},
+    "qn.when": {"en": "when", "ja": "条件"},
+    "qn.optional": {"en": "optional", "ja": "任意"},
+    "qn.rules": {"en": "Rules ({count})", "ja": "ルール（{count} 件）"},
+    "qn.length": {
+        "en": "Interview length: {shortest} to {longest} of {total} questions, depending on the answers.",
+        "ja": "インタビューの長さ：回答に応じて、全 {total} 問のうち {shortest}〜{longest} 問。",
+    },
+    "qn.valid": {"en": "{ref} is valid: {summary}", "ja": "{ref} は有効です：{summary}"},
+    "qn.summary": {
+        "en": "{questions} questions in {sections} sections, {derived} derived values, {rules} rules, checklist {first}–{last} ({points} points)",
+        "ja": "{sections} セクションに {questions} 問、導出値 {derived} 個、ルール {rules} 件、チェックリスト {first}〜{last}（{points} 項目）",
+    },
+    "qn.uncovered": {
+        "en": "warning: no question covers checklist point(s) {points}",
+        "ja": "警告：チェックリストの項目 {points} を扱う質問がありません",
+    },
+    "qn.rule_never": {
+        "en": "warning: rule {rule} can never fire",
+        "ja": "警告：ルール {rule} は決して発火しません",
+    },
+    "qn.rule_always": {
+        "en": "warning: rule {rule} fires for every answer",
+        "ja": "警告：ルール {rule} はどの回答でも発火します",
+    },
+    # -- mlpdm stats ----------------------------------------------------------------------------
+    "stats.right_of": {"en": "{correct} of {total} right", "ja": "{total} 件中 {correct} 件が正しい"},
+    "stats.observed": {"en": "Observed rate", "ja": "観測した割合"},
+    "stats.wilson": {"en": "{level}% Wilson interval", "ja": "{level}% Wilson 区間"},
+    "stats.wilson_note": {
+        "en": "Wilson score interval (Brown, Cai & DasGupta 2001); the textbook Wald interval is too optimistic.",
+        "ja": "Wilson スコア区間（Brown, Cai & DasGupta 2001）。教科書的な Wald 区間は楽観的すぎます。",
+    },
+    "stats.bar": {"en": "Launch bar", "ja": "リリース基準"},
+    "stats.result": {"en": "Result", "ja": "結果"},
+    "stats.result.clears": {
+        "en": "meets the bar (lower bound clears it)",
+        "ja": "基準を満たす（下限が基準を上回る）",
+    },
+    "stats.result.below": {
+        "en": "below the bar (even the upper bound)",
+        "ja": "基準に届かない（上限でも下回る）",
+    },
+    "stats.result.straddles": {
+        "en": "not shown yet: evaluate more",
+        "ja": "まだ示せない：さらに評価してください",
+    },
+    "stats.n_note": {
+        "en": "n = z²·p(1−p)/e² with z = {z}, p = {p}, e = {e}.",
+        "ja": "n = z²·p(1−p)/e²（z = {z}、p = {p}、e = {e}）。",
+    },
+    "stats.recall_note": {
+        "en": "For recall, n counts actual positives: at prevalence {prevalence}% label about n / π = {items} items at random.",
+        "ja": "再現率では n は実際の陽性の件数です。陽性の割合が {prevalence}% なら、無作為に約 n / π = {items} 件をラベル付けします。",
+    },
+    "stats.fpc_note": {
+        "en": "Finite-population correction for a pool of {population}: n' = n / (1 + (n−1)/N).",
+        "ja": "{population} 件の母集団に対する有限母集団修正：n' = n / (1 + (n−1)/N)。",
+    },
+    "stats.sample_size": {"en": "Sample size", "ja": "サンプル数"},
+    "stats.per_estimate": {"en": "Per estimate (n)", "ja": "推定 1 つあたり（n）"},
+    "stats.per_group": {"en": "Items to label per group", "ja": "グループごとにラベル付けする件数"},
+    "stats.groups": {"en": "Groups", "ja": "グループ数"},
+    "stats.total": {"en": "Total to label", "ja": "ラベル付けする合計"},
+    "stats.zero_failures": {"en": "Zero failures observed", "ja": "失敗が 1 件も観測されない場合"},
+    "stats.trials": {"en": "Failure-free trials", "ja": "失敗のなかった試行数"},
+    "stats.upper_bound": {"en": "{level}% upper bound on the failure rate", "ja": "失敗率の {level}% 上限"},
+    "stats.rule_of_three": {"en": "Rule of three (3/n)", "ja": "3 の法則（3/n）"},
+    "stats.rate": {"en": "Failure rate to rule out", "ja": "否定したい失敗率"},
+    "stats.trials_needed": {"en": "Failure-free trials needed", "ja": "必要な失敗なしの試行数"},
+    "stats.exact_note": {
+        "en": "Exact: 1 − α^(1/n); the rule of three (3/n) approximates it at 95% (Hanley & Lippman-Hand 1983).",
+        "ja": "厳密には 1 − α^(1/n)。3 の法則（3/n）は信頼度 95% でその近似です（Hanley & Lippman-Hand 1983）。",
+    },
+    "render.wrote": {"en": "Wrote {path}", "ja": "{path} を書き出しました"},
+    "render.updated": {"en": "Updated {path}", "ja": "{path} を更新しました"},
+    "error.interrupted": {
+        "en": "Interrupted; nothing was changed.",
+        "ja": "中断しました。何も変更していません。",
+    },
+    # -- mlpdm config -------------------------------------------------------------------------
+    "config.root": {"en": "repo root", "ja": "リポジトリのルート"},
+    "config.file": {"en": "config file", "ja": "設定ファイル"},
+    "config.no_file": {"en": "none (defaults)", "ja": "なし（既定値）"},
+    "config.column.setting": {"en": "setting", "ja": "設定"},
+    "config.column.value": {"en": "value", "ja": "値"},
+    "config.column.from": {"en": "from", "ja": "出どころ"},
+    "config.column.meaning": {"en": "meaning", "ja": "意味"},
+    "config.key.docs_dir": {
+        "en": "where answers files and briefs live, relative to the repo root",
+        "ja": "回答ファイルとブリーフを置く場所（リポジトリのルートからの相対パス）",
+    },
+    "config.key.questionnaire": {
+        "en": "a shipped questionnaire id, or a path to the team's own YAML file",
+        "ja": "同梱の質問票の ID、またはチーム独自の YAML ファイルのパス",
+    },
+    "config.key.templates": {
+        "en": "a folder of templates that replace the shipped ones (same file names)",
+        "ja": "同梱のテンプレートを置き換えるテンプレートのフォルダー（同じファイル名）",
+    },
+    "config.key.lang": {
+        "en": "language of prompts and briefs: en or ja (default: from the locale)",
+        "ja": "質問とブリーフの言語：en または ja（既定：ロケールから）",
+    },
+    "config.key.review_interval_months": {
+        "en": "months until a brief is due for review",
+        "ja": "ブリーフの見直し期限までの月数",
+    },
+    "config.key.index": {
+        "en": "file name of the portfolio page inside docs_dir",
+        "ja": "docs_dir の中の一覧ページのファイル名",
+    },
+    "error.extends_too_deep": {
+        "en": "{path}: questionnaires extend each other too deeply (a loop?)",
+        "ja": "{path}：質問票の extends が深すぎます（循環していませんか？）",
+    },
+    "error.extends_too_deep.hint": {"en": "Check 'extends:'.", "ja": "'extends:' を確認してください。"},
+    "error.no_templates_folder": {
+        "en": "{path}: the configured templates folder does not exist",
+        "ja": "{path}：設定されたテンプレートのフォルダーがありません",
+    },
+    "error.no_templates_folder.hint": {
+        "en": "Fix 'templates' in the configuration (see `mlpdm config`).",
+        "ja": "設定の 'templates' を直してください（`mlpdm config` を参照）。",
+    },
+    "error.bad_toml": {
+        "en": "{path}: invalid TOML: {problem}",
+        "ja": "{path}：TOML として不正です：{problem}",
+    },
+    "error.bad_toml.hint": {"en": "Fix the file's syntax.", "ja": "ファイルの構文を直してください。"},
+    "error.unknown_setting": {
+        "en": "{path}: unknown setting {key} for mlpdm",
+        "ja": "{path}：mlpdm の設定に {key} はありません",
+    },
+    "error.unknown_setting.hint": {"en": "Known settings: {known}.", "ja": "使える設定：{known}"},
+    "error.bad_interval": {
+        "en": "{path}: review_interval_months must be a whole number from 1 to 60",
+        "ja": "{path}：review_interval_months は 1 から 60 までの整数にしてください",
+    },
+    "error.bad_config_lang": {
+        "en": "{path}: lang must be one of {known}",
+        "ja": "{path}：lang は {known} のどれかにしてください",
+    },
+    "error.empty_setting": {
+        "en": "{path}: {key} must be a non-empty string",
+        "ja": "{path}：{key} は空でない文字列にしてください",
+    },
+    "error.outside_repo": {
+        "en": "{path}: {key} must be a folder inside the repository (relative, without '..')",
+        "ja": "{path}：{key} はリポジトリ内のフォルダー（'..' を含まない相対パス）にしてください",
+    },
+    "error.outside_repo.hint": {
+        "en": "Paths in the configuration are relative to the repo root.",
+        "ja": "設定のパスはリポジトリのルートからの相対パスです。",
+    },
+    "error.no_questionnaire_ref": {
+        "en": "{path} does not say which questionnaire it answers",
+        "ja": "{path} には、どの質問票への回答かが書かれていません",
+    },
+    "error.no_questionnaire_ref.hint": {
+        "en": "Add 'questionnaire: {{id: default, version: 1}}' at the top, or pass --questionnaire.",
+        "ja": "先頭に 'questionnaire: {{id: default, version: 1}}' を加えるか、--questionnaire を指定してください。",
+    },
+    "error.bad_fraction": {
+        "en": "{name} must be between 0 and 1 (or a percentage between 0 and 100); got {value}",
+        "ja": "{name} は 0 から 1 の間（または 0 から 100 のパーセント）にしてください。指定値：{value}",
+    },
+    "error.bad_fraction.hint": {
+        "en": "For example --{name} 0.05 or --{name} 5.",
+        "ja": "例：--{name} 0.05 または --{name} 5",
+    },
+    "error.impossible_count": {
+        "en": "{correct} right out of {total} is impossible",
+        "ja": "{total} 件中 {correct} 件が正しい、はありえません",
+    },
+    "error.impossible_count.hint": {
+        "en": "The first number is the count right.",
+        "ja": "最初の数が正しかった件数です。",
+    },
+    "error.trials_or_rate": {
+        "en": "give either a number of failure-free trials or --rate",
+        "ja": "失敗のなかった試行数か --rate のどちらか一方を指定してください",
+    },
+    "error.trials_or_rate.hint": {
+        "en": "mlpdm stats rule-of-three 300",
+        "ja": "mlpdm stats rule-of-three 300",
+    },
+    "error.lock_failed": {"en": "cannot take the lock {lock}", "ja": "ロック {lock} を取得できません"},
+    "error.lock_failed.hint": {
+        "en": "Delete it if no interview is running.",
+        "ja": "実行中のインタビューがなければ削除してください。",
+    },
+    "error.not_a_directory": {"en": "{path} is not a directory", "ja": "{path} はディレクトリではありません"},
+    "error.not_a_directory.hint": {
+        "en": "Pass the docs directory (default: docs/mlpdm, or 'docs_dir' in the configuration).",
+        "ja": "ドキュメントのディレクトリを指定してください（既定：docs/mlpdm、または設定の 'docs_dir'）。",
+    },
+    "error.index_not_generated": {
+        "en": "{path} exists and was not written by mlpdm; it was left unchanged",
+        "ja": "{path} はすでにあり、mlpdm が書いたものではありません。変更していません",
+    },
+    "error.index_not_generated.hint": {
+        "en": "Pass --force to replace it, or --output another file.",
+        "ja": "置き換えるには --force を、別のファイルに書くには --output を指定してください。",
+    },
     # -- problems inside an answers file (one line each, after file:line) -------------------
     "problem.unknown_top_key": {"en": "unknown top-level key {key}", "ja": "不明な最上位キー {key}"},
     "problem.other_questionnaire": {
@@ -803,6 +1139,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "mlpdm の内部エラーです。あなたの操作ミスではありません。上のトレースバックを添えて報告してください。",
     },
 }
+MESSAGES.update(HELP)
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **params: Any) -> str:

@@ -12,6 +12,7 @@ import pexpect
 import pytest
 import yaml
 
+from mlpdm.core.messages import t
 from mlpdm.core.text import pick
 from mlpdm.resources import load_packaged_questionnaire
 from tests.conftest import REPO
@@ -21,20 +22,12 @@ pytestmark = pytest.mark.slow
 
 EXAMPLE = yaml.safe_load((REPO / "examples" / "invoice-ocr.answers.yaml").read_text(encoding="utf-8"))
 ANSWERS = EXAMPLE["answers"]
-REVIEW = "Type a number to change that answer"
 
 
-def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
-    env = {
-        **os.environ,
-        "COLUMNS": "200",
-        "LINES": "50",
-        "NO_COLOR": "1",
-        "TERM": "xterm",
-        "LC_ALL": "C.UTF-8",
-        "LANG": "C.UTF-8",
-    }
-    env.pop("LC_MESSAGES", None)
+def spawn(tmp_path: Path, *args: str, locale: dict[str, str] | None = None) -> pexpect.spawn:
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LC_CTYPE", "LANG")}
+    env.update(COLUMNS="200", LINES="50", NO_COLOR="1", TERM="xterm")
+    env.update(locale or {"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"})
     child = pexpect.spawn(
         sys.executable,
         ["-m", "mlpdm", "interview", *args],
@@ -51,12 +44,13 @@ def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
 class Typist:
     """Reads the screen, recognises the question, types its answer."""
 
-    def __init__(self, child: pexpect.spawn, answers: dict) -> None:
+    def __init__(self, child: pexpect.spawn, answers: dict, lang: str = "en") -> None:
         self.child = child
         self.answers = answers
         self.q = load_packaged_questionnaire()
         self.ids = list(self.q.question_index)
-        self.patterns = [re.escape(pick(self.q.question(qid).prompt, "en")[:50]) for qid in self.ids]
+        self.patterns = [re.escape(pick(self.q.question(qid).prompt, lang)[:40]) for qid in self.ids]
+        self.review = re.escape(t("interview.review.prompt", lang))
         self.asked: list[str] = []
 
     def type_answer(self, qid: str) -> None:
@@ -72,7 +66,7 @@ class Typist:
         before = dict(before or {})
         review = list(review)
         while True:
-            index = self.child.expect([REVIEW, *self.patterns])
+            index = self.child.expect([self.review, *self.patterns])
             if index == 0:
                 if not review:
                     return "review"
@@ -170,3 +164,55 @@ def test_end_of_input_saves_and_exits_2(tmp_path):
         (tmp_path / "docs" / "mlpdm" / "quick-stop.draft.yaml").read_text(encoding="utf-8")
     )
     assert list(draft["answers"]) == ["user_problem", "audience", "need_evidence"]
+
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def test_whole_interview_in_japanese_from_the_locale_with_japanese_free_text(tmp_path):
+    """LANG=ja_JP.UTF-8 alone gives the Japanese interview; wide text is kept and aligned."""
+    from rich.cells import cell_len
+
+    example = next((REPO / "examples").glob("問い合わせ*.answers.yaml"))
+    data = yaml.safe_load(example.read_text(encoding="utf-8"))
+    answers, meta = data["answers"], data["meta"]
+    # LC_CTYPE keeps Python's I/O in UTF-8 whether or not a Japanese locale is installed.
+    locale = {"LANG": "ja_JP.UTF-8", "LC_CTYPE": "C.UTF-8"}
+    child = spawn(tmp_path, meta["feature"], "--owner", meta["owner"], locale=locale)
+    child.expect(re.escape(t("interview.intro.title", "ja")))
+    typist = Typist(child, answers, lang="ja")
+    assert typist.until("data_available", before={"audience": mistype_ja}) == "data_available"
+    child.expect("› ")
+    child.sendline("?")
+    child.expect(t("interview.help.title", "ja"))
+    typist.type_answer("data_available")
+    assert typist.until() == "review"
+    child.sendline("")
+    child.expect(t("verdict.go-with-conditions", "ja"))
+    child.expect("を書き出しました")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    docs = tmp_path / "docs" / "mlpdm"
+    written = yaml.safe_load((docs / example.name).read_text(encoding="utf-8"))
+    assert {k: v for k, v in written["answers"].items() if v is not None} == answers
+    assert written["meta"]["slug"] == meta["slug"] == meta["feature"]  # a readable Japanese slug
+    brief = (docs / f"{meta['slug']}.md").read_text(encoding="utf-8")
+    assert "**推奨：🟡 条件付き GO**" in brief and "👍" in brief
+
+    # The review screen's table is aligned: every row as wide as its borders, in cells.
+    screen = ANSI.sub("", (tmp_path / "transcript.txt").read_text(encoding="utf-8"))
+    review = screen[
+        screen.index(t("interview.review.title", "ja")) : screen.index(t("interview.review.prompt", "ja"))
+    ]
+    rows = [line for line in review.replace("\r", "").split("\n") if line and line[0] in "┏┃┡│└"]
+    assert len(rows) > len(answers)
+    assert "佐藤" in review or "振り分け" in review
+    assert {cell_len(row) for row in rows} == {cell_len(rows[0])}
+
+
+def mistype_ja(typist: Typist) -> bool:
+    typist.child.sendline("7")
+    typist.child.expect(re.escape(t("interview.invalid", "ja", reason="")[:6]))
+    return False

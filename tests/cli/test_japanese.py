@@ -1,0 +1,152 @@
+"""The command line in Japanese: chosen by --lang, the configuration or the locale."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from mlpdm.cli.app import app
+from mlpdm.cli.localize import help_keys
+from mlpdm.core.messages import MESSAGES, t
+from tests.conftest import PINNED_ENV, REPO, write
+
+JA_ENV = {**PINNED_ENV, "LC_ALL": "", "LC_MESSAGES": "", "LANG": "ja_JP.UTF-8", "COLUMNS": "200"}
+EXAMPLE = REPO / "examples" / "invoice-ocr.answers.yaml"
+KANA = re.compile(r"[\u3040-\u30ff]")
+
+COMMANDS = [
+    [],
+    ["interview"],
+    ["render"],
+    ["check"],
+    ["index"],
+    ["decide"],
+    ["config"],
+    ["questionnaire"],
+    ["questionnaire", "list"],
+    ["questionnaire", "show"],
+    ["questionnaire", "validate"],
+    ["stats"],
+    ["stats", "interval"],
+    ["stats", "sample-size"],
+    ["stats", "rule-of-three"],
+]
+
+
+@pytest.fixture
+def ja_runner() -> CliRunner:
+    return CliRunner(env=JA_ENV)
+
+
+def test_every_command_and_option_has_help_in_both_languages():
+    keys = help_keys(get_command(app))
+    assert len(keys) > 60
+    missing = [k for k in keys if k not in MESSAGES]
+    assert not missing, missing
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "mlpdm")
+def test_help_is_in_japanese_with_lang_ja(runner, command):
+    result = runner.invoke(app, ["--lang", "ja", *command, "--help"])
+    assert result.exit_code == 0, result.output
+    first = t("help." + ".".join(["mlpdm", *command]), "ja").split("。")[0]
+    assert first[:12] in result.output
+    assert "このヘルプを表示して終了します" in result.output
+    assert "Show this message and exit" not in result.output
+
+
+def test_help_follows_the_locale_and_the_flag_wins(ja_runner):
+    from_locale = ja_runner.invoke(app, ["render", "--help"])
+    assert "回答ファイルからブリーフを生成します" in from_locale.output
+    assert "オプション" in from_locale.output
+    flagged = ja_runner.invoke(app, ["render", "--help", "--lang", "en"])
+    assert "Render the brief from an answers file" in flagged.output
+    assert not KANA.search(flagged.output)
+
+
+def test_render_in_japanese_equals_the_golden_brief(runner):
+    result = runner.invoke(app, ["render", str(EXAMPLE), "-o", "-", "--lang", "ja"])
+    assert result.exit_code == 0
+    golden = (REPO / "docs" / "examples" / "ja" / "invoice-ocr.md").read_text(encoding="utf-8")
+    # Only the link back to the answers file differs: the golden brief lives in docs/examples/ja.
+    golden = golden.replace("../../../examples/invoice-ocr", "invoice-ocr")
+    assert result.output.split("\n---\n", 1)[1] == golden.split("\n---\n", 1)[1]
+
+
+def test_same_answers_give_both_languages(runner, tmp_path):
+    copy = tmp_path / EXAMPLE.name
+    shutil.copy(EXAMPLE, copy)
+    en = runner.invoke(app, ["render", str(copy), "-o", "-", "--lang", "en"]).output
+    ja = runner.invoke(app, ["render", str(copy), "-o", "-", "--lang", "ja"]).output
+    assert "## Why this verdict" in en and "## この判定の理由" in ja
+    assert copy.read_bytes() == EXAMPLE.read_bytes()  # the answers file is language-neutral
+
+
+def test_render_reports_in_japanese_from_the_locale(ja_runner, tmp_path):
+    copy = tmp_path / EXAMPLE.name
+    shutil.copy(EXAMPLE, copy)
+    result = ja_runner.invoke(app, ["render", str(copy)])
+    assert result.exit_code == 0
+    assert "を書き出しました" in result.output and "条件付き GO" in result.output
+    assert "## この判定の理由" in (tmp_path / "invoice-ocr.md").read_text(encoding="utf-8")
+
+
+def test_user_errors_are_in_japanese_with_file_and_line(ja_runner, tmp_path):
+    missing = ja_runner.invoke(app, ["render", str(tmp_path / "nope.answers.yaml")])
+    assert missing.exit_code == 2
+    assert missing.output.startswith("エラー：") and "ヒント：" in missing.output
+    bad = write(
+        tmp_path / "bad.answers.yaml",
+        EXAMPLE.read_text(encoding="utf-8").replace("audience: business", "audience: everyone"),
+    )
+    result = ja_runner.invoke(app, ["render", str(bad)])
+    assert result.exit_code == 2
+    assert "有効な回答ファイルではありません" in result.output
+    line = next(i for i, text in enumerate(bad.read_text().splitlines(), 1) if "everyone" in text)
+    assert f"{bad}:{line}: audience：" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_bad_lang_is_refused(runner):
+    result = runner.invoke(app, ["render", str(EXAMPLE), "--lang", "fr"])
+    assert result.exit_code == 2 and "'fr' is not supported" in result.output
+
+
+def test_check_and_index_speak_japanese(tmp_path, monkeypatch, ja_runner):
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    docs = root / "docs" / "mlpdm"
+    docs.mkdir(parents=True)
+    shutil.copy(EXAMPLE, docs)
+    monkeypatch.chdir(root)
+    result = ja_runner.invoke(app, ["check"])
+    assert result.exit_code == 1
+    assert "ブリーフがありません" in result.output and "エラー" in result.output
+    assert "回答ファイル 1 件を検査しました" in result.output
+    fixed = ja_runner.invoke(app, ["check", "--fix"])
+    assert fixed.exit_code == 0 and "修正 docs/mlpdm/invoice-ocr.md：生成し直しました" in fixed.output
+    assert "## この判定の理由" in (docs / "invoice-ocr.md").read_text(encoding="utf-8")
+    index = (docs / "README.md").read_text(encoding="utf-8")
+    assert KANA.search(index)
+
+
+def test_config_lang_sets_the_language(tmp_path, monkeypatch, runner):
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / "mlpdm.toml", 'lang = "ja"\n')
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["config"])
+    assert "リポジトリのルート" in result.output and "ja" in result.output
+    assert "オプション" in runner.invoke(app, ["check", "--help"]).output
+
+
+def test_stats_and_questionnaire_commands_in_japanese(ja_runner):
+    interval = ja_runner.invoke(app, ["stats", "interval", "45", "50", "--target", "0.9"])
+    assert "50 件中 45 件が正しい" in interval.output and "Wilson 区間" in interval.output
+    shown = ja_runner.invoke(app, ["questionnaire", "show", "default"])
+    assert "インタビューの長さ" in shown.output
+    valid = ja_runner.invoke(app, ["questionnaire", "validate", "default"])
+    assert "は有効です" in valid.output
