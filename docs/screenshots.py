@@ -15,6 +15,7 @@ from rich.text import Text
 
 from mlpdm.core.decision import decide
 from mlpdm.core.interview import Interview
+from mlpdm.core.messages import t
 from mlpdm.core.render import brief_context
 from mlpdm.resources import load_packaged_questionnaire
 from mlpdm.screens import help_panel, prompt_text, step_body, step_header, verdict_panel
@@ -23,6 +24,9 @@ from mlpdm.workspace import read_answers
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "invoice-ocr.answers.yaml"
 OUT = ROOT / "docs" / "images"
+# English only: Rich's SVG export squeezes CJK glyphs into its monospace grid, which reads
+# badly; the Japanese screens are shown as text in the README instead.
+SUFFIX = {"en": ""}
 
 
 def console() -> Console:
@@ -38,7 +42,7 @@ def console() -> Console:
     )
 
 
-def interview_picture() -> None:
+def interview_picture(lang: str) -> None:
     """One question of the example interview, with "?" typed for help."""
     q = load_packaged_questionnaire()
     doc = read_answers(EXAMPLE, q)
@@ -48,29 +52,30 @@ def interview_picture() -> None:
     step = Interview.start(q, before).current()
     assert step is not None and step.question.id == "error_balance"
     out = console()
-    out.print(step_header(step, "en"))
-    out.print(step_body(q, step, "en"))
-    out.print(Text.assemble(prompt_text(step.question, None, "en"), "?"))
-    out.print(help_panel(q, step.question, "en"))
-    out.print(Text.assemble(prompt_text(step.question, None, "en"), "1"))
-    out.save_svg(str(OUT / "interview.svg"), title="mlpdm interview")
+    out.print(step_header(step, lang))
+    out.print(step_body(q, step, lang))
+    out.print(Text.assemble(prompt_text(step.question, None, lang), "?"))
+    out.print(help_panel(q, step.question, lang))
+    out.print(Text.assemble(prompt_text(step.question, None, lang), "1"))
+    out.save_svg(str(OUT / f"interview{SUFFIX[lang]}.svg"), title="mlpdm interview")
 
 
-def verdict_picture() -> None:
+def verdict_picture(lang: str) -> None:
     """The verdict panel that ends the example interview."""
     q = load_packaged_questionnaire()
     doc = read_answers(EXAMPLE, q)
     verdict = decide(q, doc.answers)
-    context = brief_context(q, doc, verdict, "en")
+    context = brief_context(q, doc, verdict, lang)
     out = console()
-    out.print(verdict_panel(verdict, context["findings"], "en", whatif=context["whatif"]))
-    out.print(Text.assemble(("Wrote ", "green"), "docs/mlpdm/invoice-ocr.answers.yaml"))
-    out.print(Text.assemble(("Wrote ", "green"), "docs/mlpdm/invoice-ocr.md"))
-    out.save_svg(str(OUT / "verdict.svg"), title="mlpdm interview — the verdict")
+    out.print(verdict_panel(verdict, context["findings"], lang, whatif=context["whatif"]))
+    for path in ("docs/mlpdm/invoice-ocr.answers.yaml", "docs/mlpdm/invoice-ocr.md"):
+        out.print(Text(t("interview.written", lang, path=path), style="green"))
+    out.save_svg(str(OUT / f"verdict{SUFFIX[lang]}.svg"), title="mlpdm interview — the verdict")
 
 
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
-    interview_picture()
-    verdict_picture()
-    print(f"wrote {OUT / 'interview.svg'} and {OUT / 'verdict.svg'}")
+    for lang in SUFFIX:
+        interview_picture(lang)
+        verdict_picture(lang)
+    print(f"wrote the interview and verdict pictures in {', '.join(SUFFIX)} to {OUT}")

@@ -100,7 +100,7 @@ def step_body(questionnaire: Questionnaire, step: Step, lang: str) -> Renderable
     if step.current is not None and question.type in ("longtext", "list"):
         parts.append(
             Text.assemble(
-                (t("interview.current", lang) + ": ", "dim"),
+                (t("p.labelled", lang, label=t("interview.current", lang), text=""), "dim"),
                 plain(display_value(question, step.current, lang)),
             )
         )
@@ -178,7 +178,9 @@ def help_panel(questionnaire: Questionnaire, question: Question, lang: str) -> P
         for entry in terms:
             parts.append(
                 Text.assemble(
-                    plain(pick(entry.term, lang), "bold"), ": ", plain(pick(entry.definition, lang))
+                    plain(pick(entry.term, lang), "bold"),
+                    t("p.labelled", lang, label="", text=""),
+                    plain(pick(entry.definition, lang)),
                 )
             )
     return Panel(

@@ -14,6 +14,9 @@ from mlpdm.core.slug import is_valid_slug, slugify
         ("  Sales-call summaries (v2)!  ", "sales-call-summaries-v2"),
         ("請求書 AI-OCR", "請求書-ai-ocr"),
         ("ＦＡＱ　ボット", "faq-ボット"),
+        ("請求書ＯＣＲ（β版）", "請求書ocr-β版"),  # the README's example
+        ("問い合わせメールの自動振り分け", "問い合わせメールの自動振り分け"),
+        ("\u30ab\u3099", "\u30ac"),  # a decomposed voiced kana is composed again, not split at its mark
         ("../../etc/passwd", "etc-passwd"),
         ("/absolute/path", "absolute-path"),
         ("a∕b⁄c", "a-b-c"),  # look-alikes of "/"

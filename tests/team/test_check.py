@@ -178,3 +178,16 @@ def test_works_from_any_subfolder(rendered, runner, monkeypatch, where):
     monkeypatch.chdir(folder)
     result = check(runner)
     assert result.exit_code == 0 and "2 answers file(s) checked" in result.output
+
+
+def test_a_team_template_for_japanese_only(rendered, runner):
+    templates = rendered / "team-templates"
+    templates.mkdir()
+    text = (REPO / "templates" / "brief.md.j2").read_text(encoding="utf-8")
+    (templates / "brief.ja.md.j2").write_text("{# 社内版 #}社内レビュー用\n" + text, encoding="utf-8")
+    write(rendered / "mlpdm.toml", 'templates = "team-templates"\n')
+    answers = str(rendered / DOCS / "invoice-ocr.answers.yaml")
+    ja = runner.invoke(app, ["render", answers, "-o", "-", "--lang", "ja"])
+    en = runner.invoke(app, ["render", answers, "-o", "-", "--lang", "en"])
+    assert "社内レビュー用" in ja.output and "## この判定の理由" in ja.output
+    assert "社内レビュー用" not in en.output and "## Why this verdict" in en.output
