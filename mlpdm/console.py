@@ -3,13 +3,43 @@
 from __future__ import annotations
 
 import sys
-from typing import TextIO
+from typing import Any, TextIO
 
+from rich.cells import cell_len
 from rich.console import Console
+from rich.containers import Lines
 from rich.text import Text
 
 from mlpdm.core.errors import UserError
+from mlpdm.core.linebreak import break_offsets
 from mlpdm.core.messages import t
+
+
+class WrappedText(Text):
+    """Rich Text that also breaks lines between Japanese characters (see core/linebreak.py).
+
+    Only the choice of break points differs from Rich; justification, cropping and styles are
+    Rich's own. ``WrappedText.assemble(...)`` builds one like ``Text.assemble``.
+    """
+
+    def wrap(self, console: Console, width: int, **options: Any) -> Lines:
+        """Rich's Text.wrap with break points from core/linebreak.py."""
+        if options.get("no_wrap") or self.no_wrap or options.get("overflow") == "ignore":
+            return super().wrap(console, width, **options)
+        justify = options.get("justify") or self.justify or "default"
+        overflow = options.get("overflow") or self.overflow or "fold"
+        lines = Lines()
+        for line in self.split(allow_blank=True):
+            if "\t" in line:
+                line.expand_tabs(options.get("tab_size", 8))
+            pieces = line.divide(break_offsets(str(line), width, cell_len, fold=overflow == "fold"))
+            for piece in pieces:
+                piece.rstrip_end(width)
+            pieces.justify(console, width, justify=justify, overflow=overflow)
+            for piece in pieces:
+                piece.truncate(width, overflow=overflow)
+            lines.extend(pieces)
+        return lines
 
 
 def make_console(*, stderr: bool = False, file: TextIO | None = None, width: int | None = None) -> Console:

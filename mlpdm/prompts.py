@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Protocol
 
 from rich.console import Console
-from rich.text import Text
 
+from mlpdm.console import WrappedText as Text  # Rich Text that also breaks between Japanese characters
 from mlpdm.core.errors import InterviewInterrupted
 
 

@@ -13,9 +13,9 @@ from rich.panel import Panel
 from rich.progress_bar import ProgressBar
 from rich.rule import Rule
 from rich.table import Table
-from rich.text import Text
 from rich.tree import Tree
 
+from mlpdm.console import WrappedText as Text  # Rich Text that also breaks between Japanese characters
 from mlpdm.console import terminal_safe
 from mlpdm.core.decision import Verdict
 from mlpdm.core.diagram import gates

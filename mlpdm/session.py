@@ -10,8 +10,8 @@ from typing import Any, Literal
 
 from jinja2 import BaseLoader
 from rich.console import Console
-from rich.text import Text
 
+from mlpdm.console import WrappedText as Text  # Rich Text that also breaks between Japanese characters
 from mlpdm.console import terminal_safe
 from mlpdm.core.answers import AnswerError, AnswersDoc, check_relations
 from mlpdm.core.decision import decide

@@ -147,7 +147,7 @@ HELP: dict[str, dict[str, str]] = {
         "verdict and a Mermaid pie chart. Deterministic, so `mlpdm check` can tell when it is stale.\n\n"
         "Example: mlpdm index",
         "ja": "一覧ページを書き出します：すべてのブリーフの判定、決定、オーナー、主な理由。\n\n"
-        "既定の書き出し先は <docs>/README.md（設定の 'index'）で、判定ごとの件数と Mermaid の "
+        "既定の書き出し先は <docs>/README.md（設定の 'index'）で、判定ごとの件数と Mermaid の"
         "円グラフを含みます。出力は決定的なので、古くなると `mlpdm check` が検出できます。\n\n"
         "例：mlpdm index",
     },

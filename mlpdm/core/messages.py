@@ -563,11 +563,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "answer.yes_no": {
         "en": "please answer yes or no (y / n)",
-        "ja": "はい か いいえ で答えてください（y / n）",
+        "ja": "「はい」か「いいえ」で答えてください（y / n）",
     },
     "answer.yes_no_unsure": {
         "en": "please answer yes or no or not sure (y / n / u)",
-        "ja": "はい、いいえ、わからない のいずれかで答えてください（y / n / u）",
+        "ja": "「はい」「いいえ」「わからない」のいずれかで答えてください（y / n / u）",
     },
     "answer.choose_number": {
         "en": "{value} is not one of the choices; type its number (1-{count})",

@@ -78,3 +78,13 @@ def test_a_missing_japanese_text_in_the_questionnaire_fails_validation(tmp_path,
 def test_japanese_punctuation_in_labels():
     assert t("p.labelled", "en", label="Error", text="x") == "Error: x"
     assert t("p.labelled", "ja", label="エラー", text="x") == "エラー：x"
+
+
+def test_no_stray_spaces_between_japanese_words():
+    """YAML's folded text joins lines with a space, which Japanese does not use."""
+    from mlpdm.core.questionnaire import _texts
+
+    between = re.compile(r"[\u3001\u3002\u3040-\u30ff\u4e00-\u9fff] [\u3040-\u30ff\u4e00-\u9fff]")
+    q = load_packaged_questionnaire()
+    texts = [text["ja"] for _, text in _texts(q) if text] + [v["ja"] for v in MESSAGES.values()]
+    assert not [text for text in texts if between.search(text)]

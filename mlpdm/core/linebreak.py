@@ -1,0 +1,86 @@
+"""Where to break a line of mixed Japanese and English text to fit a width.
+
+English breaks only at spaces; Japanese may break between any two characters, except that a
+line must not start with closing punctuation or small kana, nor end with an opening bracket
+(kinsoku shori, JIS X 4051 in its simplest form). Rich's wrapping knows only the first rule, so
+a Japanese sentence with a few English words in it wraps at those words and leaves ragged gaps.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+# Never at the start of a line.
+NO_START = frozenset(
+    "、。，．,.)）]］｝〕〉》」』】〙〗〟’”｠»ー～…‥・：；:;!?！？ゝゞヽヾ々ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ"
+)
+# Never at the end of a line.
+NO_END = frozenset("(（[［｛〔〈《「『【〘〖〝‘“｟«")
+
+
+def breaks_anywhere(ch: str) -> bool:
+    """Whether a line may break before or after ``ch``: East Asian wide characters."""
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """Spans that stay on one line: a word with its trailing spaces, or one wide character."""
+    units: list[list[int]] = []
+    glue_next = False  # the previous character was an opening bracket
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if units:
+                units[-1][1] = i + 1
+            else:
+                units.append([i, i + 1])
+            glue_next = False
+            continue
+        previous = text[i - 1] if i else ""
+        joins_previous = (
+            bool(units)
+            and not previous.isspace()
+            and (
+                glue_next
+                or ch in NO_START
+                or unicodedata.combining(ch)
+                or not (breaks_anywhere(ch) or breaks_anywhere(previous))
+            )
+        )
+        if joins_previous:
+            units[-1][1] = i + 1
+        else:
+            units.append([i, i + 1])
+        glue_next = ch in NO_END
+    return [(start, end) for start, end in units]
+
+
+def break_offsets(text: str, width: int, cell_len: Callable[[str], int], *, fold: bool = True) -> list[int]:
+    """Offsets at which to split ``text`` so no line is wider than ``width`` cells.
+
+    Same contract as Rich's ``divide_line``: trailing spaces do not count towards the width,
+    and a unit wider than a whole line is folded (``fold``) or left to be cropped.
+    """
+    offsets: list[int] = []
+    used = 0
+    for start, end in _units(text):
+        piece = text[start:end]
+        visible = cell_len(piece.rstrip())
+        if used + visible <= width:
+            used += cell_len(piece)
+            continue
+        if visible > width and fold:
+            if start and used:
+                offsets.append(start)
+            used = 0
+            for i, ch in enumerate(piece):
+                size = cell_len(ch)
+                if used + size > width and not ch.isspace():
+                    offsets.append(start + i)
+                    used = 0
+                used += size
+            continue
+        if start and used:
+            offsets.append(start)
+        used = cell_len(piece)
+    return offsets

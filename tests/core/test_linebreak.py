@@ -1,0 +1,57 @@
+"""Line breaks for mixed Japanese and English text."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from mlpdm.core.linebreak import NO_END, NO_START, break_offsets
+
+
+def lines(text: str, width: int) -> list[str]:
+    cuts = [0, *break_offsets(text, width, cell_len), len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(cuts)]
+
+
+def test_japanese_fills_each_line_instead_of_breaking_at_the_english_words():
+    text = "ML モデルや LLM の API を使った機能のための、ガイドつきレビュー。そもそも ML が必要か"
+    got = lines(text, 30)
+    assert "".join(got) == text
+    # Full lines: only a unit that does not fit (at most "LLM " or one wide character) is moved.
+    assert all(cell_len(line.rstrip()) >= 27 for line in got[:-1])
+    from rich._wrap import divide_line  # what Rich alone would do, for comparison
+
+    assert len(got) < len(divide_line(text, 30)) + 1
+
+
+def test_english_still_breaks_only_at_spaces():
+    assert lines("the quick brown fox jumps", 10) == ["the quick ", "brown fox ", "jumps"]
+
+
+def test_kinsoku_no_closing_mark_at_a_line_start_and_no_opening_mark_at_an_end():
+    # Width 6 would put "。" first on the second line; it stays with the character before it.
+    assert lines("あいう。えお", 6) == ["あい", "う。え", "お"]
+    assert all(line[:1] not in NO_START for line in lines("あいう。えお", 6))
+    for line in lines("これは「テスト」です。", 8)[:-1]:
+        assert line[-1:] not in NO_END
+
+
+@pytest.mark.parametrize("width", [1, 2, 3])
+def test_a_line_narrower_than_a_word_folds_it(width):
+    got = lines("abcdef 日本語", width)
+    assert "".join(got) == "abcdef 日本語"
+    assert all(cell_len(line.rstrip()) <= max(width, 2) for line in got)
+
+
+@given(
+    st.lists(st.sampled_from([*"ab 日本語の「」。、ー", "ML", "  "]), max_size=60).map("".join),
+    st.integers(min_value=2, max_value=40),
+)
+def test_lines_keep_every_character_and_fit(text, width):
+    got = lines(text, width)
+    assert "".join(got) == text
+    assert all(cell_len(line.rstrip()) <= width for line in got)
