@@ -11,7 +11,7 @@ from typer.core import TyperGroup
 
 from mlpdm import __version__
 from mlpdm.cli.exit_codes import ExitCode
-from mlpdm.cli.localize import help_language, localize
+from mlpdm.cli.localize import config_or_none, help_language, localize
 from mlpdm.cli.settings import Settings, check_lang
 from mlpdm.console import make_console, print_user_error
 from mlpdm.core.errors import UserError
@@ -25,8 +25,10 @@ class _Boundary(TyperGroup):
     """
 
     def main(self, args: Sequence[str] | None = None, *pos: Any, **kwargs: Any) -> Any:
-        # Help texts are set here, once the arguments (and so --lang) are known.
-        localize(self, help_language(sys.argv[1:] if args is None else list(args)))
+        # Help texts are set here, once the arguments (and so --lang) are known. The
+        # configuration read for that is handed on, so a command does not read it again.
+        self.config = config_or_none()
+        localize(self, help_language(sys.argv[1:] if args is None else list(args), self.config))
         return super().main(args, *pos, **kwargs)
 
     def invoke(self, ctx: Any) -> Any:
@@ -72,7 +74,7 @@ def _main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
 ) -> None:
     """Global options."""
-    ctx.obj = Settings(lang_flag=lang)
+    ctx.obj = Settings(lang_flag=lang, _config=getattr(ctx.command, "config", None))
 
 
 def _register() -> None:

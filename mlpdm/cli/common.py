@@ -11,7 +11,8 @@ from typing import Annotated, Any
 import typer
 
 from mlpdm.cli.settings import check_lang, settings
-from mlpdm.core.answers import questionnaire_id_of
+from mlpdm.core.answers import AnswersDoc, parse_answers_doc, questionnaire_id_of
+from mlpdm.core.decision import Verdict, decide
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.files import load_yaml_file
@@ -49,6 +50,15 @@ def questionnaire_for_answers(
     if qid is None:
         raise UserError.of("no_questionnaire_ref", where=Location(str(path)), path=path)
     return questionnaire_for(qid, settings(ctx).config().questionnaire_ref())
+
+
+def load_decided(
+    ctx: typer.Context, path: Path, override: str | None
+) -> tuple[Questionnaire, AnswersDoc, Verdict]:
+    """An answers file parsed against its questionnaire, with the verdict it gets."""
+    data, source, q = load_answers_with_questionnaire(ctx, path, override)
+    doc = parse_answers_doc(data, q, source)
+    return q, doc, decide(q, doc.answers)
 
 
 def load_answers_with_questionnaire(

@@ -10,11 +10,10 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from mlpdm.cli.common import LangOption, QuestionnaireOption, load_answers_with_questionnaire, resolve_lang
+from mlpdm.cli.common import LangOption, QuestionnaireOption, load_decided, resolve_lang
 from mlpdm.cli.settings import settings
 from mlpdm.console import make_console
-from mlpdm.core.answers import AnswersDoc, parse_answers_doc
-from mlpdm.core.decision import decide as evaluate
+from mlpdm.core.answers import AnswersDoc
 from mlpdm.core.errors import UserError
 from mlpdm.core.freshness import compare_brief
 from mlpdm.core.messages import t
@@ -56,9 +55,7 @@ def decide(
 ) -> None:
     """Record the team's decision (like an architecture decision record) and re-render the brief."""
     language = resolve_lang(ctx, lang)
-    data, source, q = load_answers_with_questionnaire(ctx, answers, questionnaire)
-    doc = parse_answers_doc(data, q, source)
-    verdict = evaluate(q, doc.answers)
+    q, doc, verdict = load_decided(ctx, answers, questionnaire)
     value = status.value
     if value == "superseded" and not superseded_by:
         raise UserError.of("needs_successor")

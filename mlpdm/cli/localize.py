@@ -14,7 +14,7 @@ from typing import Any
 import typer
 from rich.markup import escape
 
-from mlpdm.config import language, load_config
+from mlpdm.config import Config, language, load_config
 from mlpdm.core.errors import UserError
 from mlpdm.core.messages import MESSAGES, t
 from mlpdm.core.text import LANGUAGES
@@ -31,17 +31,21 @@ _TYPER_WORDS = {
 }
 
 
-def help_language(argv: Sequence[str]) -> str:
+def help_language(argv: Sequence[str], config: Config | None) -> str:
     """The language for help and usage errors: --lang on the command line, then config, then locale."""
     for i, arg in enumerate(argv):
         value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg.partition("=")[2]
         if (arg == "--lang" or arg.startswith("--lang=")) and value in LANGUAGES:
             return value
-    try:
-        config = load_config()
-    except UserError:  # a broken configuration is reported by the command that needs it
-        config = None
     return language(config, None)[0]
+
+
+def config_or_none() -> Config | None:
+    """The configuration, or None when it is broken (the command that needs it reports that)."""
+    try:
+        return load_config()
+    except UserError:
+        return None
 
 
 def localize(command: Any, lang: str) -> None:

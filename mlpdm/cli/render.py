@@ -11,11 +11,9 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from mlpdm.cli.common import LangOption, QuestionnaireOption, load_answers_with_questionnaire, resolve_lang
+from mlpdm.cli.common import LangOption, QuestionnaireOption, load_decided, resolve_lang
 from mlpdm.cli.settings import settings
 from mlpdm.console import make_console
-from mlpdm.core.answers import parse_answers_doc
-from mlpdm.core.decision import decide
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.messages import t
 from mlpdm.core.render import render_brief, render_json
@@ -49,9 +47,7 @@ def render(
 ) -> None:
     """Render the brief from an answers file, with no questions asked."""
     language = resolve_lang(ctx, lang)
-    data, source, q = load_answers_with_questionnaire(ctx, answers, questionnaire)
-    doc = parse_answers_doc(data, q, source)
-    verdict = decide(q, doc.answers)
+    q, doc, verdict = load_decided(ctx, answers, questionnaire)
     target = None if output == "-" else Path(output) if output else _default_output(answers, doc.slug, fmt)
     if fmt is Format.json:
         text = render_json(q, doc, verdict, lang=language)

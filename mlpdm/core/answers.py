@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mlpdm.core.errors import Location, Msg, Problem, UserError
-from mlpdm.core.messages import t
 from mlpdm.core.questionnaire import UNSURE, Question, Questionnaire, SourceFile
 
 META_KEYS: tuple[str, ...] = ("feature", "slug", "owner", "date", "review_by")
@@ -37,11 +36,11 @@ class AnswerError(Exception):
     @property
     def message(self) -> str:
         """The reason in English."""
-        return t(f"answer.{self.key}", "en", **self.params)
+        return self.msg.text("en")
 
     def text(self, lang: str) -> str:
         """The reason in ``lang``."""
-        return t(f"answer.{self.key}", lang, **self.params)
+        return self.msg.text(lang)
 
     @property
     def msg(self) -> Msg:

@@ -90,18 +90,10 @@ class UserError(MlpdmError):
         cls, key: str, /, *, where: Location | None = None, problems: tuple[Problem, ...] = (), **params: Any
     ) -> UserError:
         """A UserError whose texts come from the message catalogue."""
-        from mlpdm.core.messages import MESSAGES, t
-
-        hint_key = f"error.{key}.hint"
-        hint = t(hint_key, "en", **params) if hint_key in MESSAGES else None
-        return cls(
-            t(f"error.{key}", "en", **params),
-            hint=hint,
-            where=where,
-            problems=problems,
-            key=key,
-            params=params,
-        )
+        error = cls("", where=where, problems=problems, key=key, params=params)
+        error.message, error.hint = error.text("en")
+        error.args = (error.message,)
+        return error
 
     def text(self, lang: str) -> tuple[str, str | None]:
         """The message and hint in ``lang``."""

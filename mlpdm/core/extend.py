@@ -12,16 +12,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from mlpdm.core.errors import Problem, UserError
+from mlpdm.core.errors import Problem
 from mlpdm.core.questionnaire import (
     Questionnaire,
     SourceFile,
-    _meaningful,
-    _pydantic_message,
+    _invalid,
     load_questionnaire,
     translated_languages,
+    validated,
 )
 
 
@@ -72,13 +72,7 @@ def is_extension(data: Any) -> bool:
 
 def extend(base: Questionnaire, data: Mapping[str, Any], source: SourceFile) -> Questionnaire:
     """Apply an extension to ``base``; every problem is reported with the team file's path."""
-    try:
-        ext = Extension.model_validate(data)
-    except ValidationError as exc:
-        problems = tuple(
-            Problem(_pydantic_message(err), source.locate(err["loc"])) for err in _meaningful(exc.errors())
-        )
-        raise _invalid(source.path, problems) from None
+    ext = validated(Extension, data, source)
     merged = _merge(base, ext, source)
     if ext.languages is None:
         # Undeclared: promise only what every text actually has, so a team that adds an
@@ -90,15 +84,6 @@ def extend(base: Questionnaire, data: Mapping[str, Any], source: SourceFile) -> 
     if ext.languages is None:
         model = model.model_copy(update={"languages": translated_languages(model)})
     return model
-
-
-def _invalid(path: str, problems: tuple[Problem, ...]) -> UserError:
-    count = len(problems)
-    return UserError(
-        f"{path} is not a valid questionnaire ({count} problem{'s' if count != 1 else ''})",
-        hint="Fix each problem listed, then run `mlpdm questionnaire validate` again.",
-        problems=problems,
-    )
 
 
 def _merge(base: Questionnaire, ext: Extension, source: SourceFile) -> dict[str, Any]:

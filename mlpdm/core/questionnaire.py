@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -372,13 +372,7 @@ def load_questionnaire(data: Any, source: SourceFile) -> Questionnaire:
             where=Location(source.path, 1),
             hint="A questionnaire starts with keys such as 'id:', 'version:' and 'sections:'.",
         )
-    try:
-        model = Questionnaire.model_validate(data)
-    except ValidationError as exc:
-        problems = tuple(
-            Problem(_pydantic_message(err), source.locate(err["loc"])) for err in _meaningful(exc.errors())
-        )
-        raise _invalid(source.path, problems) from None
+    model = validated(Questionnaire, data, source)
     problems = tuple(check_questionnaire(model, source))
     if problems:
         raise _invalid(source.path, problems)
@@ -394,6 +388,20 @@ def _meaningful(errors: list[Any]) -> list[Any]:
         )
 
     return [err for err in errors if not shadowed(err)]
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def validated(model: type[ModelT], data: Any, source: SourceFile) -> ModelT:
+    """``model`` built from ``data``; pydantic's errors become one UserError with file:line."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = tuple(
+            Problem(_pydantic_message(err), source.locate(err["loc"])) for err in _meaningful(exc.errors())
+        )
+        raise _invalid(source.path, problems) from None
 
 
 def _invalid(path: str, problems: tuple[Problem, ...]) -> UserError:
