@@ -1,8 +1,5 @@
 """mlpdm: an interview that turns an ML feature idea into a design brief with a verdict."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("mlpdm")
-except PackageNotFoundError:  # running from a checkout that was never installed
-    __version__ = "0.0.0+unknown"
+# The one place the version is written: the build reads it from here (pyproject.toml,
+# [tool.hatch.version]), so `mlpdm --version` needs no package-metadata lookup at start-up.
+__version__ = "0.1.0"

@@ -22,6 +22,7 @@ LangOption = Annotated[
     str | None,
     typer.Option(
         "--lang",
+        metavar="<en|ja>",
         callback=check_lang,
     ),
 ]

@@ -1,34 +1,20 @@
-"""Put the help texts of one language into the command tree before typer shows any help.
+"""Put the help texts of one language into the command tree before any help is shown.
 
-Typer reads help from the command objects when it formats them, so replacing the texts on
-the built tree (rather than at import) lets one process serve either language, as the tests
-and `--lang ja --help` need.
+Help is read from the command objects when it is formatted, so replacing the texts on the
+built tree (rather than at import) lets one process serve either language, as the tests and
+`--lang ja --help` need. Subcommands loaded later are localized as they load.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from typing import Any
 
-import typer
-from rich.markup import escape
-
+from mlpdm.cli.helpfmt import HELP_OPTIONS, HelpContext
 from mlpdm.config import Config, language, load_config
 from mlpdm.core.errors import UserError
 from mlpdm.core.messages import MESSAGES, t
 from mlpdm.core.text import LANGUAGES
-
-# typer.rich_utils module constants and the catalogue keys that replace them.
-_TYPER_WORDS = {
-    "ARGUMENTS_PANEL_TITLE": "help.ui.arguments",
-    "OPTIONS_PANEL_TITLE": "help.ui.options",
-    "COMMANDS_PANEL_TITLE": "help.ui.commands",
-    "DEFAULT_STRING": "help.ui.default",
-    "REQUIRED_LONG_STRING": "help.ui.required",
-    "ERRORS_PANEL_TITLE": "help.ui.error",
-    "RICH_HELP": "help.ui.try_help",
-}
 
 
 def help_language(argv: Sequence[str], config: Config | None) -> str:
@@ -48,58 +34,28 @@ def config_or_none() -> Config | None:
         return None
 
 
-def localize(command: Any, lang: str) -> None:
-    """Set the help of ``command``, its parameters and subcommands in ``lang``."""
-    _walk(command, ("mlpdm",), lang)
-    rich_utils = sys.modules.get("typer.rich_utils")
-    if lang != "en" and rich_utils is None:
-        import typer.rich_utils as rich_utils
-    if rich_utils is not None:
-        for name, key in _TYPER_WORDS.items():
-            setattr(rich_utils, name, t(key, lang))
-        _fold_long_words(rich_utils)
-
-
-def _fold_long_words(rich_utils: Any) -> None:
-    # Rich wraps only at spaces and typer's help tables cut a longer "word" with "…"; a
-    # Japanese sentence has no spaces, so without folding most of it would be cut off.
-    make = getattr(rich_utils, "_make_rich_text", None)
-    if make is None or getattr(make, "_mlpdm_folds", False):
-        return
-
-    def folding(**kwargs: Any) -> Any:
-        text = make(**kwargs)
-        if hasattr(text, "overflow"):
-            text.overflow = "fold"
-        return text
-
-    folding._mlpdm_folds = True  # type: ignore[attr-defined]
-    rich_utils._make_rich_text = folding
+def localize(command: Any, lang: str, path: tuple[str, ...] = ("mlpdm",)) -> None:
+    """Set the help of ``command``, its parameters and its loaded subcommands in ``lang``."""
+    command.help = t(_command_key(path), lang)
+    command.context_class = HelpContext
+    for param in command.params:
+        param.help = t(_param_key(path, param.name), lang)
+    option = command.get_help_option(HelpContext(command, help_option_names=HELP_OPTIONS))
+    if option is not None:
+        option.help = t("help.option.help", lang)
+    for name, sub in getattr(command, "commands", {}).items():
+        localize(sub, lang, (*path, name))
 
 
 def help_keys(command: Any, path: tuple[str, ...] = ("mlpdm",)) -> list[str]:
     """Every catalogue key the command tree's help is taken from (for the translation test)."""
     keys = [_command_key(path)]
     keys += [_param_key(path, param.name) for param in command.params]
-    for name, sub in sorted(getattr(command, "commands", {}).items()):
-        keys += help_keys(sub, (*path, name))
+    if hasattr(command, "list_commands"):
+        ctx = HelpContext(command)
+        for name in sorted(command.list_commands(ctx)):
+            keys += help_keys(command.get_command(ctx, name), (*path, name))
     return keys
-
-
-def _walk(command: Any, path: tuple[str, ...], lang: str) -> None:
-    command.help = _text(_command_key(path), lang)
-    for param in command.params:
-        param.help = _text(_param_key(path, param.name), lang)
-    option = command.get_help_option(typer.Context(command))
-    if option is not None:
-        option.help = _text("help.option.help", lang)
-    for name, sub in getattr(command, "commands", {}).items():
-        _walk(sub, (*path, name), lang)
-
-
-def _text(key: str, lang: str) -> str:
-    # Typer reads help as Rich markup; "[tool.mlpdm]" must stay text, not vanish as a tag.
-    return escape(t(key, lang))
 
 
 def _command_key(path: tuple[str, ...]) -> str:

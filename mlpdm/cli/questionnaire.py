@@ -19,6 +19,8 @@ from mlpdm.resources import load_packaged_questionnaire, load_questionnaire_ref,
 
 app = typer.Typer(
     no_args_is_help=True,
+    rich_markup_mode=None,
+    add_completion=False,
 )
 
 RefArgument = Annotated[

@@ -18,6 +18,8 @@ from mlpdm.core.messages import t
 
 app = typer.Typer(
     no_args_is_help=True,
+    rich_markup_mode=None,
+    add_completion=False,
 )
 
 ConfidenceOption = Annotated[float, typer.Option("--confidence", "-c", show_default=True)]

@@ -290,14 +290,13 @@ HELP: dict[str, dict[str, str]] = {
         "ja": "代わりに：否定したい失敗率。例：0.01 または 1。",
     },
     # -- typer's own words on the help screen ----------------------------------------------------
+    "help.ui.usage": {"en": "Usage: ", "ja": "使い方："},
     "help.ui.arguments": {"en": "Arguments", "ja": "引数"},
     "help.ui.options": {"en": "Options", "ja": "オプション"},
     "help.ui.commands": {"en": "Commands", "ja": "コマンド"},
-    "help.ui.default": {"en": "[default: {}]", "ja": "[既定: {}]"},
+    "help.ui.default": {"en": "[default: {value}]", "ja": "[既定：{value}]"},
     "help.ui.required": {"en": "[required]", "ja": "[必須]"},
-    "help.ui.error": {"en": "Error", "ja": "エラー"},
-    "help.ui.try_help": {
-        "en": "Try [blue]'{command_path} {help_option}'[/] for help.",
-        "ja": "[blue]'{command_path} {help_option}'[/] でヘルプを表示できます。",
-    },
+    "help.ui.error": {"en": "Error: {message}", "ja": "エラー：{message}"},
+    "help.ui.try_help": {"en": "Try '{command}' for help.", "ja": "'{command}' でヘルプを表示できます。"},
+    "help.ui.aborted": {"en": "Aborted.", "ja": "中止しました。"},
 }

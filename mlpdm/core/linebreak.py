@@ -8,6 +8,7 @@ a Japanese sentence with a few English words in it wraps at those words and leav
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Callable
 
@@ -84,3 +85,23 @@ def break_offsets(text: str, width: int, cell_len: Callable[[str], int], *, fold
             offsets.append(start)
         used = cell_len(piece)
     return offsets
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells ``text`` takes: two for East Asian wide characters, none for combining marks."""
+    return sum(0 if unicodedata.combining(ch) else 2 if breaks_anywhere(ch) else 1 for ch in text)
+
+
+def wrap_lines(text: str, width: int) -> list[str]:
+    """``text`` as lines of at most ``width`` cells, each paragraph (blank-line separated) on its own.
+
+    Runs of whitespace inside a paragraph collapse to one space, as in any help text.
+    """
+    lines: list[str] = []
+    for number, paragraph in enumerate(text.split("\n\n")):
+        flat = " ".join(paragraph.split())
+        if number:
+            lines.append("")
+        cuts = [0, *break_offsets(flat, max(width, 1), cell_width), len(flat)]
+        lines += [flat[a:b].rstrip() for a, b in itertools.pairwise(cuts) if a < b]
+    return lines

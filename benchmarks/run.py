@@ -1,0 +1,344 @@
+"""mlpdm's speed, side by side with the floor set by Python and with peer tools, in one run.
+
+    python3 benchmarks/run.py                 # everything (about 10 minutes on 2 cores)
+    python3 benchmarks/run.py --quick         # fewer runs, 100 and 1,000 briefs only
+
+It needs only Python and the package index. Into .bench/ (ignored by git) it installs
+mlpdm from this checkout, not editable, as a user would have it, and deon, copier and
+cookiecutter into a second environment of their own. Every figure is the median of
+repeated runs measured here, in this run; ratios are against floors measured in the same
+run, so the table says how mlpdm compares on this machine, whatever the machine.
+
+Start-up: `mlpdm --version`, `mlpdm --help` and the first interview question on a
+pseudo-terminal, against `python -c pass`, `python -c "import typer"` and the peers'
+`--help` and first prompt. Scale: seeded synthetic answers files (benchmarks/synth.py) at
+100, 1,000 and 10,000 briefs; wall time and peak memory of `mlpdm check` and `mlpdm index`
+against benchmarks/floor.py (parse the YAML with the C loader, render one compiled template).
+The table is printed and also written to .bench/results.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import venv
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+PEERS = ("deon", "copier", "cookiecutter")
+FIRST_QUESTION = "which user has which problem"
+
+
+@dataclass
+class Timing:
+    """Repeated wall times (seconds) and the largest peak memory (bytes) of one command."""
+
+    label: str
+    times: list[float]
+    peak: int = 0
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+
+# -- environments ---------------------------------------------------------------------------------
+def python_in(env: Path) -> Path:
+    return env / ("Scripts" if os.name == "nt" else "bin") / "python"
+
+
+def tool_in(env: Path, name: str) -> str:
+    return str(env / ("Scripts" if os.name == "nt" else "bin") / name)
+
+
+def make_env(path: Path, packages: Sequence[str], *, reinstall: Sequence[str] = ()) -> Path:
+    """A virtual environment at ``path`` with ``packages`` (created once, reused after)."""
+    if not python_in(path).exists():
+        say(f"creating {path} and installing {' '.join(packages)} …")
+        venv.EnvBuilder(with_pip=True, clear=True).create(path)
+        pip(path, "install", "--quiet", "--upgrade", "pip")
+        pip(path, "install", "--quiet", *packages)
+    if reinstall:
+        pip(path, "install", "--quiet", "--no-deps", "--force-reinstall", *reinstall)
+    return path
+
+
+def pip(env: Path, *args: str) -> None:
+    done = subprocess.run([str(python_in(env)), "-m", "pip", *args], capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"pip {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
+
+
+# -- measuring ------------------------------------------------------------------------------------
+def run_once(
+    argv: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None
+) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (bytes) of one run; fails loudly on an error."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        list(argv),
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stderr is not None
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):  # `check` exits 1 when it finds problems; still a run
+        raise SystemExit(
+            f"{' '.join(argv)} failed ({process.returncode}):\n{stderr.decode(errors='replace')}"
+        )
+    return elapsed, usage.ru_maxrss * 1024  # Linux reports kilobytes
+
+
+def timed(label: str, argv: Sequence[str], runs: int, **kwargs: object) -> Timing:
+    """``runs`` runs after one warm-up (file cache, bytecode), as a Timing."""
+    run_once(argv, **kwargs)  # type: ignore[arg-type]
+    results = [run_once(argv, **kwargs) for _ in range(runs)]  # type: ignore[arg-type]
+    timing = Timing(label, [t for t, _ in results], max(m for _, m in results))
+    say(f"  {label}: {timing.median * 1000:.0f} ms")
+    return timing
+
+
+def first_prompt(label: str, python: Path, argv: Sequence[str], pattern: str, runs: int) -> Timing:
+    """Time to the first prompt on a pseudo-terminal (see first_prompt.py)."""
+    out = subprocess.run(
+        [str(python), str(HERE / "first_prompt.py"), str(runs), pattern, "--", *argv],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    timing = Timing(label, json.loads(out))
+    say(f"  {label}: {timing.median * 1000:.0f} ms")
+    return timing
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+# -- peers' templates -----------------------------------------------------------------------------
+def peer_templates(root: Path) -> tuple[Path, Path]:
+    """A one-question copier template and cookiecutter template, for their first prompt."""
+    copier = root / "copier-template"
+    copier.mkdir(parents=True, exist_ok=True)
+    (copier / "copier.yml").write_text("feature_name:\n  type: str\n  help: Feature name\n", encoding="utf-8")
+    (copier / "README.md.jinja").write_text("# {{ feature_name }}\n", encoding="utf-8")
+    cookie = root / "cookiecutter-template"
+    (cookie / "{{cookiecutter.feature_slug}}").mkdir(parents=True, exist_ok=True)
+    (cookie / "cookiecutter.json").write_text(
+        '{"feature_name": "Feature", "feature_slug": "{{ cookiecutter.feature_name|lower }}"}',
+        encoding="utf-8",
+    )
+    (cookie / "{{cookiecutter.feature_slug}}" / "README.md").write_text("# {{ cookiecutter.feature_name }}\n")
+    return copier, cookie
+
+
+# -- the report -----------------------------------------------------------------------------------
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms" if seconds < 10 else f"{seconds:,.1f} s"
+
+
+def ratio(value: float, base: float) -> str:
+    return f"{value / base:.2f}×"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"Python {platform.python_version()} on {platform.system()}, {cpu}, {os.cpu_count()} cores"
+
+
+def startup_table(rows: list[Timing], floor: Timing, typer_floor: Timing) -> list[str]:
+    lines = ["| Start-up | median | × `python -c pass` | × `import typer` |", "|---|---:|---:|---:|"]
+    for row in rows:
+        lines.append(
+            f"| {row.label} | {ms(row.median)} | {ratio(row.median, floor.median)} | "
+            f"{ratio(row.median, typer_floor.median)} |"
+        )
+    return lines
+
+
+def scale_table(scale: dict[int, dict[str, Timing]]) -> list[str]:
+    lines = ["| Scale | briefs | median | × floor | peak memory |", "|---|---:|---:|---:|---:|"]
+    for size, runs in scale.items():
+        floor = runs["floor"]
+        for _key, row in runs.items():
+            lines.append(
+                f"| {row.label} | {size:,} | {ms(row.median)} | {ratio(row.median, floor.median)} | "
+                f"{row.peak / 2**20:,.0f} MB |"
+            )
+    return lines
+
+
+def targets(start: dict[str, Timing], scale: dict[int, dict[str, Timing]]) -> list[str]:
+    """Each target of the performance issue, met or not, with the figures behind it."""
+    out: list[str] = []
+
+    def line(ok: bool, text: str) -> None:
+        out.append(f"- {'met' if ok else 'NOT met'}: {text}")
+
+    helped, typer_floor = start["help"].median, start["typer"].median
+    line(
+        helped <= 1.3 * typer_floor,
+        f"`mlpdm --help` {ms(helped)} ≤ 1.3 × `import typer` ({ms(1.3 * typer_floor)})",
+    )
+    for peer in PEERS:
+        if f"{peer}-help" in start:
+            other = start[f"{peer}-help"].median
+            line(helped < other, f"`mlpdm --help` {ms(helped)} faster than `{peer} --help` {ms(other)}")
+    if "first" in start:
+        first = start["first"].median
+        line(first <= 0.120, f"first interview question {ms(first)} ≤ 120 ms")
+        for peer in ("copier", "cookiecutter"):
+            if f"{peer}-first" in start:
+                other = start[f"{peer}-first"].median
+                line(
+                    first < other, f"first question {ms(first)} sooner than {peer}'s first prompt {ms(other)}"
+                )
+    if 1000 in scale:
+        check, floor = scale[1000]["check"].median, scale[1000]["floor"].median
+        line(check <= 2 * floor, f"`check` over 1,000 briefs {ms(check)} ≤ 2 × floor ({ms(2 * floor)})")
+    if 1000 in scale and 10000 in scale:
+        small, big = scale[1000]["check"].median, scale[10000]["check"].median
+        line(big <= 10.5 * small, f"`check` 10,000 / 1,000 = {big / small:.1f} ≤ 10.5")
+        peak = scale[10000]["check"].peak
+        line(peak <= 150 * 2**20, f"`check` peak memory at 10,000 briefs {peak / 2**20:.0f} MB ≤ 150 MB")
+    return out
+
+
+# -- main -----------------------------------------------------------------------------------------
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs; 100 and 1,000 briefs only")
+    parser.add_argument("--runs", type=int, help="runs per start-up figure (default 20, quick 7)")
+    parser.add_argument("--sizes", help="comma-separated numbers of briefs (default 100,1000,10000)")
+    parser.add_argument("--no-peers", action="store_true", help="skip deon, copier and cookiecutter")
+    parser.add_argument(
+        "--workdir", type=Path, default=REPO / ".bench", help="where environments and data go"
+    )
+    args = parser.parse_args(argv)
+    runs = args.runs or (7 if args.quick else 20)
+    sizes = [int(s) for s in (args.sizes or ("100,1000" if args.quick else "100,1000,10000")).split(",")]
+    work: Path = args.workdir.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+
+    say(machine())
+    bench = make_env(work / "venv-mlpdm", [str(REPO), "pexpect>=4.9"], reinstall=[str(REPO)])
+    python, mlpdm = python_in(bench), tool_in(bench, "mlpdm")
+    peers = None if args.no_peers else make_env(work / "venv-peers", PEERS)
+
+    say("start-up")
+    plain_env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+    start: dict[str, Timing] = {
+        "pass": timed("`python -c pass`", [str(python), "-c", "pass"], runs),
+        "typer": timed('`python -c "import typer"`', [str(python), "-c", "import typer"], runs),
+        "version": timed("`mlpdm --version`", [mlpdm, "--version"], runs, env=plain_env),
+        "help": timed("`mlpdm --help`", [mlpdm, "--help"], runs, env=plain_env),
+    }
+    if peers is not None:
+        for peer in PEERS:
+            start[f"{peer}-help"] = timed(f"`{peer} --help`", [tool_in(peers, peer), "--help"], runs)
+    prompt_runs = max(5, runs // 2)
+    start["first"] = first_prompt(
+        "`mlpdm interview` → first question",
+        python,
+        [mlpdm, "interview", "Benchmark", "--owner", "Benchmark"],
+        FIRST_QUESTION,
+        prompt_runs,
+    )
+    if peers is not None:
+        with tempfile.TemporaryDirectory() as tmp:
+            copier_t, cookie_t = peer_templates(Path(tmp))
+            start["copier-first"] = first_prompt(
+                "`copier copy` → first prompt",
+                python,
+                [tool_in(peers, "copier"), "copy", "--trust", str(copier_t), str(Path(tmp) / "out-copier")],
+                "Feature name",
+                prompt_runs,
+            )
+            start["cookiecutter-first"] = first_prompt(
+                "`cookiecutter` → first prompt",
+                python,
+                [tool_in(peers, "cookiecutter"), str(cookie_t), "-o", str(Path(tmp) / "out-cookie")],
+                "feature_name",
+                prompt_runs,
+            )
+
+    say("scale")
+    scale: dict[int, dict[str, Timing]] = {}
+    for size in sizes:
+        root = work / f"briefs-{size}"
+        docs = root / "docs" / "mlpdm"
+        shutil.rmtree(root, ignore_errors=True)
+        subprocess.run([str(python), str(HERE / "synth.py"), str(root), str(size)], check=True)
+        subprocess.run([mlpdm, "check", "--fix", str(docs)], cwd=root, check=True, stdout=subprocess.DEVNULL)
+        repeat = 3 if size >= 10_000 else 5 if size >= 1000 else runs
+        scale[size] = {
+            "floor": timed(
+                f"floor script ({size:,})", [str(python), str(HERE / "floor.py"), str(docs)], repeat
+            ),
+            "check": timed(f"`mlpdm check` ({size:,})", [mlpdm, "check", str(docs)], repeat, cwd=root),
+            "index": timed(f"`mlpdm index` ({size:,})", [mlpdm, "index", str(docs)], repeat, cwd=root),
+        }
+        for row in scale[size].values():
+            row.label = row.label.split(" (")[0]
+
+    today = dt.date.today().isoformat()
+    report = [
+        f"Measured {today} with `python3 benchmarks/run.py{' --quick' if args.quick else ''}` — {machine()}; "
+        f"median of {runs} start-up runs ({prompt_runs} for first prompts), 5 scale runs (3 at 10,000).",
+        "",
+        *startup_table(list(start.values()), start["pass"], start["typer"]),
+        "",
+        *scale_table(scale),
+    ]
+    if 1000 in scale and 10000 in scale:
+        growth = scale[10000]["check"].median / scale[1000]["check"].median
+        report += ["", f"Growth of `mlpdm check` from 1,000 to 10,000 briefs: {growth:.1f}× (linear is 10×)."]
+    report += ["", "Targets:", *targets(start, scale)]
+    text = "\n".join(report) + "\n"
+    (work / "results.md").write_text(text, encoding="utf-8")
+    (work / "results.json").write_text(
+        json.dumps(
+            {
+                "date": today,
+                "machine": machine(),
+                "start": {k: v.times for k, v in start.items()},
+                "scale": {
+                    size: {k: {"times": v.times, "peak": v.peak} for k, v in r.items()}
+                    for size, r in scale.items()
+                },
+            },
+            indent=1,
+        ),
+        encoding="utf-8",
+    )
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,114 @@
+"""The words and layout of --help and of usage errors, in the chosen language, without Rich.
+
+Typer's Rich help costs about 80 ms of imports (Markdown, syntax highlighting, tracebacks)
+on every `--help`, and its panel titles can only be changed by patching module constants.
+Click's plain layout, with the headings from the catalogue and lines measured in terminal
+cells (a Japanese character takes two), is quick to show and ours to word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import typer
+
+from mlpdm.core.linebreak import cell_width, wrap_lines
+from mlpdm.core.messages import t
+
+# Click's English headings and the catalogue keys that replace them.
+_HEADINGS = {"Arguments": "help.ui.arguments", "Options": "help.ui.options", "Commands": "help.ui.commands"}
+_DEFAULT = re.compile(r"\[default: (.*?)\]")
+_Base: Any = typer.Context.formatter_class
+HELP_OPTIONS = ["-h", "--help"]
+
+
+class HelpFormatter(_Base):  # type: ignore[misc]
+    """Click's help layout with headings in ``lang`` and wrapping by terminal cells."""
+
+    lang = "en"
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        """The usage line, prefixed with the catalogue's word for "Usage"."""
+        super().write_usage(prog, args, t("help.ui.usage", self.lang) if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        """A section heading such as "Options", in the help language."""
+        key = _HEADINGS.get(heading)
+        word = t(key, self.lang) if key else heading
+        self.write(
+            " " * self.current_indent + t("p.labelled", self.lang, label=word, text="").rstrip() + "\n"
+        )
+
+    def write_text(self, text: str) -> None:
+        """A paragraph of help, wrapped at spaces or between Japanese characters."""
+        indent = " " * self.current_indent
+        self.write(
+            "\n".join(indent + line if line else "" for line in wrap_lines(text, self.width - len(indent)))
+        )
+        self.write("\n")
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        """Two columns (option and its help), the second wrapped by cells."""
+        rows = [(first, self._localized(second)) for first, second in rows]
+        first_col = min(max((cell_width(first) for first, _ in rows), default=0), col_max) + col_spacing
+        indent = " " * self.current_indent
+        hang = " " * (first_col + self.current_indent)
+        for first, second in rows:
+            self.write(indent + first)
+            if not second:
+                self.write("\n")
+                continue
+            if cell_width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - cell_width(first)))
+            else:
+                self.write("\n" + hang)
+            lines = wrap_lines(second, max(self.width - first_col - self.current_indent, 10))
+            self.write(("\n" + hang).join(lines) + "\n")
+
+    @contextmanager
+    def section(self, name: str) -> Iterator[None]:
+        """A blank line, a heading, and indented content."""
+        self.write_paragraph()
+        self.write_heading(name)
+        self.indent()
+        try:
+            yield
+        finally:
+            self.dedent()
+
+    def _localized(self, text: str) -> str:
+        text = _DEFAULT.sub(lambda m: t("help.ui.default", self.lang, value=m.group(1)), text)
+        return text.replace("[required]", t("help.ui.required", self.lang))
+
+
+class HelpContext(typer.Context):
+    """A context whose help is laid out by HelpFormatter in the language the run chose."""
+
+    formatter_class = HelpFormatter
+
+    def make_formatter(self) -> Any:
+        """A formatter that knows the help language (kept on the root command)."""
+        formatter = super().make_formatter()
+        formatter.lang = getattr(self.find_root().command, "help_lang", "en")
+        return formatter
+
+
+def usage_error_text(error: Any, lang: str) -> str:
+    """What a usage error prints: the usage line, where to find help, and the error itself."""
+    parts = []
+    ctx = getattr(error, "ctx", None)
+    if ctx is not None:
+        parts.append(ctx.get_usage())
+        if ctx.command.get_help_option(ctx) is not None:
+            command = f"{ctx.command_path} {ctx.help_option_names[0]}"
+            parts.append(t("help.ui.try_help", lang, command=command) + "\n")
+    parts.append(t("help.ui.error", lang, message=error.format_message()))
+    return "\n".join(parts)
+
+
+def is_click_error(error: BaseException) -> bool:
+    """Whether ``error`` is one of click's own (bad usage, bad parameter, missing file)."""
+    return any(cls.__name__ == "ClickException" for cls in type(error).__mro__)
