@@ -18,7 +18,7 @@ from mlpdm.core.freshness import compare_brief, is_generated, split_front_matter
 from mlpdm.core.messages import t
 from mlpdm.core.portfolio import Entry, render_index
 from mlpdm.core.questionnaire import Questionnaire
-from mlpdm.core.render import is_override, render_brief
+from mlpdm.core.render import is_current, is_override, render_brief
 from mlpdm.core.versions import questions_to_update
 from mlpdm.files import atomic_write, load_yaml_file
 from mlpdm.workspace import ANSWERS_SUFFIX, DRAFT_SUFFIX
@@ -182,8 +182,13 @@ class Checker:
         force: bool,
     ) -> None:
         brief = path.with_name(f"{doc.slug}.md")
-        fresh = render_brief(questionnaire, doc, verdict, lang=self.lang, loader=self.loader)
         existing = brief.read_text(encoding="utf-8") if brief.is_file() else None
+        # Most briefs are current; that is known from their front matter without rendering.
+        if existing is not None and is_current(
+            existing, questionnaire, doc, verdict, lang=self.lang, loader=self.loader
+        ):
+            return
+        fresh = render_brief(questionnaire, doc, verdict, lang=self.lang, loader=self.loader)
         comparison = compare_brief(existing, fresh)
         shown = self.show(brief)
         codes = {

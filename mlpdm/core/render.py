@@ -30,12 +30,14 @@ from mlpdm.core.markdown import (
     link,
     quote,
 )
-from mlpdm.core.messages import t
+from mlpdm.core.messages import MESSAGES, t
 from mlpdm.core.questionnaire import OUTCOMES, UNSURE, Question, Questionnaire
 from mlpdm.core.text import pick
 from mlpdm.core.whatif import what_would_change
 
 BRIEF_TEMPLATE = "brief.md.j2"
+# The C build of the safe loader when PyYAML has one (it reads the same YAML, faster).
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 VERDICT_MARK = {
     "no-go-risk": "🔴",
     "no-go-not-needed": "🔵",
@@ -268,11 +270,41 @@ def select_template(env: Environment, name: str, lang: str) -> Template:
     return env.select_template([f"{stem}.{lang}.{rest}", name])
 
 
-def front_matter(context: Mapping[str, Any], body: str) -> str:
-    """The YAML front matter block: what CI scripts and `mlpdm check` read.
+def header_context(
+    questionnaire: Questionnaire, doc: AnswersDoc, verdict: Verdict, lang: str
+) -> dict[str, Any]:
+    """The part of ``brief_context`` the front matter is made of, cheap to build."""
+    return {
+        "lang": lang,
+        "feature": doc.feature,
+        "slug": doc.slug,
+        "owner": doc.meta.get("owner", ""),
+        "date": doc.meta.get("date", ""),
+        "review_by": doc.meta.get("review_by", ""),
+        "decision": {"status": doc.status},
+        "questionnaire": {
+            "id": questionnaire.id,
+            "version": doc.questionnaire_version,
+            "base_version": doc.base_version,
+        },
+        "verdict": {"id": verdict.id},
+        "answers_digest": doc.digest(),
+    }
+
+
+def front_matter(context: Mapping[str, Any], body: str, render_digest: str) -> str:
+    """The YAML front matter block: what CI scripts and `mlpdm check` read (see front_matter_data)."""
+    data = front_matter_data(context, body, render_digest)
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
+    return f"---\n{text}---\n"
+
+
+def front_matter_data(context: Mapping[str, Any], body: str, render_digest: str) -> dict[str, Any]:
+    """The front matter's fields.
 
     ``answers_digest`` fingerprints the answers the brief was rendered from (a changed
-    answers file makes it stale); ``brief_digest`` fingerprints the body (a hand edit shows).
+    answers file makes it stale); ``render_digest`` what else it was rendered with (see
+    ``render_digest``); ``brief_digest`` fingerprints the body (a hand edit shows).
     """
     questionnaire: dict[str, Any] = {
         "id": context["questionnaire"]["id"],
@@ -291,12 +323,69 @@ def front_matter(context: Mapping[str, Any], body: str) -> str:
         "review_by": context["review_by"] or None,
         "questionnaire": questionnaire,
         "answers_digest": context["answers_digest"],
+        "render_digest": render_digest,
         "brief_digest": text_digest(body),
         "generator": "mlpdm",
     }
-    data = {k: v for k, v in data.items() if v is not None}
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
-    return f"---\n{text}---\n"
+    return {k: v for k, v in data.items() if v is not None}
+
+
+# Bump when a change to mlpdm's code (not to a template, questionnaire or message, which
+# the digest reads itself) changes what a brief says; `mlpdm check` then renders every brief again.
+RENDERER_VERSION = 1
+_RENDER_DIGESTS: dict[tuple[int, int, str], tuple[Questionnaire, BaseLoader, str]] = {}
+
+
+def render_digest(questionnaire: Questionnaire, loader: BaseLoader, lang: str) -> str:
+    """A fingerprint of everything a brief is rendered with besides its answers.
+
+    The questionnaire's content, every template the loader offers, the message catalogue,
+    the language and RENDERER_VERSION. With the answers digest it lets `mlpdm check` know a brief is current
+    without rendering it (see ``is_current``). Computed once per process for each.
+    """
+    key = (id(questionnaire), id(loader), lang)
+    cached = _RENDER_DIGESTS.get(key)
+    if cached is not None and cached[0] is questionnaire and cached[1] is loader:
+        return cached[2]
+    env = environment(loader)
+    sources = [(name, loader.get_source(env, name)[0]) for name in sorted(loader.list_templates())]
+    payload = json.dumps(
+        [RENDERER_VERSION, lang, questionnaire.model_dump(mode="json"), sources, MESSAGES],
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    digest = text_digest(payload)
+    _RENDER_DIGESTS[key] = (questionnaire, loader, digest)
+    return digest
+
+
+def is_current(
+    existing: str,
+    questionnaire: Questionnaire,
+    doc: AnswersDoc,
+    verdict: Verdict,
+    *,
+    lang: str,
+    loader: BaseLoader,
+) -> bool:
+    """Whether ``existing`` is byte for byte what ``render_brief`` would write, without rendering.
+
+    True only when its front matter holds exactly the values these answers, this verdict and
+    this render digest give, including the digest of its own body: then the body is the one
+    mlpdm rendered from the same answers with the same questionnaire, templates and language.
+    Any doubt (a hand edit, a changed template, older front matter) answers False, and the
+    caller renders and compares in full.
+    """
+    end = existing.find("\n---\n\n", 3)
+    if not existing.startswith("---\n") or end < 0:
+        return False
+    try:
+        recorded = yaml.load(existing[4 : end + 1], Loader=_SAFE_LOADER)
+    except yaml.YAMLError:
+        return False
+    body = existing[end + 6 :]
+    context = header_context(questionnaire, doc, verdict, lang)
+    return bool(recorded == front_matter_data(context, body, render_digest(questionnaire, loader, lang)))
 
 
 def text_digest(text: str) -> str:
@@ -318,7 +407,7 @@ def render_brief(
     context = brief_context(questionnaire, doc, verdict, lang, answers_link=answers_link)
     body = render_template(loader, template, lang, context)
     body = body.strip("\n") + "\n"
-    return front_matter(context, body) + "\n" + body
+    return front_matter(context, body, render_digest(questionnaire, loader, lang)) + "\n" + body
 
 
 def render_template(loader: BaseLoader, name: str, lang: str, context: Mapping[str, Any]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -55,6 +56,41 @@ def test_a_hand_edit_is_never_silently_discarded(rendered, runner):
     forced = check(runner, "--fix", "--force")
     assert forced.exit_code == 0 and "(hand edits overwritten)" in forced.output
     assert "Go ahead NOW" not in brief.read_text(encoding="utf-8")
+
+
+def test_a_hand_edited_front_matter_is_not_taken_for_current(rendered, runner):
+    # The body is untouched, so only the front matter says what changed: check must still see it.
+    edit(rendered / DOCS / "invoice-ocr.md", "verdict: go-with-conditions", "verdict: go")
+    assert codes(runner) == ["brief-stale"]
+    assert check(runner, "--fix").exit_code == 0
+    assert "verdict: go-with-conditions" in (rendered / DOCS / "invoice-ocr.md").read_text(encoding="utf-8")
+
+
+def test_a_brief_from_before_render_digests_is_rendered_again(rendered, runner):
+    brief = rendered / DOCS / "invoice-ocr.md"
+    old = re.sub(r"render_digest: .*\n", "", brief.read_text(encoding="utf-8"))
+    brief.write_text(old, encoding="utf-8")
+    assert codes(runner) == ["brief-stale"]
+    assert check(runner, "--fix").exit_code == 0 and "render_digest:" in brief.read_text(encoding="utf-8")
+
+
+def test_changed_wording_makes_briefs_stale(rendered, runner, monkeypatch):
+    # What a brief says also depends on mlpdm's own words, not only on answers and templates.
+    from mlpdm.core import messages, render
+
+    monkeypatch.setitem(
+        messages.MESSAGES, "brief.title", {"en": "{feature}: design brief", "ja": "{feature}"}
+    )
+    monkeypatch.setattr(render, "_RENDER_DIGESTS", {})
+    assert "brief-stale" in codes(runner)
+
+
+def test_a_new_renderer_version_makes_briefs_stale(rendered, runner, monkeypatch):
+    from mlpdm.core import render
+
+    monkeypatch.setattr(render, "RENDERER_VERSION", render.RENDERER_VERSION + 1)
+    monkeypatch.setattr(render, "_RENDER_DIGESTS", {})
+    assert codes(runner) == ["brief-stale", "brief-stale"]
 
 
 def test_a_persons_file_in_the_briefs_place(rendered, runner):
