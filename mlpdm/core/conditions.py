@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, meta, nodes
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
+from jinja2.environment import TemplateExpression
 from jinja2.exceptions import SecurityError
+from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from mlpdm.core.metrics import CONDITION_FUNCTIONS
@@ -100,20 +102,27 @@ class Condition:
     source: str
     names: frozenset[str]
     constants: frozenset[Any]  # literals it compares with, e.g. 'unsure' or 1000
-    _compiled: Callable[..., Any]
-    _order: tuple[str, ...] = ()
+    _expression: nodes.Expr = field(compare=False, repr=False)
+    order: tuple[str, ...] = ()  # the names, sorted: the order evaluate_values takes them in
+    # Python code is generated on first evaluation: validating a questionnaire needs only
+    # the parse, and an interview's first question needs few of its conditions.
+    _compiled: list[Callable[..., Any]] = field(default_factory=list, compare=False, repr=False)
     # Results by the values of the names read: evaluating a Jinja expression costs tens of
     # microseconds, and the same few combinations recur across questions, answers and files.
     _memo: dict[tuple[Any, ...], bool] = field(default_factory=dict, compare=False, repr=False)
 
     def evaluate(self, context: Mapping[str, Any]) -> bool:
         """Evaluate against ``context`` (id -> answer); native truthiness, no string guessing."""
-        key = _memo_key(tuple(context.get(name, _MISSING) for name in self._order))
+        return self.evaluate_values(tuple(context.get(name, _MISSING) for name in self.order))
+
+    def evaluate_values(self, values: tuple[Any, ...]) -> bool:
+        """Evaluate with the values of ``names`` in sorted order (no dictionary to build)."""
+        key = _memo_key(values)
         if key is not None:
             cached = self._memo.get(key)
             if cached is not None:
                 return cached
-        result = self._evaluate(context)
+        result = self._evaluate({n: v for n, v in zip(self.order, values, strict=True) if v is not _MISSING})
         if key is not None:
             if len(self._memo) >= _MEMO_LIMIT:
                 self._memo.clear()
@@ -121,8 +130,17 @@ class Condition:
         return result
 
     def _evaluate(self, context: Mapping[str, Any]) -> bool:
+        if not self._compiled:
+            assign = nodes.Assign(nodes.Name("result", "store"), self._expression, lineno=1)
+            try:
+                template = _ENV.from_string(nodes.Template([assign], lineno=1))
+            except TemplateSyntaxError as exc:  # what only code generation notices
+                raise ConditionError(
+                    f"condition {self.source!r} is not a valid expression: {exc.message}"
+                ) from None
+            self._compiled.append(TemplateExpression(template, undefined_to_none=False))
         try:
-            return bool(self._compiled(**context))
+            return bool(self._compiled[0](**context))
         except UndefinedError as exc:
             raise ConditionError(f"condition {self.source!r} uses an unknown name: {exc}") from None
         except SecurityError as exc:
@@ -141,7 +159,7 @@ def _memo_key(values: tuple[Any, ...]) -> tuple[Any, ...] | None:
 
     The type name is part of the key because True == 1 == 1.0 would otherwise collide.
     """
-    key = tuple((type(v).__name__, tuple(v) if isinstance(v, list) else v) for v in values)
+    key = tuple([(v.__class__, tuple(v) if v.__class__ is list else v) for v in values])
     try:
         hash(key)
     except TypeError:
@@ -159,20 +177,35 @@ def compile_condition(source: str) -> Condition:
     if not text:
         raise ConditionError("condition is empty")
     try:
-        ast = _ENV.parse(f"{{{{ ({text}) }}}}")
-        # Refuse before anything is folded or run: analysing the names already evaluates
-        # constant expressions. Read the literals first too, as folding rewrites lists.
-        _reject_unsafe(ast, text)
-        constants = frozenset(
-            node.value for node in ast.find_all(nodes.Const) if isinstance(node.value, str | int | float)
-        )
-        names = frozenset(meta.find_undeclared_variables(ast)) - BUILTIN_NAMES
-        compiled = _ENV.compile_expression(text, undefined_to_none=False)
+        # Parsed as Environment.compile_expression parses, but only once: the same tree is
+        # checked here and turned into code on first use.
+        parser = Parser(_ENV, text, state="variable")
+        expression = parser.parse_expression()
+        if not parser.stream.eos:
+            raise TemplateSyntaxError("chunk after expression", parser.stream.current.lineno, None, None)
     except TemplateSyntaxError as exc:
         raise ConditionError(f"condition {text!r} is not a valid expression: {exc.message}") from None
-    return Condition(
-        source=text, names=names, constants=constants, _compiled=compiled, _order=tuple(sorted(names))
+    expression.set_environment(_ENV)
+    tree = nodes.Output([expression])  # find_all() visits children only, so give the root a parent
+    # Refuse before anything is folded or run. Read the literals first too, as folding rewrites lists.
+    _reject_unsafe(tree, text)
+    constants = frozenset(
+        node.value for node in tree.find_all(nodes.Const) if isinstance(node.value, str | int | float)
     )
+    # An expression binds no names (Jinja has no comprehensions), so every name it reads
+    # comes from outside.
+    names = frozenset(node.name for node in tree.find_all(nodes.Name)) - BUILTIN_NAMES
+    return Condition(
+        source=text, names=names, constants=constants, _expression=expression, order=tuple(sorted(names))
+    )
+
+
+def _reject_unknown_tests(ast: nodes.Node, text: str) -> None:
+    # Code generation would find these, but code is generated only on first use: too late
+    # for `mlpdm questionnaire validate` to name the file and line.
+    for test in ast.find_all(nodes.Test):
+        if test.name not in _ENV.tests:
+            raise ConditionError(f"condition {text!r} uses the unknown test {test.name!r}")
 
 
 def _reject_unsafe(ast: nodes.Node, text: str) -> None:
@@ -199,6 +232,7 @@ def _reject_unsafe(ast: nodes.Node, text: str) -> None:
                 f"condition {text!r} calls {name}; conditions may only call "
                 f"{', '.join(sorted(CONDITION_FUNCTIONS))}"
             )
+    _reject_unknown_tests(ast, text)
     for used in ast.find_all(nodes.Filter):
         if used.name not in SAFE_FILTERS:
             raise ConditionError(

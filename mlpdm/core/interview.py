@@ -26,16 +26,16 @@ class Scope:
     def check(self, expr: str, what: str) -> bool:
         """Evaluate a condition; a failure names what it belongs to."""
         cond = compile_condition(expr)
+        values = self.values  # most names are answers; derived values are the exception
         try:
-            return cond.evaluate(self._context(cond.names))
+            return cond.evaluate_values(
+                tuple([values[name] if name in values else self.lookup(name) for name in cond.order])
+            )
         except ConditionError as exc:
             raise UserError(
                 f"questionnaire {self._q.id!r}: {what}: {exc}",
                 hint="Fix the condition in the questionnaire, then run `mlpdm questionnaire validate`.",
             ) from None
-
-    def _context(self, names: frozenset[str]) -> dict[str, Any]:
-        return {name: self.lookup(name) for name in names}
 
     def lookup(self, name: str) -> Any:
         """The value of a question or derived id."""
