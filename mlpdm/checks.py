@@ -16,7 +16,7 @@ from mlpdm.core.decision import Verdict, decide
 from mlpdm.core.errors import UserError
 from mlpdm.core.freshness import compare_brief, is_generated, split_front_matter
 from mlpdm.core.messages import t
-from mlpdm.core.portfolio import Entry, render_index
+from mlpdm.core.portfolio import Entry, for_index, render_index
 from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.core.render import is_current, is_override, render_brief
 from mlpdm.core.versions import questions_to_update
@@ -59,11 +59,10 @@ class Report:
 
 @dataclass(frozen=True)
 class Loaded:
-    """An answers file that parsed, with what it renders to."""
+    """An answers file that parsed, with what the index shows of it (see for_index)."""
 
     path: Path
     doc: AnswersDoc
-    questionnaire: Questionnaire
     verdict: Verdict
 
 
@@ -139,7 +138,7 @@ class Checker:
             )
             return
         verdict = decide(questionnaire, doc.answers)
-        self.loaded.append(Loaded(path, doc, questionnaire, verdict))
+        self.loaded.append(Loaded(path, *for_index(doc, verdict)))
         if is_outdated(questionnaire, doc.questionnaire_version, doc.base_version):
             new, changed = questions_to_update(questionnaire, doc)
             report.add(

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import yaml
 from jinja2 import BaseLoader
 
 from mlpdm.core.answers import AnswersDoc
-from mlpdm.core.decision import VERDICTS, Verdict
+from mlpdm.core.decision import VERDICTS, Finding, Verdict
 from mlpdm.core.messages import t
 from mlpdm.core.render import VERDICT_MARK, is_override, render_template
 from mlpdm.core.text import pick
@@ -27,11 +27,27 @@ class Entry:
     brief_link: str  # path of the brief relative to the index page
 
 
+def top_reason(verdict: Verdict) -> Finding | None:
+    """The finding the index shows as a brief's top reason (None for a GO without findings)."""
+    shown = verdict.deciding or tuple(f for f in verdict.findings if f.outcome != "note")
+    return shown[0] if shown else None
+
+
+def for_index(doc: AnswersDoc, verdict: Verdict) -> tuple[AnswersDoc, Verdict]:
+    """Only what the index shows of a brief: its meta and decision, the verdict, one finding.
+
+    Holding 10,000 full answers and verdicts until the index is written costs a couple of
+    hundred megabytes; this costs a few hundred bytes a brief.
+    """
+    top = top_reason(verdict)
+    return replace(doc, answers={}), Verdict(verdict.id, (top,) if top else ())
+
+
 def render_index(entries: Sequence[Entry], *, lang: str, loader: BaseLoader) -> str:
     """The portfolio page. Deterministic: sorted by slug, no clock."""
     rows = []
     for entry in sorted(entries, key=lambda e: e.doc.slug):
-        deciding = entry.verdict.deciding or tuple(f for f in entry.verdict.findings if f.outcome != "note")
+        top = top_reason(entry.verdict)
         rows.append(
             {
                 "feature": entry.doc.feature,
@@ -46,7 +62,7 @@ def render_index(entries: Sequence[Entry], *, lang: str, loader: BaseLoader) -> 
                     if is_override(entry.verdict.id, entry.doc.status)
                     else ""
                 ),
-                "reason": pick(deciding[0].rule.title, lang) if deciding else "",
+                "reason": pick(top.rule.title, lang) if top else "",
             }
         )
     counts = Counter(e.verdict.id for e in entries)

@@ -112,3 +112,11 @@ def test_terms_for_finds_glossary_entries_in_help(default_q):
     question = default_q.question("error_balance")
     terms = {t.term["en"] for t in default_q.terms_for(question, "en")}
     assert {"Precision", "Recall"} <= terms
+
+
+def test_an_unknown_jinja_test_is_refused_when_loading():
+    # Code is generated only when a condition first runs, so this must be caught earlier.
+    from mlpdm.core.conditions import ConditionError, compile_condition
+
+    with pytest.raises(ConditionError, match="unknown test 'frobnicated'"):
+        compile_condition("audience is frobnicated")
