@@ -12,15 +12,16 @@ from typing import Literal
 from jinja2 import BaseLoader
 
 from mlpdm.core.answers import AnswersDoc, is_outdated, parse_answers_doc, questionnaire_id_of
+from mlpdm.core.decision import Finding as RuleFinding
 from mlpdm.core.decision import Verdict, decide
 from mlpdm.core.errors import UserError
-from mlpdm.core.freshness import compare_brief, is_generated, split_front_matter
+from mlpdm.core.freshness import compare_brief, is_generated, sealed_front_matter, split_front_matter
 from mlpdm.core.messages import t
 from mlpdm.core.portfolio import Entry, for_index, render_index
 from mlpdm.core.questionnaire import Questionnaire
-from mlpdm.core.render import is_current, is_override, render_brief
+from mlpdm.core.render import is_current, is_override, render_brief, render_digest, text_digest
 from mlpdm.core.versions import questions_to_update
-from mlpdm.files import atomic_write, load_yaml_file
+from mlpdm.files import atomic_write, parse_yaml, read_text
 from mlpdm.workspace import ANSWERS_SUFFIX, DRAFT_SUFFIX
 
 Severity = Literal["error", "warning"]
@@ -119,9 +120,14 @@ class Checker:
     def _check_answers(self, path: Path, slugs: set[str], report: Report, *, fix: bool, force: bool) -> None:
         shown = self.show(path)
         try:
-            data, source = load_yaml_file(path, what="answers")
+            text = read_text(path, what="answers")
+            recorded = self._recorded(path, text)
+            if recorded is not None:  # the brief vouches for these very answers: nothing to parse
+                self.loaded.append(Loaded(path, *recorded))
+                self._check_dates_and_verdict(shown, *recorded, report)
+                return
+            data, source = parse_yaml(text, shown)
             questionnaire = self.questionnaire_for(questionnaire_id_of(data) or "default")
-            source = type(source)(shown, source.lines)
             doc = parse_answers_doc(data, questionnaire, source)
         except UserError as error:
             message, _ = error.text(self.lang)
@@ -156,8 +162,11 @@ class Checker:
                 ),
             )
         else:
-            self._check_brief(path, doc, questionnaire, verdict, report, fix=fix, force=force)
+            self._check_brief(path, text, doc, questionnaire, verdict, report, fix=fix, force=force)
         self._check_decision(shown, doc, verdict, slugs, report)
+        self._check_dates_and_verdict(shown, doc, verdict, report)
+
+    def _check_dates_and_verdict(self, shown: str, doc: AnswersDoc, verdict: Verdict, report: Report) -> None:
         review = doc.meta.get("review_by")
         if review and review < self.today.isoformat():
             report.add(
@@ -169,9 +178,58 @@ class Checker:
         if verdict.id in self.fail_on:
             report.add(shown, "verdict-fail-on", "error", self.say("fail_on", verdict=verdict.id))
 
+    def _recorded(self, path: Path, text: str) -> tuple[AnswersDoc, Verdict] | None:
+        """What the index needs of an answers file, read from its brief, when that is proof enough.
+
+        The brief must be sealed (its file digest matches: unchanged since mlpdm wrote it),
+        rendered from exactly this text of the answers file, and with the questionnaire,
+        templates, wording and language in use now (the render digest). Then parsing the
+        answers, deciding and rendering would give back that very brief, so it is current and
+        its front matter tells the verdict. Anything else (no brief, an older brief, a team
+        decision whose rationale or successor needs checking, an outdated questionnaire)
+        returns None and the answers are checked in full.
+        """
+        stem = path.name.removesuffix(ANSWERS_SUFFIX)
+        try:
+            brief = path.with_name(f"{stem}.md").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        front = sealed_front_matter(brief)
+        if (
+            front is None
+            or front.get("answers_file_digest") != text_digest(text)
+            or front.get("slug") != stem
+        ):
+            return None
+        ref = front.get("questionnaire") or {}
+        try:
+            questionnaire = self.questionnaire_for(str(ref.get("id")))
+        except UserError:
+            return None
+        status, verdict_id = front.get("status", "draft"), front.get("verdict")
+        if (
+            front.get("render_digest") != render_digest(questionnaire, self.loader, self.lang)
+            or is_outdated(questionnaire, ref.get("version"), ref.get("base_version"))
+            or is_override(str(verdict_id), status)
+            or status == "superseded"
+        ):
+            return None
+        rules = {rule.id: rule for rule in questionnaire.rules}
+        top = front.get("top_reason")
+        if top is not None and top not in rules:
+            return None
+        meta = {
+            key: str(front[key]) for key in ("feature", "slug", "owner", "date", "review_by") if key in front
+        }
+        doc = AnswersDoc(
+            questionnaire.id, ref["version"], meta, {}, {"status": status}, ref.get("base_version")
+        )
+        return doc, Verdict(verdict_id, (RuleFinding(rules[top], ()),) if top else ())
+
     def _check_brief(
         self,
         path: Path,
+        text: str,
         doc: AnswersDoc,
         questionnaire: Questionnaire,
         verdict: Verdict,
@@ -187,7 +245,9 @@ class Checker:
             existing, questionnaire, doc, verdict, lang=self.lang, loader=self.loader
         ):
             return
-        fresh = render_brief(questionnaire, doc, verdict, lang=self.lang, loader=self.loader)
+        fresh = render_brief(
+            questionnaire, doc, verdict, lang=self.lang, loader=self.loader, source_text=text
+        )
         comparison = compare_brief(existing, fresh)
         shown = self.show(brief)
         codes = {

@@ -12,7 +12,6 @@ from typing import Any, cast
 from jinja2 import BaseLoader, ChoiceLoader, DictLoader, FileSystemLoader
 
 from mlpdm.core.errors import UserError
-from mlpdm.core.extend import extend, is_extension
 from mlpdm.core.questionnaire import Questionnaire, load_questionnaire
 from mlpdm.files import load_yaml_file, parse_yaml
 
@@ -63,6 +62,8 @@ def load_questionnaire_ref(ref: str, _depth: int = 0) -> Questionnaire:
     """
     if not is_path_ref(ref):
         return load_packaged_questionnaire(ref)
+    from mlpdm.core.extend import extend, is_extension  # for a team's file, not the shipped ones
+
     path = Path(ref)
     data, source = load_yaml_file(path, what="questionnaire")
     if not is_extension(data):

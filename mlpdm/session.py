@@ -21,7 +21,6 @@ from mlpdm.core.inputs import BACK_WORDS, Answer, Back, Help, interpret
 from mlpdm.core.interview import Interview, Step, visible_questions
 from mlpdm.core.messages import t
 from mlpdm.core.questionnaire import Questionnaire
-from mlpdm.core.render import brief_context, render_brief
 from mlpdm.core.review import review_by
 from mlpdm.core.slug import slugify
 from mlpdm.core.text import pick
@@ -38,7 +37,14 @@ from mlpdm.screens import (
     step_header,
     verdict_panel,
 )
-from mlpdm.workspace import FeatureFiles, FeatureLock, is_generated_brief, read_answers, write_answers
+from mlpdm.workspace import (
+    FeatureFiles,
+    FeatureLock,
+    answers_text,
+    is_generated_brief,
+    read_answers,
+    write_answers,
+)
 
 
 @dataclass
@@ -332,9 +338,20 @@ class InterviewSession:
         write_answers(files.draft, self._doc(state, final=False), brief_name=files.brief.name, draft=True)
 
     def _finish(self, state: Interview, files: FeatureFiles, outcome: Outcome) -> None:
+        # Imported here: the renderer (what-if search, plan, diagram) is needed only now, and
+        # the first question should not wait for it.
+        from mlpdm.core.render import brief_context, render_brief
+
         doc = self._doc(state, final=True)
         verdict = decide(self.questionnaire, doc.answers)
-        brief = render_brief(self.questionnaire, doc, verdict, lang=self.lang, loader=self.loader)
+        brief = render_brief(
+            self.questionnaire,
+            doc,
+            verdict,
+            lang=self.lang,
+            loader=self.loader,
+            source_text=answers_text(doc, brief_name=files.brief.name),
+        )
         if files.brief.exists() and not is_generated_brief(files.brief):
             raise UserError.of("interview_blocked", path=files.brief, draft=files.draft)
         replaced = files.answers.exists()

@@ -56,6 +56,7 @@ def test_example_brief_matches_golden_file(example, lang):
         lang=lang,
         loader=template_loader(),
         answers_link=os.path.relpath(example, target.parent),
+        source_text=example.read_text(encoding="utf-8"),
     )
     old = target.read_text(encoding="utf-8") if target.exists() else None
     if old is not None and old != rendered:

@@ -21,7 +21,7 @@ from mlpdm.core.render import is_override, render_brief
 from mlpdm.core.slug import is_valid_slug
 from mlpdm.files import atomic_write
 from mlpdm.resources import template_loader_for
-from mlpdm.workspace import FeatureFiles, write_answers
+from mlpdm.workspace import FeatureFiles, answers_text, write_answers
 
 
 class Status(str, Enum):
@@ -90,7 +90,10 @@ def decide(
     if hand_edited and not force:
         raise UserError.of("decide_hand_edited", path=files.brief)
     write_answers(answers, decided, brief_name=files.brief.name)
-    atomic_write(files.brief, render_brief(q, decided, verdict, lang=language, loader=loader))
+    source = answers_text(decided, brief_name=files.brief.name)  # what write_answers just wrote
+    atomic_write(
+        files.brief, render_brief(q, decided, verdict, lang=language, loader=loader, source_text=source)
+    )
     console = make_console(stderr=True)
     recorded = t(
         "decide.recorded",

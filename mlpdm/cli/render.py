@@ -17,7 +17,7 @@ from mlpdm.console import make_console
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.messages import t
 from mlpdm.core.render import render_brief, render_json
-from mlpdm.files import atomic_write
+from mlpdm.files import atomic_write, read_text
 from mlpdm.resources import template_loader_for
 from mlpdm.workspace import FeatureFiles, is_generated_brief
 
@@ -55,7 +55,10 @@ def render(
         # The brief links to its answers file relative to where the brief is written.
         link = os.path.relpath(answers.resolve(), target.resolve().parent) if target else None
         loader = template_loader_for(settings(ctx).config().path_setting("templates"))
-        text = render_brief(q, doc, verdict, lang=language, loader=loader, answers_link=link)
+        source = read_text(answers, what="answers")  # its digest goes into the front matter
+        text = render_brief(
+            q, doc, verdict, lang=language, loader=loader, answers_link=link, source_text=source
+        )
     if target is None:
         sys.stdout.write(text)
         return

@@ -200,54 +200,45 @@ def compile_condition(source: str) -> Condition:
     )
 
 
-def _reject_unknown_tests(ast: nodes.Node, text: str) -> None:
-    # Code generation would find these, but code is generated only on first use: too late
-    # for `mlpdm questionnaire validate` to name the file and line.
-    for test in ast.find_all(nodes.Test):
-        if test.name not in _ENV.tests:
-            raise ConditionError(f"condition {text!r} uses the unknown test {test.name!r}")
-
-
 def _reject_unsafe(ast: nodes.Node, text: str) -> None:
     """Refuse, before anything runs, what a condition never needs and an attacker would use.
 
     Private attributes (``__class__``, ``__globals__``: the sandbox would refuse them too,
     but here the error names the file and line), calls other than mlpdm's own functions
-    (``range``, ``lipsum``, methods), powers (``10**10**10`` runs for ever) and repeating
-    strings or lists (``'a' * 10**9`` fills memory).
+    (``range``, ``lipsum``, methods), filters outside SAFE_FILTERS, unknown tests (code
+    generation would find those, but only on first use: too late for `questionnaire
+    validate` to name the line), powers (``10**10**10`` runs for ever) and repeating strings
+    or lists (``'a' * 10**9`` fills memory). One walk over the tree checks them all.
     """
-    for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
+    for node in ast.find_all(nodes.Node):
+        problem = _unsafe(node)
+        if problem:
+            raise ConditionError(f"condition {text!r} {problem}")
+
+
+def _unsafe(node: nodes.Node) -> str | None:
+    """What is wrong with one node of a condition, if anything."""
+    if isinstance(node, nodes.Getattr | nodes.Getitem):
         attr = getattr(node, "attr", None)
         if attr is None and isinstance(getattr(node, "arg", None), nodes.Const):
             attr = node.arg.value  # type: ignore[attr-defined]
         if isinstance(attr, str) and attr.startswith("_"):
-            raise ConditionError(
-                f"condition {text!r} reads the private attribute {attr!r}, which is not allowed"
-            )
-    for call in ast.find_all(nodes.Call):
-        callee = call.node
+            return f"reads the private attribute {attr!r}, which is not allowed"
+    elif isinstance(node, nodes.Call):
+        callee = node.node
         if not (isinstance(callee, nodes.Name) and callee.name in CONDITION_FUNCTIONS):
             name = callee.name if isinstance(callee, nodes.Name) else "a method"
-            raise ConditionError(
-                f"condition {text!r} calls {name}; conditions may only call "
-                f"{', '.join(sorted(CONDITION_FUNCTIONS))}"
-            )
-    _reject_unknown_tests(ast, text)
-    for used in ast.find_all(nodes.Filter):
-        if used.name not in SAFE_FILTERS:
-            raise ConditionError(
-                f"condition {text!r} uses the filter {used.name!r}; conditions may use "
-                f"{', '.join(sorted(SAFE_FILTERS))}"
-            )
-    if any(True for _ in ast.find_all(nodes.Pow)):
-        raise ConditionError(f"condition {text!r} uses '**', which conditions do not allow")
-    for product in ast.find_all(nodes.Mul):
-        operands = (product.left, product.right)
-        if any(
-            isinstance(o, nodes.List | nodes.Tuple)
-            or (isinstance(o, nodes.Const) and isinstance(o.value, str | list | tuple))
-            for o in operands
-        ):
-            raise ConditionError(
-                f"condition {text!r} repeats a string or list with '*', which is not allowed"
-            )
+            return f"calls {name}; conditions may only call {', '.join(sorted(CONDITION_FUNCTIONS))}"
+    elif isinstance(node, nodes.Test) and node.name not in _ENV.tests:
+        return f"uses the unknown test {node.name!r}"
+    elif isinstance(node, nodes.Filter) and node.name not in SAFE_FILTERS:
+        return f"uses the filter {node.name!r}; conditions may use {', '.join(sorted(SAFE_FILTERS))}"
+    elif isinstance(node, nodes.Pow):
+        return "uses '**', which conditions do not allow"
+    elif isinstance(node, nodes.Mul) and any(
+        isinstance(o, nodes.List | nodes.Tuple)
+        or (isinstance(o, nodes.Const) and isinstance(o.value, str | list | tuple))
+        for o in (node.left, node.right)
+    ):
+        return "repeats a string or list with '*', which is not allowed"
+    return None

@@ -59,6 +59,12 @@ class Verdict:
         """The findings that set the verdict (empty for GO)."""
         return tuple(f for f in self.findings if OUTCOME_VERDICT.get(f.outcome) == self.id)
 
+    @property
+    def top(self) -> Finding | None:
+        """The finding named as the main reason (the index's "top reason"), if any."""
+        shown = self.deciding or tuple(f for f in self.findings if f.outcome != "note")
+        return shown[0] if shown else None
+
 
 def decide(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Verdict:
     """Evaluate every rule; the verdict is the strongest outcome among the findings."""

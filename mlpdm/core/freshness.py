@@ -31,6 +31,25 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
     return (data if isinstance(data, dict) else None), body.removeprefix("\n")
 
 
+def sealed_front_matter(text: str) -> dict[str, Any] | None:
+    """The front matter of an mlpdm brief whose ``file_digest`` matches the whole file, else None.
+
+    Such a brief is, byte for byte, what mlpdm wrote: nothing in its front matter or body was
+    changed since, so the front matter's fields can be believed.
+    """
+    marker = "\nfile_digest: "
+    end = text.find("\n---\n\n")
+    if not text.startswith("---\n") or end < 0:
+        return None
+    at = text.rfind(marker, 0, end + 1)
+    if at < 0 or text.find("\n", at + 1) != end:  # the seal is the last field
+        return None
+    if text[at + len(marker) : end] != text_digest(text[: at + 1] + text[end + 1 :]):
+        return None
+    front, _ = split_front_matter(text)
+    return front if is_generated(front) else None
+
+
 def is_generated(front: Mapping[str, Any] | None) -> bool:
     """Whether front matter says mlpdm wrote the file."""
     return bool(front) and front.get("generator") == "mlpdm"

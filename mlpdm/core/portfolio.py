@@ -10,7 +10,7 @@ import yaml
 from jinja2 import BaseLoader
 
 from mlpdm.core.answers import AnswersDoc
-from mlpdm.core.decision import VERDICTS, Finding, Verdict
+from mlpdm.core.decision import VERDICTS, Verdict
 from mlpdm.core.messages import t
 from mlpdm.core.render import VERDICT_MARK, is_override, render_template
 from mlpdm.core.text import pick
@@ -27,27 +27,20 @@ class Entry:
     brief_link: str  # path of the brief relative to the index page
 
 
-def top_reason(verdict: Verdict) -> Finding | None:
-    """The finding the index shows as a brief's top reason (None for a GO without findings)."""
-    shown = verdict.deciding or tuple(f for f in verdict.findings if f.outcome != "note")
-    return shown[0] if shown else None
-
-
 def for_index(doc: AnswersDoc, verdict: Verdict) -> tuple[AnswersDoc, Verdict]:
     """Only what the index shows of a brief: its meta and decision, the verdict, one finding.
 
     Holding 10,000 full answers and verdicts until the index is written costs a couple of
     hundred megabytes; this costs a few hundred bytes a brief.
     """
-    top = top_reason(verdict)
-    return replace(doc, answers={}), Verdict(verdict.id, (top,) if top else ())
+    return replace(doc, answers={}), Verdict(verdict.id, (verdict.top,) if verdict.top else ())
 
 
 def render_index(entries: Sequence[Entry], *, lang: str, loader: BaseLoader) -> str:
     """The portfolio page. Deterministic: sorted by slug, no clock."""
     rows = []
     for entry in sorted(entries, key=lambda e: e.doc.slug):
-        top = top_reason(entry.verdict)
+        top = entry.verdict.top
         rows.append(
             {
                 "feature": entry.doc.feature,

@@ -95,6 +95,7 @@ def brief_context(
         "answers_file": answers_filename(doc.slug),
         "answers_link": answers_link or answers_filename(doc.slug),
         "answers_digest": doc.digest(),
+        "top_reason": verdict.top.rule.id if verdict.top else None,
         "questionnaire": {
             "id": questionnaire.id,
             "version": doc.questionnaire_version,
@@ -288,23 +289,37 @@ def header_context(
             "base_version": doc.base_version,
         },
         "verdict": {"id": verdict.id},
+        "top_reason": verdict.top.rule.id if verdict.top else None,
         "answers_digest": doc.digest(),
     }
 
 
-def front_matter(context: Mapping[str, Any], body: str, render_digest: str) -> str:
-    """The YAML front matter block: what CI scripts and `mlpdm check` read (see front_matter_data)."""
-    data = front_matter_data(context, body, render_digest)
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
-    return f"---\n{text}---\n"
+def front_matter(
+    context: Mapping[str, Any], body: str, *, render_digest: str, source_text: str | None = None
+) -> str:
+    """The YAML front matter block: what CI scripts and `mlpdm check` read (see front_matter_data).
+
+    Its last field, ``file_digest``, fingerprints the whole file but that line: with it a
+    brief vouches for its own front matter, so `mlpdm check` may believe it (see
+    freshness.recorded_state) without parsing the answers or rendering anything.
+    """
+    data = front_matter_data(context, body, render_digest=render_digest, source_text=source_text)
+    fields = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
+    head = "---\n" + fields
+    seal = text_digest(head + "---\n\n" + body)
+    return f"{head}file_digest: {seal}\n---\n"
 
 
-def front_matter_data(context: Mapping[str, Any], body: str, render_digest: str) -> dict[str, Any]:
-    """The front matter's fields.
+def front_matter_data(
+    context: Mapping[str, Any], body: str, *, render_digest: str, source_text: str | None = None
+) -> dict[str, Any]:
+    """The front matter's fields, but ``file_digest``.
 
     ``answers_digest`` fingerprints the answers the brief was rendered from (a changed
-    answers file makes it stale); ``render_digest`` what else it was rendered with (see
-    ``render_digest``); ``brief_digest`` fingerprints the body (a hand edit shows).
+    answers file makes it stale) and ``answers_file_digest`` the answers file's text as it
+    was; ``render_digest`` what else it was rendered with (see ``render_digest``);
+    ``brief_digest`` the body (a hand edit shows); ``top_reason`` is the id of the rule
+    named as the main reason.
     """
     questionnaire: dict[str, Any] = {
         "id": context["questionnaire"]["id"],
@@ -317,12 +332,14 @@ def front_matter_data(context: Mapping[str, Any], body: str, render_digest: str)
         "feature": context["feature"],
         "slug": context["slug"],
         "verdict": context["verdict"]["id"],
+        "top_reason": context["top_reason"],
         "status": context["decision"]["status"],
         "owner": context["owner"],
         "date": context["date"],
         "review_by": context["review_by"] or None,
         "questionnaire": questionnaire,
         "answers_digest": context["answers_digest"],
+        "answers_file_digest": None if source_text is None else text_digest(source_text),
         "render_digest": render_digest,
         "brief_digest": text_digest(body),
         "generator": "mlpdm",
@@ -368,13 +385,14 @@ def is_current(
     lang: str,
     loader: BaseLoader,
 ) -> bool:
-    """Whether ``existing`` is byte for byte what ``render_brief`` would write, without rendering.
+    """Whether ``existing`` is what ``render_brief`` would write now, without rendering.
 
     True only when its front matter holds exactly the values these answers, this verdict and
     this render digest give, including the digest of its own body: then the body is the one
     mlpdm rendered from the same answers with the same questionnaire, templates and language.
     Any doubt (a hand edit, a changed template, older front matter) answers False, and the
-    caller renders and compares in full.
+    caller renders and compares in full. The answers file's own digest is left out: an
+    answers file that changed only in layout or comments still has a current brief.
     """
     end = existing.find("\n---\n\n", 3)
     if not existing.startswith("---\n") or end < 0:
@@ -383,9 +401,17 @@ def is_current(
         recorded = yaml.load(existing[4 : end + 1], Loader=_SAFE_LOADER)
     except yaml.YAMLError:
         return False
+    if not isinstance(recorded, dict) or "file_digest" not in recorded:
+        return False
+    del recorded["file_digest"]
+    recorded.pop("answers_file_digest", None)
     body = existing[end + 6 :]
-    context = header_context(questionnaire, doc, verdict, lang)
-    return bool(recorded == front_matter_data(context, body, render_digest(questionnaire, loader, lang)))
+    expected = front_matter_data(
+        header_context(questionnaire, doc, verdict, lang),
+        body,
+        render_digest=render_digest(questionnaire, loader, lang),
+    )
+    return bool(recorded == expected)
 
 
 def text_digest(text: str) -> str:
@@ -402,12 +428,18 @@ def render_brief(
     loader: BaseLoader,
     template: str = BRIEF_TEMPLATE,
     answers_link: str | None = None,
+    source_text: str | None = None,
 ) -> str:
-    """The Markdown brief. Deterministic: the same inputs give the same bytes."""
+    """The Markdown brief. Deterministic: the same inputs give the same bytes.
+
+    ``source_text`` is the answers file's text as it is on disk; its digest in the front
+    matter lets `mlpdm check` trust the brief without reading the answers again.
+    """
     context = brief_context(questionnaire, doc, verdict, lang, answers_link=answers_link)
     body = render_template(loader, template, lang, context)
     body = body.strip("\n") + "\n"
-    return front_matter(context, body, render_digest(questionnaire, loader, lang)) + "\n" + body
+    digest = render_digest(questionnaire, loader, lang)
+    return front_matter(context, body, render_digest=digest, source_text=source_text) + "\n" + body
 
 
 def render_template(loader: BaseLoader, name: str, lang: str, context: Mapping[str, Any]) -> str:

@@ -74,6 +74,55 @@ def test_a_brief_from_before_render_digests_is_rendered_again(rendered, runner):
     assert check(runner, "--fix").exit_code == 0 and "render_digest:" in brief.read_text(encoding="utf-8")
 
 
+def test_sealed_briefs_are_believed_without_parsing_their_answers(rendered, runner, monkeypatch):
+    # A brief sealed by its file digest, rendered from these very answers with today's
+    # questionnaire and templates, is current: check need not parse, decide or render.
+    import mlpdm.checks
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("answers parsed although the brief vouches for them")
+
+    monkeypatch.setattr(mlpdm.checks, "parse_answers_doc", refuse)
+    result = check(runner)
+    assert result.exit_code == 0 and "2 answers file(s) checked" in result.output
+
+
+def test_the_index_is_the_same_whether_briefs_are_believed_or_checked_in_full(rendered, runner, monkeypatch):
+    import mlpdm.checks
+
+    believed = runner.invoke(app, ["index", "-o", "-"]).stdout
+    monkeypatch.setattr(mlpdm.checks.Checker, "_recorded", lambda self, path, text: None)
+    assert runner.invoke(app, ["index", "-o", "-"]).stdout == believed
+    assert "invoice-ocr.md" in believed
+
+
+def test_answers_changed_only_in_layout_keep_their_brief_current(rendered, runner):
+    answers = rendered / DOCS / "invoice-ocr.answers.yaml"
+    answers.write_text(
+        answers.read_text(encoding="utf-8") + "# reviewed in the weekly meeting\n", encoding="utf-8"
+    )
+    result = check(runner)
+    assert result.exit_code == 0, result.output
+
+
+def test_a_broken_seal_is_checked_in_full(rendered, runner, monkeypatch):
+    # The file digest no longer matches: nothing in that brief is believed, its answers are
+    # parsed and it is compared in full (and found current, as only the seal changed).
+    import mlpdm.checks
+
+    parsed: list[str] = []
+    real = mlpdm.checks.parse_answers_doc
+
+    def counting(data, questionnaire, source, **kwargs):
+        parsed.append(source.path)
+        return real(data, questionnaire, source, **kwargs)
+
+    monkeypatch.setattr(mlpdm.checks, "parse_answers_doc", counting)
+    edit(rendered / DOCS / "invoice-ocr.md", "file_digest: sha256:", "file_digest: sha256:0")
+    assert check(runner).exit_code == 0
+    assert parsed == [f"{DOCS}/invoice-ocr.answers.yaml"]
+
+
 def test_changed_wording_makes_briefs_stale(rendered, runner, monkeypatch):
     # What a brief says also depends on mlpdm's own words, not only on answers and templates.
     from mlpdm.core import messages, render
