@@ -4,9 +4,10 @@ Run by benchmarks/run.py with the Python of a benchmark environment (it needs pe
 
     python first_prompt.py RUNS PATTERN -- COMMAND [ARGS...]
 
-Each run starts in a fresh empty folder (so an interview never resumes), waits for
-PATTERN (a regular expression), kills the process and records the seconds it took.
-Prints the list of times as JSON.
+Each run starts in a fresh empty folder with a fresh HOME (so an interview never resumes
+and no tool finds state of its own), waits for PATTERN (a regular expression), kills the
+process and records the seconds it took. XDG_CACHE_HOME, if set, is kept across runs, as a
+user's cache is. Prints the list of times as JSON.
 """
 
 from __future__ import annotations

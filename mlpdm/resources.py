@@ -11,6 +11,8 @@ from typing import Any, cast
 
 from jinja2 import BaseLoader, ChoiceLoader, DictLoader, FileSystemLoader
 
+from mlpdm import core
+from mlpdm.cache import cache_key, cached
 from mlpdm.core.errors import UserError
 from mlpdm.core.questionnaire import Questionnaire, load_questionnaire
 from mlpdm.files import load_yaml_file, parse_yaml
@@ -44,8 +46,20 @@ def load_packaged_questionnaire(qid: str = DEFAULT_QUESTIONNAIRE) -> Questionnai
     if qid not in available:
         raise UserError.of("no_questionnaire", qid=qid, available=", ".join(sorted(available)) or "—")
     entry = available[qid]
-    data, source = parse_yaml(entry.read_text(encoding="utf-8"), f"questionnaires/{entry.name}")
-    return load_questionnaire(data, source)
+    return validated_questionnaire(entry.read_text(encoding="utf-8"), f"questionnaires/{entry.name}")
+
+
+def validated_questionnaire(text: str, shown: str) -> Questionnaire:
+    """Parse and validate a questionnaire, or take the result from the user's cache."""
+
+    def build() -> Questionnaire:
+        return load_questionnaire(*parse_yaml(text, shown))
+
+    # Everything that validates a questionnaire lives in mlpdm/core: its source is in the key.
+    code = sorted(Path(core.__file__).resolve().parent.glob("*.py"))
+    return cached(
+        "questionnaire", cache_key("questionnaire", shown + "\0" + text, code), build, Questionnaire
+    )
 
 
 def is_path_ref(ref: str) -> bool:

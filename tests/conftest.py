@@ -15,6 +15,24 @@ from mlpdm.resources import load_packaged_questionnaire
 
 REPO = Path(__file__).resolve().parent.parent
 
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory):
+    # The tests (and the programs they start) keep validated questionnaires in a folder of
+    # their own, not in the user's ~/.cache/mlpdm.
+    import os
+
+    folder = tmp_path_factory.mktemp("mlpdm-cache")
+    folder.chmod(0o700)
+    previous = os.environ.get("MLPDM_CACHE_DIR")
+    os.environ["MLPDM_CACHE_DIR"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("MLPDM_CACHE_DIR", None)
+    else:
+        os.environ["MLPDM_CACHE_DIR"] = previous
+
+
 # A terminal pinned for stable output: no colour, fixed width, English.
 PINNED_ENV = {
     "NO_COLOR": "1",

@@ -46,7 +46,7 @@ def _check_text(value: dict[str, str]) -> dict[str, str]:
 
 class _Model(BaseModel):
     # Frozen declarations; a typo in a key is an error, not silently ignored.
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False, defer_build=True)
 
 
 Text = dict[str, str]

@@ -1,0 +1,120 @@
+"""A per-user cache of validated questionnaires, so an interview starts without re-validating.
+
+Parsing and validating the default questionnaire (YAML, pydantic models, every condition)
+costs about 80 ms on every start, for a file that changes only with mlpdm itself. The cache
+keeps the validated object, keyed by everything the result depends on: the questionnaire's
+text, mlpdm's version and the source of the modules that validate it, and the versions of
+Python, pydantic and PyYAML. A changed key is a miss, never a stale hit.
+
+The entries are pickles, so they are read only from a folder that belongs to the user and
+that nobody else may write (the checks Jinja2's bytecode cache makes), and only files the
+user owns. Anything unusual (no home, a read-only disk, a corrupt or foreign file) is a
+miss: the questionnaire is validated as if there were no cache. MLPDM_CACHE_DIR moves the
+folder; MLPDM_NO_CACHE=1 turns the cache off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+FORMAT = 1  # bump when what is stored changes shape
+
+
+def cache_dir() -> Path | None:
+    """The cache folder for this user, or None when caching is off or there is no home."""
+    if os.environ.get("MLPDM_NO_CACHE", "") not in ("", "0"):
+        return None
+    configured = os.environ.get("MLPDM_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME")
+    if base:
+        return Path(base) / "mlpdm"
+    try:
+        return Path.home() / ".cache" / "mlpdm"
+    except RuntimeError:  # no home directory can be found
+        return None
+
+
+def cache_key(kind: str, text: str, code: Iterable[Path]) -> str:
+    """A key for ``text`` as understood by the modules in ``code``, on this Python."""
+    import pydantic
+    import yaml
+
+    from mlpdm import __version__
+
+    digest = hashlib.sha256()
+    for part in (str(FORMAT), kind, __version__, sys.version, pydantic.VERSION, yaml.__version__, text):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    for path in code:
+        with contextlib.suppress(OSError):
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def cached(kind: str, key: str, build: Callable[[], T], expected: type) -> T:
+    """The value stored under ``key``, or ``build()``'s, stored for next time."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{kind}-{key}.pickle"
+    value = _read(folder, path)
+    if isinstance(value, expected):
+        return value  # type: ignore[return-value]
+    value = build()  # a UserError from validation passes through and nothing is stored
+    _write(folder, path, value)
+    return value
+
+
+def _private(folder: Path) -> bool:
+    # Ours, and writable by nobody else: otherwise someone could plant a pickle there.
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    if not stat.S_ISDIR(info.st_mode) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return False
+    return not hasattr(os, "getuid") or info.st_uid == os.getuid()
+
+
+def _read(folder: Path, path: Path) -> Any:
+    if not _private(folder):
+        return None
+    try:
+        with path.open("rb") as handle:
+            info = os.fstat(handle.fileno())
+            if hasattr(os, "getuid") and info.st_uid != os.getuid():
+                return None
+            if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+                return None
+            return pickle.load(handle)
+    except Exception:  # missing, truncated, from another version: all just a miss
+        return None
+
+
+def _write(folder: Path, path: Path, value: Any) -> None:
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(folder):
+            return
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            Path(tmp).replace(path)  # atomic: a reader sees the old file or the whole new one
+        except BaseException:
+            with contextlib.suppress(OSError):
+                Path(tmp).unlink()
+            raise
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        return  # a cache that cannot be written is only slower
