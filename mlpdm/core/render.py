@@ -76,15 +76,11 @@ def brief_context(
     for finding in findings:
         finding["lift"] = whatif["lifts"].get(finding["rule"], [])
     counts = {o: sum(1 for f in verdict.findings if f.outcome == o) for o in OUTCOMES}
+    head = header_context(questionnaire, doc, verdict, lang)
     return {
-        "lang": lang,
-        "feature": doc.feature,
-        "slug": doc.slug,
-        "owner": doc.meta.get("owner", ""),
-        "date": doc.meta.get("date", ""),
-        "review_by": doc.meta.get("review_by", ""),
+        **head,
         "decision": {
-            "status": doc.status,
+            **head["decision"],
             "label": t(f"decision.{doc.status}", lang),
             "by": doc.decision.get("by", ""),
             "date": doc.decision.get("date", ""),
@@ -94,16 +90,9 @@ def brief_context(
         },
         "answers_file": answers_filename(doc.slug),
         "answers_link": answers_link or answers_filename(doc.slug),
-        "answers_digest": doc.digest(),
-        "top_reason": verdict.top.rule.id if verdict.top else None,
-        "questionnaire": {
-            "id": questionnaire.id,
-            "version": doc.questionnaire_version,
-            "base_version": doc.base_version,
-            "title": pick(questionnaire.title, lang),
-        },
+        "questionnaire": {**head["questionnaire"], "title": pick(questionnaire.title, lang)},
         "verdict": {
-            "id": verdict.id,
+            **head["verdict"],
             "label": t(f"verdict.{verdict.id}", lang),
             "explain": t(f"verdict.{verdict.id}.explain", lang),
             "mark": VERDICT_MARK[verdict.id],
@@ -274,7 +263,7 @@ def select_template(env: Environment, name: str, lang: str) -> Template:
 def header_context(
     questionnaire: Questionnaire, doc: AnswersDoc, verdict: Verdict, lang: str
 ) -> dict[str, Any]:
-    """The part of ``brief_context`` the front matter is made of, cheap to build."""
+    """What the front matter is made of: the start of ``brief_context``, cheap to build."""
     return {
         "lang": lang,
         "feature": doc.feature,
