@@ -1,6 +1,6 @@
 """mlpdm's speed, side by side with the floor set by Python and with peer tools, in one run.
 
-    python3 benchmarks/run.py                 # everything (about 10 minutes on 2 cores)
+    python3 benchmarks/run.py                 # everything (about 15 minutes on 2 cores)
     python3 benchmarks/run.py --quick         # fewer runs, 100 and 1,000 briefs only
 
 It needs only Python and the package index. Into .bench/ (ignored by git) it installs

@@ -735,8 +735,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "ブリーフが古くなっています：生成後に回答が変更されました",
     },
     "check.brief.outdated-render": {
-        "en": "brief is stale: rendered by older templates or questionnaire texts",
-        "ja": "ブリーフが古くなっています：古いテンプレートまたは質問票の文で生成されています",
+        "en": "brief is stale: rendered by an older mlpdm, templates or questionnaire texts",
+        "ja": "ブリーフが古くなっています：古い mlpdm、テンプレートまたは質問票の文で生成されています",
     },
     "check.brief.edited": {
         "en": "brief was edited by hand: change the answers instead (--fix --force overwrites the edits)",

@@ -339,15 +339,20 @@ def front_matter_data(
 # Bump when a change to mlpdm's code (not to a template, questionnaire or message, which
 # the digest reads itself) changes what a brief says; `mlpdm check` then renders every brief again.
 RENDERER_VERSION = 1
+# Messages only the command line shows: changing one must not make every brief stale. (Were a
+# brief to use one, the golden briefs' guard in tests/test_examples.py would say so.)
+_CLI_ONLY = ("help.", "check.", "error.", "config.", "interview.", "qn.", "stats.", "decide.", "render.")
+_CLI_ONLY += ("problem.", "answer.")
 _RENDER_DIGESTS: dict[tuple[int, int, str], tuple[Questionnaire, BaseLoader, str]] = {}
 
 
 def render_digest(questionnaire: Questionnaire, loader: BaseLoader, lang: str) -> str:
     """A fingerprint of everything a brief is rendered with besides its answers.
 
-    The questionnaire's content, every template the loader offers, the message catalogue,
-    the language and RENDERER_VERSION. With the answers digest it lets `mlpdm check` know a brief is current
-    without rendering it (see ``is_current``). Computed once per process for each.
+    The questionnaire's content, every template the loader offers, the message catalogue
+    (but for the command line's own messages), the language and RENDERER_VERSION. With the
+    answers digests it lets `mlpdm check` know a brief is current without rendering it (see
+    ``is_current`` and ``checks.Checker._recorded``). Computed once per process for each.
     """
     key = (id(questionnaire), id(loader), lang)
     cached = _RENDER_DIGESTS.get(key)
@@ -356,13 +361,17 @@ def render_digest(questionnaire: Questionnaire, loader: BaseLoader, lang: str) -
     env = environment(loader)
     sources = [(name, loader.get_source(env, name)[0]) for name in sorted(loader.list_templates())]
     payload = json.dumps(
-        [RENDERER_VERSION, lang, questionnaire.model_dump(mode="json"), sources, MESSAGES],
+        [RENDERER_VERSION, lang, questionnaire.model_dump(mode="json"), sources, _brief_messages()],
         sort_keys=True,
         ensure_ascii=False,
     )
     digest = text_digest(payload)
     _RENDER_DIGESTS[key] = (questionnaire, loader, digest)
     return digest
+
+
+def _brief_messages() -> dict[str, dict[str, str]]:
+    return {key: text for key, text in MESSAGES.items() if not key.startswith(_CLI_ONLY)}
 
 
 def is_current(

@@ -134,6 +134,15 @@ def test_changed_wording_makes_briefs_stale(rendered, runner, monkeypatch):
     assert "brief-stale" in codes(runner)
 
 
+def test_the_command_lines_own_wording_leaves_briefs_current(rendered, runner, monkeypatch):
+    # Help and check messages are not in any brief: changing them must not churn every brief.
+    from mlpdm.core import messages, render
+
+    monkeypatch.setitem(messages.MESSAGES, "help.mlpdm.check", {"en": "Check.", "ja": "検査。"})
+    monkeypatch.setattr(render, "_RENDER_DIGESTS", {})
+    assert codes(runner) == []
+
+
 def test_a_new_renderer_version_makes_briefs_stale(rendered, runner, monkeypatch):
     from mlpdm.core import render
 
@@ -172,7 +181,7 @@ def test_templates_changed_since_rendering(rendered, runner):
     (templates / "brief.md.j2").write_text(text.replace("## ", "## » ", 1), encoding="utf-8")
     write(rendered / "mlpdm.toml", 'templates = "team-templates"\n')
     result = check(runner)
-    assert "brief is stale: rendered by older templates or questionnaire texts" in result.output
+    assert "brief is stale: rendered by an older mlpdm, templates or questionnaire texts" in result.output
 
 
 def test_review_dates_warn_and_fail_with_strict(rendered, runner):
