@@ -12,7 +12,7 @@ from typer.core import TyperGroup
 
 from mlpdm import __version__
 from mlpdm.cli.exit_codes import ExitCode
-from mlpdm.cli.helpfmt import HELP_OPTIONS, HelpContext, is_click_error, usage_error_text
+from mlpdm.cli.helpfmt import HELP_OPTIONS, HelpContext, show_click_error
 from mlpdm.cli.localize import config_or_none, help_language, localize
 from mlpdm.cli.settings import Settings, check_lang
 from mlpdm.core.errors import UserError
@@ -54,18 +54,10 @@ class _Boundary(TyperGroup):
         try:
             result = super().main(args, *pos, standalone_mode=False, **kwargs)
         except Exception as error:
-            if not is_click_error(error) and type(error).__name__ != "Abort":
+            code = show_click_error(error, self.help_lang) if standalone_mode else None
+            if code is None:
                 raise
-            if not standalone_mode:
-                raise
-            if type(error).__name__ == "Abort":
-                typer.echo(t("help.ui.aborted", self.help_lang), err=True)
-                sys.exit(1)
-            if type(error).__name__ == "NoArgsIsHelpError":
-                typer.echo(error.ctx.get_help(), err=True)  # type: ignore[attr-defined]
-            else:
-                typer.echo(usage_error_text(error, self.help_lang), err=True)
-            sys.exit(getattr(error, "exit_code", 2))
+            sys.exit(code)
         if not standalone_mode:
             return result
         sys.exit(result if isinstance(result, int) else 0)

@@ -109,6 +109,19 @@ def usage_error_text(error: Any, lang: str) -> str:
     return "\n".join(parts)
 
 
-def is_click_error(error: BaseException) -> bool:
-    """Whether ``error`` is one of click's own (bad usage, bad parameter, missing file)."""
-    return any(cls.__name__ == "ClickException" for cls in type(error).__mro__)
+# click's base class for the errors it reports itself (typer re-exports only some of them).
+_ClickException: type = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
+def show_click_error(error: BaseException, lang: str) -> int | None:
+    """Print one of click's own errors in ``lang`` and return its exit code; None for any other."""
+    if isinstance(error, typer.Abort):
+        typer.echo(t("help.ui.aborted", lang), err=True)
+        return 1
+    if not isinstance(error, _ClickException):
+        return None
+    if type(error).__name__ == "NoArgsIsHelpError":  # `mlpdm` alone: the help, as click shows it
+        typer.echo(error.ctx.get_help(), err=True)  # type: ignore[attr-defined]
+    else:
+        typer.echo(usage_error_text(error, lang), err=True)
+    return int(getattr(error, "exit_code", 2))
