@@ -6,8 +6,10 @@
 It needs only Python and the package index. Into .bench/ (ignored by git) it installs
 mlpdm from this checkout, not editable, as a user would have it, and deon, copier and
 cookiecutter into a second environment of their own. Every figure is the median of
-repeated runs measured here, in this run; ratios are against floors measured in the same
-run, so the table says how mlpdm compares on this machine, whatever the machine.
+repeated runs measured here, in this run, taken in rounds (one run of each command in turn)
+so that a machine that speeds up or slows down meanwhile does so for all; ratios are
+against floors measured in the same rounds, so the table says how mlpdm compares on this
+machine, whatever the machine.
 
 Start-up: `mlpdm --version`, `mlpdm --help` and the first interview question on a
 pseudo-terminal, against `python -c pass`, `python -c "import typer"` and the peers'
@@ -107,29 +109,62 @@ def run_once(
     return elapsed, usage.ru_maxrss * 1024  # Linux reports kilobytes
 
 
-def timed(label: str, argv: Sequence[str], runs: int, **kwargs: object) -> Timing:
-    """``runs`` runs after one warm-up (file cache, bytecode), as a Timing."""
-    run_once(argv, **kwargs)  # type: ignore[arg-type]
-    results = [run_once(argv, **kwargs) for _ in range(runs)]  # type: ignore[arg-type]
-    timing = Timing(label, [t for t, _ in results], max(m for _, m in results))
-    say(f"  {label}: {timing.median * 1000:.0f} ms")
-    return timing
+@dataclass
+class Command:
+    """A command line to time, with where and how it runs."""
+
+    label: str
+    argv: list[str]
+    cwd: Path | None = None
+    env: dict[str, str] | None = None
 
 
-def first_prompt(
-    label: str, python: Path, argv: Sequence[str], pattern: str, runs: int, env: dict[str, str]
-) -> Timing:
-    """Time to the first prompt on a pseudo-terminal (see first_prompt.py)."""
-    out = subprocess.run(
-        [str(python), str(HERE / "first_prompt.py"), str(runs), pattern, "--", *argv],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=env,
-    ).stdout
-    timing = Timing(label, json.loads(out))
-    say(f"  {label}: {timing.median * 1000:.0f} ms")
-    return timing
+def timed_together(commands: dict[str, Command], runs: int) -> dict[str, Timing]:
+    """Each command ``runs`` times after one warm-up (file cache, bytecode), in rounds.
+
+    A round runs each command once in turn, so a machine that speeds up or slows down while
+    the benchmark runs does so for every command alike, and the ratios stay fair.
+    """
+    for command in commands.values():
+        run_once(command.argv, cwd=command.cwd, env=command.env)
+    results: dict[str, list[tuple[float, int]]] = {key: [] for key in commands}
+    for _ in range(runs):
+        for key, command in commands.items():
+            results[key].append(run_once(command.argv, cwd=command.cwd, env=command.env))
+    timings = {}
+    for key, command in commands.items():
+        timings[key] = Timing(command.label, [t for t, _ in results[key]], max(m for _, m in results[key]))
+        say(f"  {command.label}: {ms(timings[key].median)}")
+    return timings
+
+
+@dataclass
+class Prompted:
+    """A command whose first prompt is awaited on a pseudo-terminal."""
+
+    label: str
+    argv: list[str]
+    pattern: str  # a regular expression for the prompt's text
+    env: dict[str, str]
+
+
+def first_prompts(python: Path, commands: dict[str, Prompted], runs: int) -> dict[str, Timing]:
+    """Time to the first prompt (see first_prompt.py), in rounds as in ``timed_together``."""
+    times: dict[str, list[float]] = {key: [] for key in commands}
+    for _ in range(runs):
+        for key, command in commands.items():
+            out = subprocess.run(
+                [str(python), str(HERE / "first_prompt.py"), "1", command.pattern, "--", *command.argv],
+                check=True,
+                capture_output=True,
+                text=True,
+                env=command.env,
+            ).stdout
+            times[key] += json.loads(out)
+    timings = {key: Timing(command.label, times[key]) for key, command in commands.items()}
+    for timing in timings.values():
+        say(f"  {timing.label}: {ms(timing.median)}")
+    return timings
 
 
 def say(text: str) -> None:
@@ -242,7 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--workdir", type=Path, default=REPO / ".bench", help="where environments and data go"
     )
-    args = parser.parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    args = parser.parse_args(given)
     runs = args.runs or (7 if args.quick else 20)
     sizes = [int(s) for s in (args.sizes or ("100,1000" if args.quick else "100,1000,10000")).split(",")]
     work: Path = args.workdir.resolve()
@@ -255,76 +291,75 @@ def main(argv: list[str] | None = None) -> int:
 
     say("start-up")
     plain_env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
-    start: dict[str, Timing] = {
-        "pass": timed("`python -c pass`", [str(python), "-c", "pass"], runs),
-        "typer": timed('`python -c "import typer"`', [str(python), "-c", "import typer"], runs),
-        "version": timed("`mlpdm --version`", [mlpdm, "--version"], runs, env=plain_env),
-        "help": timed("`mlpdm --help`", [mlpdm, "--help"], runs, env=plain_env),
+    commands = {
+        "pass": Command("`python -c pass`", [str(python), "-c", "pass"]),
+        "typer": Command('`python -c "import typer"`', [str(python), "-c", "import typer"]),
+        "version": Command("`mlpdm --version`", [mlpdm, "--version"], env=plain_env),
+        "help": Command("`mlpdm --help`", [mlpdm, "--help"], env=plain_env),
     }
     if peers is not None:
         for peer in PEERS:
-            start[f"{peer}-help"] = timed(f"`{peer} --help`", [tool_in(peers, peer), "--help"], runs)
+            commands[f"{peer}-help"] = Command(f"`{peer} --help`", [tool_in(peers, peer), "--help"])
+    start = timed_together(commands, runs)
+
     prompt_runs = max(5, runs // 2)
     # Every tool gets the same persistent cache folder, as on a user's machine; mlpdm keeps
-    # its validated questionnaire there. The "no cache" row shows a start without it.
+    # its validated questionnaire there. The MLPDM_NO_CACHE row shows a start without it.
     cache = work / "xdg-cache"
     shutil.rmtree(cache, ignore_errors=True)
     prompt_env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
     interview = [mlpdm, "interview", "Benchmark", "--owner", "Benchmark"]
-    start["first"] = first_prompt(
-        "`mlpdm interview` → first question", python, interview, FIRST_QUESTION, prompt_runs, prompt_env
-    )
-    start["first-cold"] = first_prompt(
-        "… the same with `MLPDM_NO_CACHE=1`",
-        python,
-        interview,
-        FIRST_QUESTION,
-        prompt_runs,
-        {**prompt_env, "MLPDM_NO_CACHE": "1"},
-    )
-    if peers is not None:
-        with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp:
+        prompted = {
+            "first": Prompted("`mlpdm interview` → first question", interview, FIRST_QUESTION, prompt_env),
+            "first-cold": Prompted(
+                "… the same with `MLPDM_NO_CACHE=1`",
+                interview,
+                FIRST_QUESTION,
+                {**prompt_env, "MLPDM_NO_CACHE": "1"},
+            ),
+        }
+        if peers is not None:
             copier_t, cookie_t = peer_templates(Path(tmp))
-            start["copier-first"] = first_prompt(
+            prompted["copier-first"] = Prompted(
                 "`copier copy` → first prompt",
-                python,
                 [tool_in(peers, "copier"), "copy", "--trust", str(copier_t), str(Path(tmp) / "out-copier")],
                 "Feature name",
-                prompt_runs,
                 prompt_env,
             )
-            start["cookiecutter-first"] = first_prompt(
+            prompted["cookiecutter-first"] = Prompted(
                 "`cookiecutter` → first prompt",
-                python,
                 [tool_in(peers, "cookiecutter"), str(cookie_t), "-o", str(Path(tmp) / "out-cookie")],
                 "feature_name",
-                prompt_runs,
                 prompt_env,
             )
+        start |= first_prompts(python, prompted, prompt_runs)
 
     say("scale")
     scale: dict[int, dict[str, Timing]] = {}
+    repeats: dict[int, int] = {}
     for size in sizes:
         root = work / f"briefs-{size}"
         docs = root / "docs" / "mlpdm"
         shutil.rmtree(root, ignore_errors=True)
         subprocess.run([str(python), str(HERE / "synth.py"), str(root), str(size)], check=True)
         subprocess.run([mlpdm, "check", "--fix", str(docs)], cwd=root, check=True, stdout=subprocess.DEVNULL)
-        repeat = 3 if size >= 10_000 else 5 if size >= 1000 else runs
-        scale[size] = {
-            "floor": timed(
-                f"floor script ({size:,})", [str(python), str(HERE / "floor.py"), str(docs)], repeat
-            ),
-            "check": timed(f"`mlpdm check` ({size:,})", [mlpdm, "check", str(docs)], repeat, cwd=root),
-            "index": timed(f"`mlpdm index` ({size:,})", [mlpdm, "index", str(docs)], repeat, cwd=root),
-        }
-        for row in scale[size].values():
-            row.label = row.label.split(" (")[0]
+        repeat = repeats[size] = 3 if size >= 10_000 else 5 if size >= 1000 else runs
+        scale[size] = timed_together(
+            {
+                "floor": Command("floor script", [str(python), str(HERE / "floor.py"), str(docs)]),
+                "check": Command("`mlpdm check`", [mlpdm, "check", str(docs)], cwd=root),
+                "index": Command("`mlpdm index`", [mlpdm, "index", str(docs)], cwd=root),
+            },
+            repeat,
+        )
 
     today = dt.date.today().isoformat()
     report = [
-        f"Measured {today} with `python3 benchmarks/run.py{' --quick' if args.quick else ''}` — {machine()}; "
-        f"median of {runs} start-up runs ({prompt_runs} for first prompts), 5 scale runs (3 at 10,000).",
+        f"Measured {today} with `{' '.join(['python3 benchmarks/run.py', *given])}` — {machine()}; "
+        f"medians of {runs} start-up runs, {prompt_runs} first prompts and "
+        + ", ".join(f"{repeats[size]} runs at {size:,} briefs" for size in sizes)
+        + ", each set taken in interleaved rounds.",
         "",
         *startup_table(list(start.values()), start["pass"], start["typer"]),
         "",
