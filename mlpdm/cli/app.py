@@ -74,6 +74,7 @@ class _Boundary(TyperGroup):
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The command list, from the catalogue, without importing any command."""
+        # The same first paragraph localize() gives a loaded command as its short help.
         rows = [(name, t(f"help.mlpdm.{name}", self.help_lang).split("\n\n")[0]) for name in COMMANDS]
         with formatter.section("Commands"):
             formatter.write_dl(rows)

@@ -37,6 +37,9 @@ def config_or_none() -> Config | None:
 def localize(command: Any, lang: str, path: tuple[str, ...] = ("mlpdm",)) -> None:
     """Set the help of ``command``, its parameters and its loaded subcommands in ``lang``."""
     command.help = t(_command_key(path), lang)
+    # A group lists its commands by their first paragraph, whole and wrapped, not cut at 45
+    # characters mid-sentence as click would.
+    command.short_help = command.help.split("\n\n")[0]
     command.context_class = HelpContext
     for param in command.params:
         param.help = t(_param_key(path, param.name), lang)

@@ -64,3 +64,9 @@ def test_the_command_list_comes_from_the_catalogue(runner):
     assert "Commands:" in result.output and "Options:" in result.output
     for name in ("interview", "render", "check", "index", "decide", "config", "questionnaire", "stats"):
         assert f"\n  {name} " in result.output
+
+
+def test_a_group_lists_its_commands_by_their_whole_first_sentence(runner):
+    result = runner.invoke(app, ["questionnaire", "--help"])
+    listed = result.output.split("Commands:", 1)[1]
+    assert "rules." in listed and "..." not in listed
