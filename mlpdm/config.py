@@ -18,11 +18,6 @@ from typing import Any
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.text import LANGUAGES
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 CONFIG_FILE = "mlpdm.toml"
 PYPROJECT = "pyproject.toml"
 
@@ -89,7 +84,12 @@ def find_root(start: Path) -> tuple[Path, Path | None]:
         if (folder / CONFIG_FILE).is_file():
             return folder, folder / CONFIG_FILE
         pyproject = folder / PYPROJECT
-        if pyproject.is_file() and "mlpdm" in _read_toml(pyproject).get("tool", {}):
+        # A [tool.mlpdm] table spells "mlpdm"; most pyproject.toml files need no parsing at all.
+        if (
+            pyproject.is_file()
+            and _mentions_mlpdm(pyproject)
+            and "mlpdm" in _read_toml(pyproject).get("tool", {})
+        ):
             return folder, pyproject
         if (folder / ".git").exists():
             return folder, None
@@ -112,7 +112,20 @@ def load_config(start: Path | None = None) -> Config:
     return Config(root, file, values, sources)
 
 
+def _mentions_mlpdm(path: Path) -> bool:
+    try:
+        return b"mlpdm" in path.read_bytes()
+    except OSError:
+        return True  # let _read_toml report it
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
+    # Imported here: `mlpdm --help` in a folder without configuration never needs it.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
