@@ -39,7 +39,6 @@ def main() -> int:
     runs, pattern, separator, *argv = sys.argv[1:]
     assert separator == "--", "usage: first_prompt.py RUNS PATTERN -- COMMAND [ARGS...]"
     env = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
-    time_to_prompt(argv, pattern, env)  # one warm-up: file caches, compiled bytecode
     times = [time_to_prompt(argv, pattern, env) for _ in range(int(runs))]
     print(json.dumps(times))
     return 0

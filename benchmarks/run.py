@@ -149,9 +149,13 @@ class Prompted:
 
 
 def first_prompts(python: Path, commands: dict[str, Prompted], runs: int) -> dict[str, Timing]:
-    """Time to the first prompt (see first_prompt.py), in rounds as in ``timed_together``."""
+    """Time to the first prompt (see first_prompt.py), in rounds as in ``timed_together``.
+
+    The first round is a warm-up (file cache, bytecode, mlpdm's questionnaire cache) and is
+    not counted.
+    """
     times: dict[str, list[float]] = {key: [] for key in commands}
-    for _ in range(runs):
+    for _ in range(runs + 1):
         for key, command in commands.items():
             out = subprocess.run(
                 [str(python), str(HERE / "first_prompt.py"), "1", command.pattern, "--", *command.argv],
@@ -161,7 +165,7 @@ def first_prompts(python: Path, commands: dict[str, Prompted], runs: int) -> dic
                 env=command.env,
             ).stdout
             times[key] += json.loads(out)
-    timings = {key: Timing(command.label, times[key]) for key, command in commands.items()}
+    timings = {key: Timing(command.label, times[key][1:]) for key, command in commands.items()}
     for timing in timings.values():
         say(f"  {timing.label}: {ms(timing.median)}")
     return timings

@@ -15,11 +15,17 @@ from mlpdm.core.answers import AnswersDoc, is_outdated, parse_answers_doc, quest
 from mlpdm.core.decision import Finding as RuleFinding
 from mlpdm.core.decision import Verdict, decide
 from mlpdm.core.errors import UserError
-from mlpdm.core.freshness import compare_brief, is_generated, sealed_front_matter, split_front_matter
+from mlpdm.core.freshness import (
+    compare_brief,
+    is_current,
+    is_generated,
+    sealed_front_matter,
+    split_front_matter,
+)
 from mlpdm.core.messages import t
 from mlpdm.core.portfolio import Entry, for_index, render_index
 from mlpdm.core.questionnaire import Questionnaire
-from mlpdm.core.render import is_current, is_override, render_brief, render_digest, text_digest
+from mlpdm.core.render import is_override, render_brief, render_digest, text_digest
 from mlpdm.core.versions import questions_to_update
 from mlpdm.files import atomic_write, parse_yaml, read_text
 from mlpdm.workspace import ANSWERS_SUFFIX, DRAFT_SUFFIX
@@ -119,9 +125,11 @@ class Checker:
     # -- one answers file -------------------------------------------------------------------
     def _check_answers(self, path: Path, slugs: set[str], report: Report, *, fix: bool, force: bool) -> None:
         shown = self.show(path)
+        brief = path.with_name(path.name.removesuffix(ANSWERS_SUFFIX) + ".md")
+        existing = brief.read_text(encoding="utf-8") if brief.is_file() else None  # read once, used twice
         try:
             text = read_text(path, what="answers")
-            recorded = self._recorded(path, text)
+            recorded = self._recorded(path, text, existing)
             if recorded is not None:  # the brief vouches for these very answers: nothing to parse
                 self.loaded.append(Loaded(path, *recorded))
                 self._check_dates_and_verdict(shown, *recorded, report)
@@ -162,7 +170,7 @@ class Checker:
                 ),
             )
         else:
-            self._check_brief(path, text, doc, questionnaire, verdict, report, fix=fix, force=force)
+            self._check_brief(path, text, existing, doc, questionnaire, verdict, report, fix=fix, force=force)
         self._check_decision(shown, doc, verdict, slugs, report)
         self._check_dates_and_verdict(shown, doc, verdict, report)
 
@@ -178,7 +186,7 @@ class Checker:
         if verdict.id in self.fail_on:
             report.add(shown, "verdict-fail-on", "error", self.say("fail_on", verdict=verdict.id))
 
-    def _recorded(self, path: Path, text: str) -> tuple[AnswersDoc, Verdict] | None:
+    def _recorded(self, path: Path, text: str, brief: str | None) -> tuple[AnswersDoc, Verdict] | None:
         """What the index needs of an answers file, read from its brief, when that is proof enough.
 
         The brief must be sealed (its file digest matches: unchanged since mlpdm wrote it),
@@ -189,11 +197,9 @@ class Checker:
         decision whose rationale or successor needs checking, an outdated questionnaire)
         returns None and the answers are checked in full.
         """
-        stem = path.name.removesuffix(ANSWERS_SUFFIX)
-        try:
-            brief = path.with_name(f"{stem}.md").read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+        if brief is None:
             return None
+        stem = path.name.removesuffix(ANSWERS_SUFFIX)
         front = sealed_front_matter(brief)
         if (
             front is None
@@ -214,7 +220,7 @@ class Checker:
             or status == "superseded"
         ):
             return None
-        rules = {rule.id: rule for rule in questionnaire.rules}
+        rules = questionnaire.rule_index
         top = front.get("top_reason")
         if top is not None and top not in rules:
             return None
@@ -230,6 +236,7 @@ class Checker:
         self,
         path: Path,
         text: str,
+        existing: str | None,
         doc: AnswersDoc,
         questionnaire: Questionnaire,
         verdict: Verdict,
@@ -238,8 +245,7 @@ class Checker:
         fix: bool,
         force: bool,
     ) -> None:
-        brief = path.with_name(f"{doc.slug}.md")
-        existing = brief.read_text(encoding="utf-8") if brief.is_file() else None
+        brief = path.with_name(f"{doc.slug}.md")  # the slug matches the file name by now
         # Most briefs are current; that is known from their front matter without rendering.
         if existing is not None and is_current(
             existing, questionnaire, doc, verdict, lang=self.lang, loader=self.loader

@@ -88,9 +88,7 @@ class InterviewSession:
             )
             files = FeatureFiles(self.directory, slugify(name))
         except InterviewInterrupted as stop:
-            outcome.interrupted = stop.reason
-            self._say_interrupted(stop.reason, None)
-            return outcome
+            return self._stopped(outcome, stop.reason, None)
         outcome.draft_path = files.draft
         with FeatureLock(files):
             try:
@@ -106,9 +104,7 @@ class InterviewSession:
                 state = self._ask_all(state, files)
                 state = self._review(state, files)
             except InterviewInterrupted as stop:
-                outcome.interrupted = stop.reason
-                self._say_interrupted(stop.reason, files)
-                return outcome
+                return self._stopped(outcome, stop.reason, files)
             self._finish(state, files, outcome)
         return outcome
 
@@ -137,9 +133,7 @@ class InterviewSession:
             try:
                 state = self._ask_all(state, files, then="unanswered")
             except InterviewInterrupted as stop:
-                outcome.interrupted = stop.reason
-                self._say_interrupted(stop.reason, files)
-                return outcome
+                return self._stopped(outcome, stop.reason, files)
             self._finish(state, files, outcome)
         return outcome
 
@@ -374,6 +368,12 @@ class InterviewSession:
             Text(t("interview.next", self.lang, command=f"mlpdm render {files.answers}"), style="dim")
         )
         outcome.answers_path, outcome.brief_path, outcome.verdict = files.answers, files.brief, verdict.id
+
+    def _stopped(self, outcome: Outcome, reason: str, files: FeatureFiles | None) -> Outcome:
+        """Record why the interview stopped, say how to resume, and return ``outcome``."""
+        outcome.interrupted = reason
+        self._say_interrupted(reason, files)
+        return outcome
 
     def _say_interrupted(self, reason: str, files: FeatureFiles | None) -> None:
         self.console.print(

@@ -107,6 +107,27 @@ def runner() -> CliRunner:
     return CliRunner(env=PINNED_ENV)
 
 
+def spawn_interview(cwd: Path, *args: str, locale: dict[str, str] | None = None) -> Any:
+    """`mlpdm interview ARGS` in a real pseudo-terminal: 200 columns, no colour, UTF-8 locale."""
+    import os
+    import sys
+
+    import pexpect
+
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LC_CTYPE", "LANG")}
+    env.update(COLUMNS="200", LINES="50", NO_COLOR="1", TERM="xterm")
+    env.update(locale or {"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"})
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "mlpdm", "interview", *args],
+        cwd=str(cwd),
+        env=env,
+        encoding="utf-8",
+        dimensions=(50, 200),
+        timeout=20,
+    )
+
+
 def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(text), encoding="utf-8")

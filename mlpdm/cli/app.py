@@ -13,7 +13,7 @@ from typer.core import TyperGroup
 from mlpdm import __version__
 from mlpdm.cli.exit_codes import ExitCode
 from mlpdm.cli.helpfmt import HELP_OPTIONS, HelpContext, show_click_error
-from mlpdm.cli.localize import config_or_none, help_language, localize
+from mlpdm.cli.localize import config_or_none, help_language, localize, summary
 from mlpdm.cli.settings import Settings, check_lang
 from mlpdm.core.errors import UserError
 from mlpdm.core.messages import t
@@ -74,8 +74,7 @@ class _Boundary(TyperGroup):
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The command list, from the catalogue, without importing any command."""
-        # The same first paragraph localize() gives a loaded command as its short help.
-        rows = [(name, t(f"help.mlpdm.{name}", self.help_lang).split("\n\n")[0]) for name in COMMANDS]
+        rows = [(name, summary(("mlpdm", name), self.help_lang)) for name in COMMANDS]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 

@@ -9,8 +9,7 @@ cells (a Japanese character takes two), is quick to show and ours to word.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Any
 
 import typer
@@ -67,17 +66,6 @@ class HelpFormatter(_Base):  # type: ignore[misc]
                 self.write("\n" + hang)
             lines = wrap_lines(second, max(self.width - first_col - self.current_indent, 10))
             self.write(("\n" + hang).join(lines) + "\n")
-
-    @contextmanager
-    def section(self, name: str) -> Iterator[None]:
-        """A blank line, a heading, and indented content."""
-        self.write_paragraph()
-        self.write_heading(name)
-        self.indent()
-        try:
-            yield
-        finally:
-            self.dedent()
 
     def _localized(self, text: str) -> str:
         text = _DEFAULT.sub(lambda m: t("help.ui.default", self.lang, value=m.group(1)), text)

@@ -39,7 +39,7 @@ def localize(command: Any, lang: str, path: tuple[str, ...] = ("mlpdm",)) -> Non
     command.help = t(_command_key(path), lang)
     # A group lists its commands by their first paragraph, whole and wrapped, not cut at 45
     # characters mid-sentence as click would.
-    command.short_help = command.help.split("\n\n")[0]
+    command.short_help = summary(path, lang)
     command.context_class = HelpContext
     for param in command.params:
         param.help = t(_param_key(path, param.name), lang)
@@ -48,6 +48,11 @@ def localize(command: Any, lang: str, path: tuple[str, ...] = ("mlpdm",)) -> Non
         option.help = t("help.option.help", lang)
     for name, sub in getattr(command, "commands", {}).items():
         localize(sub, lang, (*path, name))
+
+
+def summary(path: tuple[str, ...], lang: str) -> str:
+    """A command's help up to its first blank line: what a command list shows of it."""
+    return t(_command_key(path), lang).split("\n\n")[0]
 
 
 def help_keys(command: Any, path: tuple[str, ...] = ("mlpdm",)) -> list[str]:

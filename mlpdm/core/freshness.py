@@ -7,8 +7,12 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import yaml
+from jinja2 import BaseLoader
 
-from mlpdm.core.render import text_digest
+from mlpdm.core.answers import AnswersDoc
+from mlpdm.core.decision import Verdict
+from mlpdm.core.questionnaire import Questionnaire
+from mlpdm.core.render import front_matter_data, header_context, render_digest, text_digest
 
 # The C build of the safe loader when PyYAML has one (it reads the same YAML, faster).
 _SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -48,6 +52,37 @@ def sealed_front_matter(text: str) -> dict[str, Any] | None:
         return None
     front, _ = split_front_matter(text)
     return front if is_generated(front) else None
+
+
+def is_current(
+    existing: str,
+    questionnaire: Questionnaire,
+    doc: AnswersDoc,
+    verdict: Verdict,
+    *,
+    lang: str,
+    loader: BaseLoader,
+) -> bool:
+    """Whether ``existing`` is what ``render_brief`` would write now, without rendering.
+
+    True only when its front matter holds exactly the values these answers, this verdict and
+    this render digest give, including the digest of its own body: then the body is the one
+    mlpdm rendered from the same answers with the same questionnaire, templates and language.
+    Any doubt (a hand edit, a changed template, older front matter) answers False, and the
+    caller renders and compares in full. The file digest (the seal) and the answers file's
+    digest are left out: an answers file changed only in layout or comments still has a
+    current brief.
+    """
+    front, body = split_front_matter(existing)
+    if front is None or "file_digest" not in front:
+        return False
+    recorded = {k: v for k, v in front.items() if k not in ("file_digest", "answers_file_digest")}
+    expected = front_matter_data(
+        header_context(questionnaire, doc, verdict, lang),
+        body,
+        render_digest=render_digest(questionnaire, loader, lang),
+    )
+    return bool(recorded == expected)
 
 
 def is_generated(front: Mapping[str, Any] | None) -> bool:

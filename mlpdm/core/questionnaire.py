@@ -289,6 +289,11 @@ class Questionnaire(_Model):
         return {d.id: d for d in self.derived}
 
     @cached_property
+    def rule_index(self) -> Mapping[str, Rule]:
+        """Rules by id."""
+        return {r.id: r for r in self.rules}
+
+    @cached_property
     def checklist_index(self) -> Mapping[str, ChecklistItem]:
         """Checklist items by id."""
         return {c.id: c for c in self.checklist}

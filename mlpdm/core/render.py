@@ -36,8 +36,6 @@ from mlpdm.core.text import pick
 from mlpdm.core.whatif import what_would_change
 
 BRIEF_TEMPLATE = "brief.md.j2"
-# The C build of the safe loader when PyYAML has one (it reads the same YAML, faster).
-_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 VERDICT_MARK = {
     "no-go-risk": "🔴",
     "no-go-not-needed": "🔵",
@@ -352,7 +350,7 @@ def render_digest(questionnaire: Questionnaire, loader: BaseLoader, lang: str) -
     The questionnaire's content, every template the loader offers, the message catalogue
     (but for the command line's own messages), the language and RENDERER_VERSION. With the
     answers digests it lets `mlpdm check` know a brief is current without rendering it (see
-    ``is_current`` and ``checks.Checker._recorded``). Computed once per process for each.
+    ``freshness.is_current`` and ``checks.Checker._recorded``). Computed once per process for each.
     """
     key = (id(questionnaire), id(loader), lang)
     cached = _RENDER_DIGESTS.get(key)
@@ -372,44 +370,6 @@ def render_digest(questionnaire: Questionnaire, loader: BaseLoader, lang: str) -
 
 def _brief_messages() -> dict[str, dict[str, str]]:
     return {key: text for key, text in MESSAGES.items() if not key.startswith(_CLI_ONLY)}
-
-
-def is_current(
-    existing: str,
-    questionnaire: Questionnaire,
-    doc: AnswersDoc,
-    verdict: Verdict,
-    *,
-    lang: str,
-    loader: BaseLoader,
-) -> bool:
-    """Whether ``existing`` is what ``render_brief`` would write now, without rendering.
-
-    True only when its front matter holds exactly the values these answers, this verdict and
-    this render digest give, including the digest of its own body: then the body is the one
-    mlpdm rendered from the same answers with the same questionnaire, templates and language.
-    Any doubt (a hand edit, a changed template, older front matter) answers False, and the
-    caller renders and compares in full. The answers file's own digest is left out: an
-    answers file that changed only in layout or comments still has a current brief.
-    """
-    end = existing.find("\n---\n\n", 3)
-    if not existing.startswith("---\n") or end < 0:
-        return False
-    try:
-        recorded = yaml.load(existing[4 : end + 1], Loader=_SAFE_LOADER)
-    except yaml.YAMLError:
-        return False
-    if not isinstance(recorded, dict) or "file_digest" not in recorded:
-        return False
-    del recorded["file_digest"]
-    recorded.pop("answers_file_digest", None)
-    body = existing[end + 6 :]
-    expected = front_matter_data(
-        header_context(questionnaire, doc, verdict, lang),
-        body,
-        render_digest=render_digest(questionnaire, loader, lang),
-    )
-    return bool(recorded == expected)
 
 
 def text_digest(text: str) -> str:

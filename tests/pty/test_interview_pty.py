@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -15,7 +14,7 @@ import yaml
 from mlpdm.core.messages import t
 from mlpdm.core.text import pick
 from mlpdm.resources import load_packaged_questionnaire
-from tests.conftest import REPO
+from tests.conftest import REPO, spawn_interview
 from tests.keystrokes import typed_lines
 
 pytestmark = pytest.mark.slow
@@ -25,18 +24,7 @@ ANSWERS = EXAMPLE["answers"]
 
 
 def spawn(tmp_path: Path, *args: str, locale: dict[str, str] | None = None) -> pexpect.spawn:
-    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LC_CTYPE", "LANG")}
-    env.update(COLUMNS="200", LINES="50", NO_COLOR="1", TERM="xterm")
-    env.update(locale or {"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"})
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "mlpdm", "interview", *args],
-        cwd=str(tmp_path),
-        env=env,
-        encoding="utf-8",
-        dimensions=(50, 200),
-        timeout=20,
-    )
+    child = spawn_interview(tmp_path, *args, locale=locale)
     child.logfile_read = open(tmp_path / "transcript.txt", "a", encoding="utf-8")  # noqa: SIM115
     return child
 

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from mlpdm.resources import load_packaged_questionnaire
-from tests.conftest import REPO
+from tests.conftest import REPO, spawn_interview
 from tests.keystrokes import typed_lines
 
 pytestmark = pytest.mark.slow
@@ -26,23 +26,7 @@ ANSWERS = yaml.safe_load((REPO / "examples" / "invoice-ocr.answers.yaml").read_t
 
 
 def interview(tmp_path):
-    env = {
-        **os.environ,
-        "COLUMNS": "200",
-        "NO_COLOR": "1",
-        "TERM": "xterm",
-        "LC_ALL": "C.UTF-8",
-        "LANG": "C.UTF-8",
-    }
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "mlpdm", "interview", "Signal test", "--owner", "Me"],
-        cwd=str(tmp_path),
-        env=env,
-        encoding="utf-8",
-        dimensions=(50, 200),
-        timeout=20,
-    )
+    return spawn_interview(tmp_path, "Signal test", "--owner", "Me")
 
 
 def answer_first(child, count):

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
 
 import pexpect
 import pytest
 import yaml
 
 from mlpdm.cli.app import app
+from tests.conftest import spawn_interview
 from tests.team.conftest import TEAM_QUESTIONNAIRE, edit, write
 
 DOCS = "docs/mlpdm"
@@ -208,23 +207,7 @@ def test_update_asks_only_the_new_question(repo, runner):
     answers = repo / DOCS / "invoice-ocr.answers.yaml"
     edit(answers, "  id: default\n  version: 1", "  id: acme\n  version: 1\n  base_version: 1")
     before = yaml.safe_load(answers.read_text(encoding="utf-8"))["answers"]
-    env = {
-        **os.environ,
-        "COLUMNS": "200",
-        "NO_COLOR": "1",
-        "TERM": "xterm",
-        "LC_ALL": "C.UTF-8",
-        "LANG": "C.UTF-8",
-    }
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "mlpdm", "interview", "--update", str(answers)],
-        cwd=str(repo),
-        env=env,
-        encoding="utf-8",
-        dimensions=(50, 200),
-        timeout=20,
-    )
+    child = spawn_interview(repo, "--update", str(answers))
     child.expect("1 new and 0 changed question")
     child.expect("Has the Acme security team reviewed the design\\?")
     child.expect("› ")
