@@ -230,7 +230,7 @@ class Checker:
         doc = AnswersDoc(
             questionnaire.id, ref["version"], meta, {}, {"status": status}, ref.get("base_version")
         )
-        return doc, Verdict(verdict_id, (RuleFinding(rules[top], ()),) if top else ())
+        return doc, Verdict(verdict_id, (RuleFinding(rules[top], (), rules[top].outcome),) if top else ())
 
     def _check_brief(
         self,

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from mlpdm.core.conditions import compile_condition
-from mlpdm.core.interview import compute_visibility
-from mlpdm.core.questionnaire import OUTCOMES, Questionnaire, Rule
+from mlpdm.core.interview import Scope, compute_visibility
+from mlpdm.core.questionnaire import OUTCOMES, Questionnaire, Rule, Tier
 
 VerdictId = Literal["no-go-risk", "no-go-not-needed", "not-ready", "go-with-conditions", "go"]
 # Precedence, strongest first (product.md): a blocker beats "ML not needed", which beats
@@ -32,15 +32,11 @@ class Trigger:
 
 @dataclass(frozen=True)
 class Finding:
-    """A rule that fired, with the answers behind it."""
+    """A rule that fired, with the answers behind it and the severity the stakes gave it."""
 
     rule: Rule
     triggers: tuple[Trigger, ...]
-
-    @property
-    def outcome(self) -> str:
-        """blocker, not-needed, prerequisite, condition or note."""
-        return self.rule.outcome
+    outcome: str  # blocker, not-needed, prerequisite, condition or note
 
 
 @dataclass(frozen=True)
@@ -74,9 +70,13 @@ def decide(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Verdict:
     findings: list[Finding] = []
     for rule in questionnaire.rules:
         if scope.check(rule.when, f"rule {rule.id!r}"):
-            findings.append(Finding(rule, _triggers(questionnaire, rule, scope.values, shown)))
+            tier = deciding_tier(rule, scope)
+            outcome = rule.outcome if tier is None else tier.outcome
+            findings.append(Finding(rule, _triggers(questionnaire, rule, tier, scope.values, shown), outcome))
     rank = {outcome: i for i, outcome in enumerate(OUTCOMES)}
-    findings.sort(key=lambda f: rank[f.outcome])  # stable: questionnaire order within an outcome
+    # Most severe first; within an outcome, questionnaire order, which lists rules from the
+    # most to the least serious (docs/severity.md), so the first is the top reason.
+    findings.sort(key=lambda f: rank[f.outcome])
     verdict: VerdictId = "go"
     for finding in findings:
         mapped = OUTCOME_VERDICT.get(finding.outcome)
@@ -85,12 +85,27 @@ def decide(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Verdict:
     return Verdict(verdict, tuple(findings))
 
 
+def deciding_tier(rule: Rule, scope: Scope) -> Tier | None:
+    """The first severity tier of a rule that fired whose condition holds (None: the base outcome)."""
+    for index, tier in enumerate(rule.severity):
+        if scope.check(tier.when, f"rule {rule.id!r} severity {index + 1}"):
+            return tier
+    return None
+
+
 def _triggers(
-    questionnaire: Questionnaire, rule: Rule, values: Mapping[str, Any], shown: frozenset[str]
+    questionnaire: Questionnaire,
+    rule: Rule,
+    tier: Tier | None,
+    values: Mapping[str, Any],
+    shown: frozenset[str],
 ) -> tuple[Trigger, ...]:
     # Questions that were not asked are left out; asked-but-blank ones stay (value None),
     # because "no answer" is often exactly what made the rule fire.
+    # The answers that made it fire, and those that set its severity.
     names = compile_condition(rule.when).names
+    if tier is not None:
+        names = names | compile_condition(tier.when).names
     return tuple(
         Trigger(qid, values[qid])
         for qid in questionnaire.underlying_questions(names, reasons_only=True)

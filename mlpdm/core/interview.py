@@ -13,6 +13,7 @@ from typing import Any, Literal
 from mlpdm.core.conditions import ConditionError, compile_condition
 from mlpdm.core.errors import UserError
 from mlpdm.core.questionnaire import Question, Questionnaire, Section
+from mlpdm.core.text import is_placeholder
 
 
 class Scope:
@@ -47,6 +48,16 @@ class Scope:
             # (checked at load time), so caching them within one pass is safe.
             self._derived[name] = self.check(derived.when, f"derived value {name!r}")
         return self._derived[name]
+
+
+def meaningful(question: Question, value: Any) -> Any:
+    """The answer as conditions see it: placeholder text ("tbd", "n/a") counts as blank."""
+    if question.type in ("text", "longtext") and isinstance(value, str) and is_placeholder(value):
+        return None
+    if question.type == "list" and isinstance(value, list):
+        kept = [item for item in value if not (isinstance(item, str) and is_placeholder(item))]
+        return kept if len(kept) != len(value) else value
+    return value
 
 
 def empty_value(question: Question) -> Any:
@@ -85,6 +96,7 @@ def compute_visibility(questionnaire: Questionnaire, answers: Mapping[str, Any])
                 continue
             visible.append(question)
             given = answers.get(question.id)
+            given = None if given is None else meaningful(question, given)
             values[question.id] = empty_value(question) if given is None else given
         if visible:
             shown.append((section, tuple(visible)))

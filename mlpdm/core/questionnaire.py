@@ -211,12 +211,24 @@ class ReviewRule(_Model):
     _text = field_validator("reason")(_check_text)
 
 
+class Tier(_Model):
+    """One step of a rule's severity: when this also holds, the finding has this outcome."""
+
+    when: str
+    outcome: Outcome
+
+
 class Rule(_Model):
-    """A decision rule: when its condition holds, it adds a finding with an outcome."""
+    """A decision rule: when its condition holds, it adds a finding with an outcome.
+
+    The outcome scales with the stakes: the first ``severity`` tier whose condition holds
+    sets it; when none does (or there are none), ``outcome`` applies.
+    """
 
     id: str
     outcome: Outcome
     when: str
+    severity: tuple[Tier, ...] = ()
     title: Text
     message: Text
     action: Text  # what to do: the mitigation, the way to lift it, or what to build instead
@@ -511,6 +523,11 @@ def _check_conditions(model: Questionnaire, source: SourceFile) -> Iterator[Prob
                 yield from _check_gate(question.when, loc, order[question.id], known, source)
         first_of_section += len(section.questions)
     late = [(("rules", ri, "when"), f"rule {rule.id!r}", rule.when) for ri, rule in enumerate(model.rules)]
+    late += [
+        (("rules", ri, "severity", ti, "when"), f"rule {rule.id!r} severity", tier.when)
+        for ri, rule in enumerate(model.rules)
+        for ti, tier in enumerate(rule.severity)
+    ]
     late += [(("review_sooner", i, "when"), "review rule", r.when) for i, r in enumerate(model.review_sooner)]
     for loc, what, expr in late:
         cond, problem = _compile(expr, loc, source)

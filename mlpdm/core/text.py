@@ -23,3 +23,54 @@ def normalize_lang(lang: str | None) -> str:
         return DEFAULT_LANGUAGE
     short = lang.replace("-", "_").split("_")[0].split(".")[0].lower()
     return short if short in LANGUAGES else DEFAULT_LANGUAGE
+
+
+# Answers that say "nothing yet" in words. Conditions read them as blank, so "tbd" is no
+# KPI and a required question can be answered honestly with "not decided yet".
+PLACEHOLDERS = frozenset(
+    {
+        "",
+        "-",
+        "--",
+        "---",
+        "?",
+        "??",
+        "???",
+        "x",
+        "xx",
+        "...",
+        "…",
+        "tbd",
+        "tba",
+        "tbc",
+        "todo",
+        "n/a",
+        "na",
+        "none",
+        "none yet",
+        "nothing",
+        "unknown",
+        "not sure",
+        "not decided",
+        "not decided yet",
+        "undecided",
+        "not yet",
+        "not defined",
+        "not defined yet",
+        "未定",
+        "なし",
+        "不明",
+        "未決定",
+        "検討中",
+        "まだ",
+        "わからない",
+        "ー",
+        "－",
+        "？",
+    }
+)
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether a typed answer only says it has no answer yet ("tbd", "?", "n/a", "未定")."""
+    return " ".join(text.split()).strip(" .。!！").casefold() in PLACEHOLDERS

@@ -17,7 +17,7 @@ from typing import Any
 from mlpdm.core.conditions import compile_condition
 from mlpdm.core.decision import VERDICTS, Verdict, VerdictId, decide
 from mlpdm.core.interview import compute_visibility
-from mlpdm.core.questionnaire import UNSURE, Question, Questionnaire
+from mlpdm.core.questionnaire import OUTCOMES, UNSURE, Question, Questionnaire
 
 LIFTABLE = ("blocker", "prerequisite")
 GIVEN = "(given)"  # stands for "any answer" to a blank text question
@@ -43,6 +43,7 @@ class Lift:
     rule_id: str
     changes: tuple[Change, ...]
     verdict: VerdictId
+    outcome: str = "blocker"  # the severity lifted: the finding ends below it
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ def apply(answers: Mapping[str, Any], changes: tuple[Change, ...]) -> dict[str, 
 def _lift(
     questionnaire: Questionnaire, answers: Mapping[str, Any], verdict: Verdict, rule_id: str
 ) -> Lift | None:
-    rule = next(f.rule for f in verdict.findings if f.rule.id == rule_id)
+    finding = next(f for f in verdict.findings if f.rule.id == rule_id)
+    rule, outcome = finding.rule, finding.outcome
     # Every question the rule reads, including ones a change would reveal (a metric's
     # launch bar appears once a metric is chosen).
     names = compile_condition(rule.when).names
@@ -96,10 +98,10 @@ def _lift(
     best: tuple[tuple[Any, ...], Lift] | None = None
     for size in (1, 2):
         for group in combinations(levers, size):
-            for changes in _change_sets(questionnaire, answers, group, rule_id):
+            for changes in _change_sets(questionnaire, answers, group, (rule_id, outcome)):
                 trial = apply(answers, changes)
                 after = decide(questionnaire, trial)
-                if _fires(after, rule_id):
+                if _fires(after, rule_id, outcome):
                     continue
                 visible = {q.id for q in compute_visibility(questionnaire, trial).questions}
                 rank = (
@@ -112,7 +114,7 @@ def _lift(
                     [-questionnaire.order[c.question_id] for c in changes],
                 )
                 if best is None or rank < best[0]:
-                    best = (rank, Lift(rule_id, changes, after.id))
+                    best = (rank, Lift(rule_id, changes, after.id, outcome))
         if best is not None:
             return _generalised(questionnaire, answers, best[1])
     return None
@@ -136,17 +138,22 @@ def _generalised(questionnaire: Questionnaire, answers: Mapping[str, Any], lift:
             if value != UNSURE
         ):
             changes[index] = Change(change.question_id, change.old, change.new, any_answer=True)
-    return Lift(lift.rule_id, tuple(changes), lift.verdict)
+    return Lift(lift.rule_id, tuple(changes), lift.verdict, lift.outcome)
 
 
 def _as_good(questionnaire: Questionnaire, answers: Mapping[str, Any], lift: Lift) -> bool:
     after = decide(questionnaire, answers)
-    lifted = not _fires(after, lift.rule_id)
+    lifted = not _fires(after, lift.rule_id, lift.outcome)
     return lifted and VERDICTS.index(after.id) >= VERDICTS.index(lift.verdict)
 
 
-def _fires(verdict: Verdict, rule_id: str) -> bool:
-    return any(f.rule.id == rule_id for f in verdict.findings)
+def _fires(verdict: Verdict, rule_id: str, outcome: str) -> bool:
+    """Whether the rule still fires at ``outcome`` or worse.
+
+    A blocker that drops to a condition (its stakes or safeguards changed) counts as lifted.
+    """
+    worst = OUTCOMES.index(outcome)
+    return any(f.rule.id == rule_id and OUTCOMES.index(f.outcome) <= worst for f in verdict.findings)
 
 
 def _magnitude(change: Change) -> int:
@@ -156,10 +163,10 @@ def _magnitude(change: Change) -> int:
 
 
 def _change_sets(
-    questionnaire: Questionnaire, answers: Mapping[str, Any], group: tuple[str, ...], rule_id: str
+    questionnaire: Questionnaire, answers: Mapping[str, Any], group: tuple[str, ...], rule: tuple[str, str]
 ) -> Iterator[tuple[Change, ...]]:
     options = [
-        [Change(qid, answers.get(qid), new) for new in _alternatives(questionnaire, answers, qid, rule_id)]
+        [Change(qid, answers.get(qid), new) for new in _alternatives(questionnaire, answers, qid, rule)]
         for qid in group
     ]
     if len(options) == 1:
@@ -169,7 +176,7 @@ def _change_sets(
 
 
 def _alternatives(
-    questionnaire: Questionnaire, answers: Mapping[str, Any], qid: str, rule_id: str
+    questionnaire: Questionnaire, answers: Mapping[str, Any], qid: str, rule: tuple[str, str]
 ) -> list[Any]:
     question = questionnaire.question(qid)
     current = answers.get(qid)
@@ -179,7 +186,7 @@ def _alternatives(
     if kind == "multi":
         return _multi_alternatives(question, current)
     if kind == "number":
-        found = _least_number(questionnaire, answers, question, rule_id)
+        found = _least_number(questionnaire, answers, question, rule)
         return [] if found is None else [found]
     if current in (None, [], ""):
         return [[GIVEN] if kind == "list" else GIVEN]
@@ -207,7 +214,7 @@ def _exclusive(question: Question) -> set[str]:
 
 
 def _least_number(
-    questionnaire: Questionnaire, answers: Mapping[str, Any], question: Question, rule_id: str
+    questionnaire: Questionnaire, answers: Mapping[str, Any], question: Question, rule: tuple[str, str]
 ) -> int | float | None:
     """The smallest larger number that lifts the rule (more data, more right answers), if any."""
     current = answers.get(question.id)
@@ -218,7 +225,7 @@ def _least_number(
 
     def lifts(value: int) -> bool:
         after = decide(questionnaire, {**answers, question.id: value})
-        return not _fires(after, rule_id)
+        return not _fires(after, *rule)
 
     if high <= low or not lifts(high):
         return None

@@ -36,10 +36,10 @@ def test_rule_fires_on_its_scenario(default_q, rule_id):
     verdict = decide(default_q, answers)
     fired = {f.rule.id: f for f in verdict.findings}
     assert rule_id in fired
-    rule = fired[rule_id].rule
-    # The verdict is at least as strong as this finding's outcome.
-    if rule.outcome in OUTCOME_VERDICT:
-        assert VERDICTS.index(verdict.id) <= VERDICTS.index(OUTCOME_VERDICT[rule.outcome])
+    outcome = fired[rule_id].outcome
+    # The verdict is at least as strong as this finding's outcome (set by its severity tiers).
+    if outcome in OUTCOME_VERDICT:
+        assert VERDICTS.index(verdict.id) <= VERDICTS.index(OUTCOME_VERDICT[outcome])
     # The finding names the answers behind it, and they are among the changed ones.
     trigger_ids = {trig.question_id for trig in fired[rule_id].triggers}
     changed = {k for k, v in FIRES[rule_id].items() if v is not DROP}
@@ -58,9 +58,9 @@ def test_findings_are_ordered_by_strength(default_q):
     ("changes", "expected"),
     [
         ({**FIRES["unreviewed-severe-harm"], **FIRES["simpler-solution-suffices"]}, "no-go-risk"),
-        ({**FIRES["simpler-solution-suffices"], **FIRES["no-owner"]}, "no-go-not-needed"),
-        ({**FIRES["no-owner"], **FIRES["no-fallback"]}, "not-ready"),
-        ({**FIRES["no-fallback"], **FIRES["learn-and-share"]}, "go-with-conditions"),
+        ({**FIRES["simpler-solution-suffices"], **FIRES["no-kpi"]}, "no-go-not-needed"),
+        ({**FIRES["no-kpi"], **FIRES["output-used-downstream"]}, "not-ready"),
+        ({**FIRES["output-used-downstream"], **FIRES["learn-and-share"]}, "go-with-conditions"),
         (FIRES["learn-and-share"], "go"),
     ],
 )
@@ -78,12 +78,15 @@ def test_all_findings_are_listed_not_only_the_deciding_one(default_q):
     assert [f.rule.id for f in verdict.deciding] == ["unreviewed-severe-harm"]
 
 
-def test_unsure_is_treated_as_the_riskier_answer(default_q):
-    # Not knowing whether harm can be undone counts as "cannot be undone".
-    answers = with_changes({"oversight": "auto", "error_cost": "money", "reversibility": "unsure"})
-    assert decide(default_q, answers).id == "no-go-risk"
-    answers = with_changes({"oversight": "auto", "error_cost": "money", "reversibility": "easy"})
-    assert decide(default_q, answers).id != "no-go-risk"
+def test_unsure_is_never_a_blocker_but_a_fact_to_find_out(default_q):
+    # Not knowing whether harm can be undone is riskier than knowing it can, but only a
+    # design known to be unacceptable blocks: the unknown makes it NOT READY.
+    base = {"oversight": "auto", "error_cost": "money"}
+    assert decide(default_q, with_changes({**base, "reversibility": "irreversible"})).id == "no-go-risk"
+    unsure = decide(default_q, with_changes({**base, "reversibility": "unsure"}))
+    assert unsure.id == "not-ready"
+    assert unsure.top is not None and unsure.top.rule.id == "unreviewed-severe-harm"
+    assert decide(default_q, with_changes({**base, "reversibility": "costly"})).id == "go-with-conditions"
 
 
 def test_ml_clearly_not_needed_cuts_the_review_short(default_q):
