@@ -129,7 +129,7 @@ def test_golden_briefs_read_as_intended_markdown(lang):
 
 
 def test_japanese_brief_speaks_japanese_from_the_same_answers():
-    example = GOLDEN.parent.parent / "examples" / "invoice-ocr.answers.yaml"
+    example = GOLDEN.parent.parent / "examples" / "support-reply-drafts.answers.yaml"
     en = brief_for(example, "en").read_text(encoding="utf-8")
     ja = brief_for(example, "ja").read_text(encoding="utf-8")
     assert "**Recommendation: 🟡 GO WITH CONDITIONS**" in en

@@ -183,7 +183,7 @@ def _kpi_rows(questionnaire: Questionnaire, answers: Mapping[str, Any], lang: st
         return display_value(questionnaire.question(qid), given, lang)
 
     bar = value("metric_target")
-    target = answers.get("launch_target")
+    target = answers.get("launch_target")  # only asked when the typed bar names no percentage
     if isinstance(target, int | float):
         bar = f"{number(target)}%" if bar == missing else f"{bar} ({number(target)}%)"
     return [

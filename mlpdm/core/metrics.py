@@ -8,6 +8,8 @@ gets a shorter plan. Percentages are entered as 0-100, as people say them.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -213,7 +215,7 @@ def evaluation_plan(answers: Mapping[str, Any]) -> EvaluationPlan:
         sample = _sample(
             metric,
             answers.get("eval_margin"),
-            answers.get("launch_target"),
+            launch_bar(answers.get("launch_target"), answers.get("metric_target")),
             answers.get("prevalence"),
             len(segments),
             answers.get("eval_population"),
@@ -227,7 +229,9 @@ def evaluation_plan(answers: Mapping[str, Any]) -> EvaluationPlan:
         else None,
         sample=sample,
         launch=launch_check(
-            answers.get("pilot_correct"), answers.get("pilot_total"), answers.get("launch_target")
+            answers.get("pilot_correct"),
+            answers.get("pilot_total"),
+            launch_bar(answers.get("launch_target"), answers.get("metric_target")),
         ),
         zero_failure_trials={
             "1%": stats.trials_for_zero_failures(0.01, confidence=CONFIDENCE),
@@ -236,5 +240,36 @@ def evaluation_plan(answers: Mapping[str, Any]) -> EvaluationPlan:
     )
 
 
+# A percentage written in a launch bar: "at least 98% on amounts", "95 percent", "９８％".
+_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|％|percent\b|per cent\b|パーセント)", re.IGNORECASE)
+
+
+def percent_in(text: Any) -> float | None:
+    """The first percentage (0-100) in a typed launch bar, if it names one."""
+    if not isinstance(text, str):
+        return None
+    match = _PERCENT.search(unicodedata.normalize("NFKC", text))
+    if match is None:
+        return None
+    value = float(match.group(1).replace(",", "."))
+    return value if 0 <= value <= 100 else None
+
+
+def launch_bar(target: Any, text: Any) -> float | None:
+    """The launch bar in %: the number given, else the percentage in the typed bar.
+
+    The interview asks for the number only when the typed bar names none, so a PM states
+    the bar once.
+    """
+    if isinstance(target, int | float) and not isinstance(target, bool):
+        return float(target)
+    return percent_in(text)
+
+
 # Functions a questionnaire's conditions may call (pure, bounded, numbers in and out).
-CONDITION_FUNCTIONS = {"labels_needed": labels_needed, "wilson_low": wilson_low, "wilson_high": wilson_high}
+CONDITION_FUNCTIONS = {
+    "labels_needed": labels_needed,
+    "wilson_low": wilson_low,
+    "wilson_high": wilson_high,
+    "launch_bar": launch_bar,
+}

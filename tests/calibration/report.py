@@ -30,8 +30,13 @@ DOCS = HERE.parent.parent / "docs" / "calibration.md"
 PARTIAL = False
 NO_GO = ("no-go-risk", "no-go-not-needed")
 GO = ("go-with-conditions", "go")
-SHORT = {"no-go-risk": "NO-GO risk", "no-go-not-needed": "NO-GO not needed", "not-ready": "NOT READY",
-         "go-with-conditions": "GO w/ cond.", "go": "GO"}
+SHORT = {
+    "no-go-risk": "NO-GO risk",
+    "no-go-not-needed": "NO-GO not needed",
+    "not-ready": "NOT READY",
+    "go-with-conditions": "GO w/ cond.",
+    "go": "GO",
+}
 
 
 @dataclass(frozen=True)
@@ -133,8 +138,14 @@ def render(results: list[Result]) -> str:
     matrix = Counter((r.expert, r.verdict.id) for r in results)
     for row in VERDICTS:
         cells = [str(matrix[(row, col)] or "·") for col in VERDICTS]
-        lines.append(f"| {SHORT[row]} | " + " | ".join(cells) + f" | {sum(matrix[(row, c)] for c in VERDICTS)} |")
-    lines += ["", "| case | country | LLM | expert | mlpdm | risks raised | sources |", "|---|---|---|---|---|---|---|"]
+        lines.append(
+            f"| {SHORT[row]} | " + " | ".join(cells) + f" | {sum(matrix[(row, c)] for c in VERDICTS)} |"
+        )
+    lines += [
+        "",
+        "| case | country | LLM | expert | mlpdm | risks raised | sources |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for r in results:
         mark = "✓" if r.exact else ("≈" if r.defensible else "✗")
         sources = ", ".join(f"[{i + 1}]({src['url']})" for i, src in enumerate(r.case.get("sources") or []))
@@ -147,7 +158,9 @@ def render(results: list[Result]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", action="store_true", help="rewrite the generated part of docs/calibration.md")
+    parser.add_argument(
+        "--docs", action="store_true", help="rewrite the generated part of docs/calibration.md"
+    )
     parser.add_argument("--verbose", "-v", action="store_true", help="list each case's findings")
     args = parser.parse_args(argv)
     results = score()
@@ -156,7 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.verbose:
         for r in results:
             missing = sorted(r.expected - r.raised)
-            print(f"\n{r.slug}: expert {r.expert}, mlpdm {r.verdict.id}; missing {missing}; unexpected {sorted(r.unexpected)}")
+            print(
+                f"\n{r.slug}: expert {r.expert}, mlpdm {r.verdict.id}; missing {missing}; unexpected {sorted(r.unexpected)}"
+            )
             for f in r.verdict.findings:
                 print(f"    {f.outcome:12} {f.rule.id}")
     if args.docs:

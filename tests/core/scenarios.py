@@ -36,7 +36,6 @@ CLEAN: dict[str, Any] = {
     "facts_matter": "no",
     "untrusted_inputs": ["none"],
     "llm_actions": "answer",
-    "writes_code": "no",
     "output_downstream": "no",
     "consistency": "limits",
     "kpi": "Minutes per ticket",
@@ -220,7 +219,7 @@ FIRES: dict[str, dict[str, Any]] = {
     "eval-data-not-in-hand": {"eval_ready": "planned"},
     "red-team-missing": {"audience": "consumers", "red_team": "planned"},
     "public-output-and-claims": {"public_claims": "yes"},
-    "generated-code": {"writes_code": "yes"},
+    "generated-code": {"output_downstream": "code"},
     "vendor-model-retirement": {"data_destination": "business_api"},
     "harm-review-missing": {"audience": "consumers", "error_cost": "safety", "harm_review": None},
     "binding-statements": {
