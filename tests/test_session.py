@@ -165,7 +165,7 @@ def test_interrupt_keeps_every_answer_and_resume_continues(default_q, tmp_path):
 def test_review_screen_changes_an_answer_by_number(default_q, tmp_path):
     answers = dict(CLEAN)
 
-    # Review: change answer 2 (audience) to consumers; new question abuse_controls appears.
+    # Review: change answer 2 (audience) to consumers; the questions for outside users appear.
     def factory(screen):
         person = Person(
             default_q,
@@ -177,13 +177,21 @@ def test_review_screen_changes_an_answer_by_number(default_q, tmp_path):
         return person
 
     session, person, screen = make_session(default_q, tmp_path, factory)
-    person.answers = {**answers, "abuse_controls": ["rate_limits", "spend_caps"], "binding_statements": "no"}
+    person.answers = {
+        **answers,
+        "abuse_controls": ["rate_limits", "spend_caps"],
+        "binding_statements": "no",
+        "red_team": "done",
+        "public_claims": "no",
+        "actor": "staff",
+    }
     person.answers["audience"] = "consumers"
     outcome = session.run("Ticket summaries")
     data = saved(tmp_path / "docs" / "ticket-summaries.answers.yaml")["answers"]
     assert data["audience"] == "consumers"
     assert data["abuse_controls"] == ["rate_limits", "spend_caps"]
-    assert person.asked.count("audience") == 2 and person.asked[-1] == "abuse_controls"
+    assert person.asked.count("audience") == 2 and person.asked[-1] == "red_team"
+    assert {"public_claims", "binding_statements", "abuse_controls"} <= set(person.asked)
     assert outcome.verdict == "go"
     assert "Review your answers" in screen.getvalue()
 
@@ -191,7 +199,7 @@ def test_review_screen_changes_an_answer_by_number(default_q, tmp_path):
 def test_revising_existing_answers_goes_straight_to_review(default_q, tmp_path):
     session, _, _ = make_session(default_q, tmp_path, lambda s: Person(default_q, s, CLEAN))
     session.run("Ticket summaries")
-    changed = with_changes(FIRES["no-fallback"])
+    changed = with_changes(FIRES["output-used-downstream"])
     session, person, screen = make_session(
         default_q,
         tmp_path,
@@ -199,11 +207,11 @@ def test_revising_existing_answers_goes_straight_to_review(default_q, tmp_path):
             default_q,
             s,
             changed,
-            review=[str([q.id for q in visible_questions(default_q, CLEAN)].index("fallback") + 1)],
+            review=[str([q.id for q in visible_questions(default_q, CLEAN)].index("output_downstream") + 1)],
         ),
     )
     outcome = session.run("Ticket summaries")
-    assert person.asked == ["fallback"]
+    assert person.asked == ["output_downstream"]
     assert outcome.verdict == "go-with-conditions"
     assert "replaced the previous version" in screen.getvalue()
 

@@ -106,8 +106,12 @@ def _lift(
                 visible = {q.id for q in compute_visibility(questionnaire, trial).questions}
                 rank = (
                     -VERDICTS.index(after.id),  # better verdict first
-                    len({f.rule.id for f in after.findings} - before_ids),  # fewer new findings
                     len(visible ^ before_visible),  # fewer questions appearing or disappearing
+                    # The smallest step along each question's choices: approval above a limit
+                    # before approval of every action, the cheapest realistic change first.
+                    sum(_step(questionnaire.question(c.question_id), c) for c in changes),
+                    # fewer new findings that matter (a note changes no verdict)
+                    len({f.rule.id for f in after.findings if f.outcome != "note"} - before_ids),
                     sum(_magnitude(c) for c in changes),  # fewer options changed
                     # Later questions are the specific safeguards (approval, legal basis) that
                     # come after the general description (inputs, data): prefer adding those.
@@ -154,6 +158,16 @@ def _fires(verdict: Verdict, rule_id: str, outcome: str) -> bool:
     """
     worst = OUTCOMES.index(outcome)
     return any(f.rule.id == rule_id and OUTCOMES.index(f.outcome) <= worst for f in verdict.findings)
+
+
+def _step(question: Question, change: Change) -> int:
+    """How far a choice moves along the question's choices (0 for other kinds)."""
+    if question.type != "choice" or change.old is None or change.new is None:
+        return 0
+    values = question.allowed_values()
+    if change.old not in values or change.new not in values:
+        return 0
+    return abs(values.index(change.new) - values.index(change.old))
 
 
 def _magnitude(change: Change) -> int:

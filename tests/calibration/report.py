@@ -149,9 +149,10 @@ def render(results: list[Result]) -> str:
     for r in results:
         mark = "✓" if r.exact else ("≈" if r.defensible else "✗")
         sources = ", ".join(f"[{i + 1}]({src['url']})" for i, src in enumerate(r.case.get("sources") or []))
+        llm = "yes" if r.case.get("llm") else "no"
         lines.append(
-            f"| {r.case['title']} | {r.case.get('country', '')} | {'yes' if r.case.get('llm') else 'no'} "
-            f"| {SHORT[r.expert]} | {mark} {SHORT[r.verdict.id]} | {len(r.raised)}/{len(r.expected)} | {sources} |"
+            f"| {r.case['title']} | {r.case.get('country', '')} | {llm} | {SHORT[r.expert]} "
+            f"| {mark} {SHORT[r.verdict.id]} | {len(r.raised)}/{len(r.expected)} | {sources} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -169,8 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.verbose:
         for r in results:
             missing = sorted(r.expected - r.raised)
+            extra = sorted(r.unexpected)
             print(
-                f"\n{r.slug}: expert {r.expert}, mlpdm {r.verdict.id}; missing {missing}; unexpected {sorted(r.unexpected)}"
+                f"\n{r.slug}: expert {r.expert}, mlpdm {r.verdict.id}; missing {missing}; unexpected {extra}"
             )
             for f in r.verdict.findings:
                 print(f"    {f.outcome:12} {f.rule.id}")

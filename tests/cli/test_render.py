@@ -30,7 +30,7 @@ def test_render_writes_the_brief_next_to_the_answers(runner, tmp_path):
 
 
 def test_render_is_deterministic(runner, tmp_path):
-    answers = write(tmp_path / "a.answers.yaml", answers_yaml(with_changes(FIRES["no-owner"]), slug="a"))
+    answers = write(tmp_path / "a.answers.yaml", answers_yaml(with_changes(FIRES["no-kpi"]), slug="a"))
     first = runner.invoke(app, ["render", str(answers), "-o", "-"]).stdout
     second = runner.invoke(app, ["render", str(answers), "-o", "-"]).stdout
     assert first == second

@@ -48,7 +48,7 @@ def test_values_that_do_not_fit(default_q, qid, value, message):
 
 def test_invalid_answers_file_lists_every_problem_with_its_line(default_q):
     text = """\
-    questionnaire: {id: default, version: 1}
+    questionnaire: {id: default, version: 2}
     meta: {feature: X, slug: x}
     answers:
       audience: aliens
@@ -67,7 +67,7 @@ def test_invalid_answers_file_lists_every_problem_with_its_line(default_q):
 
 def test_missing_required_answers_are_reported(default_q):
     text = """\
-    questionnaire: {id: default, version: 1}
+    questionnaire: {id: default, version: 2}
     meta: {feature: X, slug: x}
     answers:
       audience: internal

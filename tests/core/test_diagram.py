@@ -8,7 +8,7 @@ from tests.core.scenarios import CLEAN, FIRES, with_changes
 
 
 def test_gates_follow_the_verdict(default_q):
-    answers = with_changes({**FIRES["no-owner"], **FIRES["no-fallback"]})
+    answers = with_changes({**FIRES["no-kpi"], **FIRES["output-used-downstream"]})
     verdict = decide(default_q, answers)
     result = gates(verdict)
     assert [g.outcome for g in result] == ["blocker", "not-needed", "prerequisite", "condition"]

@@ -117,12 +117,12 @@ def test_enter_keeps_the_current_answer(default_q):
 
 
 def test_enter_skips_an_optional_question_and_is_refused_for_a_required_one(default_q):
-    assert interpret(q(default_q, "kpi"), [""], None) == Answer(None)
+    assert interpret(q(default_q, "baseline"), [""], None) == Answer(None)
     with pytest.raises(AnswerError, match="needed"):
         interpret(q(default_q, "audience"), [""], None)
 
 
 def test_dash_clears_an_optional_answer(default_q):
-    assert interpret(q(default_q, "kpi"), ["-"], "Old KPI") == Answer(None)
+    assert interpret(q(default_q, "baseline"), ["-"], "Old baseline") == Answer(None)
     with pytest.raises(AnswerError):
         interpret(q(default_q, "worst_case"), ["-"], "Something")

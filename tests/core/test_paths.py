@@ -13,7 +13,7 @@ def test_mini_questionnaire(mini_q):
 
 def test_default_questionnaire_bounds_every_real_path(default_q):
     lengths = path_lengths(default_q)
-    short = {"current_process": "none", "simpler_alternative": "fully"}
+    short = {"audience": "internal", "current_process": "none", "simpler_alternative": "fully"}
     widest = with_changes(
         {
             **FIRES["injection-can-act"],
@@ -24,14 +24,20 @@ def test_default_questionnaire_bounds_every_real_path(default_q):
             "grounding": "none",
             "approach": "rag",
             "domain_gap": "yes",
-            "simpler_alternative": "partly",
+            "simpler_alternative": "mostly",
+            "hybrid": "yes",
             "alternative": "x",
+            "expected_gain": "moderate",
+            "gain_pays": "yes",
             "ml_staff": "inhouse",
             "misuse": "yes",
-            "misuse_controls": "x",
-            "oversight": "review_each",
+            "oversight": "assist",
+            "actor": "staff",
+            "review_time": "minutes",
             "affects_people": "yes",
+            "baseline": None,
             "model_metric": "precision",
+            "metric_target": "Nine in ten flags right",
             "launch_target": 95,
             "pilot_total": 100,
             "pilot_correct": 97,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mlpdm.core.decision import VERDICTS, decide
+from mlpdm.core.questionnaire import OUTCOMES
 from mlpdm.core.whatif import apply, what_would_change
 from mlpdm.resources import load_packaged_questionnaire
 from mlpdm.workspace import read_answers
@@ -22,7 +23,12 @@ def test_promises_hold_on_every_example(example):
     whatif = what_would_change(q, answers, verdict)
     for lift in whatif.lifts:
         after = decide(q, apply(answers, lift.changes))
-        assert lift.rule_id not in {f.rule.id for f in after.findings}
+        # Lifted: gone, or down to a milder severity than the one it had.
+        assert all(
+            OUTCOMES.index(f.outcome) > OUTCOMES.index(lift.outcome)
+            for f in after.findings
+            if f.rule.id == lift.rule_id
+        )
         assert after.id == lift.verdict
     if whatif.target is not None:
         reached = decide(q, apply(answers, whatif.target_changes))
@@ -43,9 +49,12 @@ def test_promises_hold_for_every_blocker_and_prerequisite(default_q, rule_id):
     verdict = decide(default_q, answers)
     whatif = what_would_change(default_q, answers, verdict)
     for lift in whatif.lifts:
-        assert lift.rule_id not in {
-            f.rule.id for f in decide(default_q, apply(answers, lift.changes)).findings
-        }
+        after = decide(default_q, apply(answers, lift.changes)).findings
+        assert all(
+            OUTCOMES.index(f.outcome) > OUTCOMES.index(lift.outcome)
+            for f in after
+            if f.rule.id == lift.rule_id
+        )
 
 
 def test_refund_agent_lifts_by_requiring_approval_not_by_wishing_inputs_away():
@@ -53,7 +62,8 @@ def test_refund_agent_lifts_by_requiring_approval_not_by_wishing_inputs_away():
     answers = dict(read_answers(REPO / "examples" / "refund-agent.answers.yaml", q).answers)
     whatif = what_would_change(q, answers, decide(q, answers))
     lift = whatif.for_rule("injection-can-act")
-    assert [(c.question_id, c.new) for c in lift.changes] == [("action_approval", "each")]
+    # The cheapest realistic safeguard first: approval above a limit, not of every refund.
+    assert [(c.question_id, c.new) for c in lift.changes] == [("action_approval", "high_impact")]
     assert whatif.target == "go-with-conditions"
 
 

@@ -48,22 +48,22 @@ def test_changed_answers_make_the_brief_stale(rendered, runner):
 
 def test_a_hand_edit_is_never_silently_discarded(rendered, runner):
     brief = rendered / DOCS / "invoice-ocr.md"
-    edit(brief, "Go ahead, provided", "Go ahead NOW, provided")
+    edit(brief, "No blocker, missing prerequisite", "No blocker NOW, missing prerequisite")
     result = check(runner, "--fix")
     assert result.exit_code == 1
     assert f"{DOCS}/invoice-ocr.md: error: brief was edited by hand" in result.output
-    assert "Go ahead NOW" in brief.read_text(encoding="utf-8")
+    assert "No blocker NOW" in brief.read_text(encoding="utf-8")
     forced = check(runner, "--fix", "--force")
     assert forced.exit_code == 0 and "(hand edits overwritten)" in forced.output
-    assert "Go ahead NOW" not in brief.read_text(encoding="utf-8")
+    assert "No blocker NOW" not in brief.read_text(encoding="utf-8")
 
 
 def test_a_hand_edited_front_matter_is_not_taken_for_current(rendered, runner):
     # The body is untouched, so only the front matter says what changed: check must still see it.
-    edit(rendered / DOCS / "invoice-ocr.md", "verdict: go-with-conditions", "verdict: go")
+    edit(rendered / DOCS / "invoice-ocr.md", "verdict: go\n", "verdict: go-with-conditions\n")
     assert codes(runner) == ["brief-stale"]
     assert check(runner, "--fix").exit_code == 0
-    assert "verdict: go-with-conditions" in (rendered / DOCS / "invoice-ocr.md").read_text(encoding="utf-8")
+    assert "verdict: go\n" in (rendered / DOCS / "invoice-ocr.md").read_text(encoding="utf-8")
 
 
 def test_a_brief_from_before_render_digests_is_rendered_again(rendered, runner):
@@ -253,10 +253,10 @@ def test_outdated_questionnaire_version(rendered, runner):
     write(rendered / "mlpdm" / "acme.yaml", TEAM_QUESTIONNAIRE)
     write(rendered / "mlpdm.toml", 'questionnaire = "mlpdm/acme.yaml"\n')
     answers = rendered / DOCS / "invoice-ocr.answers.yaml"
-    edit(answers, "  id: default\n  version: 1", "  id: acme\n  version: 1\n  base_version: 1")
+    edit(answers, "  id: default\n  version: 2", "  id: acme\n  version: 1\n  base_version: 2")
     result = check(runner)
     assert result.exit_code == 1
-    assert "made with acme v1 (base v1), now v2 (base v1): 1 new and 0 changed question(s)" in result.output
+    assert "made with acme v1 (base v2), now v2 (base v2): 1 new and 0 changed question(s)" in result.output
     assert f"run `mlpdm interview --update {DOCS}/invoice-ocr.answers.yaml`" in result.output
 
 

@@ -26,10 +26,8 @@ def front(path):
 def test_index_lists_every_brief_with_counts_and_a_pie(rendered, runner):
     index = rendered / DOCS / "README.md"
     text = index.read_text(encoding="utf-8")
-    assert (
-        "| 🟡 GO WITH CONDITIONS | 1 |" in text and "| 🔴 NO-GO — unacceptable risk as designed | 1 |" in text
-    )
-    assert "pie showData" in text and '"GO WITH CONDITIONS" : 1' in text
+    assert "| 🟢 GO | 1 |" in text and "| 🔴 NO-GO — unacceptable risk as designed | 1 |" in text
+    assert "pie showData" in text and '"GO" : 1' in text
     assert "[Invoice OCR](invoice-ocr.md)" in text and "[Autonomous refund agent](refund-agent.md)" in text
     assert "Untrusted content can make the model act on its own" in text
     result = runner.invoke(app, ["index"])
@@ -56,7 +54,7 @@ def test_decide_records_the_decision_and_rerenders(rendered, runner):
     assert data["decision"]["status"] == "accepted" and data["decision"]["by"] == "Aiko Tanaka"
     brief = rendered / DOCS / "invoice-ocr.md"
     assert front(brief)["status"] == "accepted"
-    assert "| GO WITH CONDITIONS | accepted (Aiko Tanaka," in brief.read_text(encoding="utf-8")
+    assert "| GO | accepted (Aiko Tanaka," in brief.read_text(encoding="utf-8")
     runner.invoke(app, ["index"])
     assert runner.invoke(app, ["check"]).exit_code == 0
 
@@ -189,7 +187,7 @@ def test_answers_made_with_the_team_questionnaire_render(repo, runner):
     write(repo / "mlpdm" / "acme.yaml", TEAM_QUESTIONNAIRE)
     write(repo / "mlpdm.toml", 'questionnaire = "mlpdm/acme.yaml"\n')
     answers = repo / DOCS / "invoice-ocr.answers.yaml"
-    edit(answers, "  id: default\n  version: 1", "  id: acme\n  version: 2\n  base_version: 1")
+    edit(answers, "  id: default\n  version: 2", "  id: acme\n  version: 2\n  base_version: 2")
     edit(answers, "  learning:", "  security_review: 'no'\n  learning:")
     result = runner.invoke(app, ["render", str(answers)])
     assert result.exit_code == 0, result.output
@@ -205,7 +203,7 @@ def test_update_asks_only_the_new_question(repo, runner):
     write(repo / "mlpdm" / "acme.yaml", TEAM_QUESTIONNAIRE)
     write(repo / "mlpdm.toml", 'questionnaire = "mlpdm/acme.yaml"\n')
     answers = repo / DOCS / "invoice-ocr.answers.yaml"
-    edit(answers, "  id: default\n  version: 1", "  id: acme\n  version: 1\n  base_version: 1")
+    edit(answers, "  id: default\n  version: 2", "  id: acme\n  version: 1\n  base_version: 2")
     before = yaml.safe_load(answers.read_text(encoding="utf-8"))["answers"]
     child = spawn_interview(repo, "--update", str(answers))
     child.expect("1 new and 0 changed question")
@@ -217,7 +215,7 @@ def test_update_asks_only_the_new_question(repo, runner):
     child.close()
     assert child.exitstatus == 0
     after = yaml.safe_load(answers.read_text(encoding="utf-8"))
-    assert after["questionnaire"] == {"id": "acme", "version": 2, "base_version": 1}
+    assert after["questionnaire"] == {"id": "acme", "version": 2, "base_version": 2}
     written = {k: v for k, v in after["answers"].items() if v is not None}  # skipped ones are null
     assert written == {**before, "security_review": "yes"}
     assert runner.invoke(app, ["check"]).exit_code in (0, 1)
