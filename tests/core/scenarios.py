@@ -224,6 +224,8 @@ FIRES: dict[str, dict[str, Any]] = {
         "legal_basis": "yes",
     },
     "no-launch-gate": {"launch_gate": None},
+    "compare-with-simpler": {"simpler_alternative": "partly", "alternative": "Keyword rules"},
+    "kpi-not-measured": {"kpi_measurement": None},
     "monitoring-gaps": {"monitoring": ["cost"]},
     "generated-code": {"output_downstream": "code"},
     "vendor-model-retirement": {"data_destination": "business_api"},
