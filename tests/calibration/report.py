@@ -27,7 +27,6 @@ from mlpdm.resources import load_packaged_questionnaire
 HERE = Path(__file__).parent
 CASES = HERE / "cases"
 DOCS = HERE.parent.parent / "docs" / "calibration.md"
-PARTIAL = False
 NO_GO = ("no-go-risk", "no-go-not-needed")
 GO = ("go-with-conditions", "go")
 SHORT = {
@@ -83,7 +82,7 @@ def score() -> list[Result]:
         slug = case_path.name.removesuffix(".case.yaml")
         case = yaml.safe_load(case_path.read_text(encoding="utf-8"))
         data, source = load_yaml_file(CASES / f"{slug}.answers.yaml", what="answers file")
-        doc = parse_answers_doc(data, questionnaire, source, partial=PARTIAL)
+        doc = parse_answers_doc(data, questionnaire, source)
         verdict = decide(questionnaire, doc.answers)
         fired = {f.rule.id for f in verdict.findings}
         loud = {f.rule.id for f in verdict.findings if f.outcome != "note"}
