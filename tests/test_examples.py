@@ -139,3 +139,22 @@ def test_japanese_brief_speaks_japanese_from_the_same_answers():
     # The same answers, so the same verdict and the same answers digest in the front matter.
     head = [line for line in en.splitlines() if line.startswith(("verdict:", "answers_digest:"))]
     assert head and all(line in ja.splitlines() for line in head)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_top_reason_is_the_most_severe_deciding_finding(example):
+    from mlpdm.core.questionnaire import OUTCOMES
+
+    q = load_packaged_questionnaire()
+    verdict = decide(q, read_answers(example, q).answers)
+    front, _ = split_front_matter(brief_for(example).read_text(encoding="utf-8"))
+    if verdict.id == "go":
+        assert verdict.top is None and front.get("top_reason") is None
+        return
+    worst = min(OUTCOMES.index(f.outcome) for f in verdict.findings)
+    assert OUTCOMES.index(verdict.top.outcome) == worst
+    # Within that severity, the questionnaire's stated order of seriousness decides.
+    order = [r.id for r in q.rules]
+    tied = [f.rule.id for f in verdict.findings if OUTCOMES.index(f.outcome) == worst]
+    assert verdict.top.rule.id == min(tied, key=order.index)
+    assert front["top_reason"] == verdict.top.rule.id

@@ -13,7 +13,7 @@ from mlpdm.cli.common import LangOption, resolve_lang
 from mlpdm.console import make_console
 from mlpdm.core.messages import t
 from mlpdm.core.paths import path_lengths, rule_reach
-from mlpdm.core.questionnaire import Questionnaire
+from mlpdm.core.questionnaire import OUTCOMES, Questionnaire
 from mlpdm.core.text import pick
 from mlpdm.resources import load_packaged_questionnaire, load_questionnaire_ref, packaged_questionnaires
 
@@ -76,9 +76,11 @@ def show(ctx: typer.Context, ref: RefArgument, lang: LangOption = None) -> None:
             branch.add(line)
     rules = tree.add(Text(t("qn.rules", language, count=len(q.rules)), style="bold magenta"))
     for rule in q.rules:
+        # Every outcome the rule can take, most severe first (its severity tiers and its base).
+        outcomes = sorted({rule.outcome, *(tier.outcome for tier in rule.severity)}, key=OUTCOMES.index)
         rules.add(
             Text.assemble(
-                (f"{rule.outcome:<12}", "yellow"),
+                (f"{'/'.join(outcomes):<24}", "yellow"),
                 (rule.id, "cyan"),
                 "  ",
                 pick(rule.title, language),

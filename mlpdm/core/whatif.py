@@ -59,12 +59,21 @@ class WhatIf:
         return next((lift for lift in self.lifts if lift.rule_id == rule_id), None)
 
 
+def liftable(verdict: Verdict) -> tuple[str, ...]:
+    """The outcomes worth lifting: blockers and prerequisites (and conditions in GO WITH CONDITIONS).
+
+    A GO WITH CONDITIONS brief then also says what would reach GO.
+    """
+    return (*LIFTABLE, "condition") if verdict.id == "go-with-conditions" else LIFTABLE
+
+
 def what_would_change(questionnaire: Questionnaire, answers: Mapping[str, Any], verdict: Verdict) -> WhatIf:
     """Search lifts for every blocker and missing prerequisite (see the module docstring)."""
+    outcomes = liftable(verdict)
     lifts = tuple(
         lift
         for finding in verdict.findings
-        if finding.outcome in LIFTABLE
+        if finding.outcome in outcomes
         for lift in [_lift(questionnaire, answers, verdict, finding.rule.id)]
         if lift is not None
     )
@@ -101,7 +110,7 @@ def _lift(
             for changes in _change_sets(questionnaire, answers, group, (rule_id, outcome)):
                 trial = apply(answers, changes)
                 after = decide(questionnaire, trial)
-                if _fires(after, rule_id, outcome):
+                if _fires(after, rule_id, outcome) or _replaced(after, before_ids, outcome):
                     continue
                 visible = {q.id for q in compute_visibility(questionnaire, trial).questions}
                 rank = (
@@ -158,6 +167,12 @@ def _fires(verdict: Verdict, rule_id: str, outcome: str) -> bool:
     """
     worst = OUTCOMES.index(outcome)
     return any(f.rule.id == rule_id and OUTCOMES.index(f.outcome) <= worst for f in verdict.findings)
+
+
+def _replaced(after: Verdict, before_ids: set[str], outcome: str) -> bool:
+    """Whether a change only moves the risk: a new finding as severe as the one it lifts."""
+    worst = OUTCOMES.index(outcome)
+    return any(f.rule.id not in before_ids and OUTCOMES.index(f.outcome) <= worst for f in after.findings)
 
 
 def _step(question: Question, change: Change) -> int:
@@ -237,9 +252,11 @@ def _least_number(
     if question.at_most and isinstance(answers.get(question.at_most), int | float):
         high = min(high, int(answers[question.at_most]))
 
+    before_ids = {f.rule.id for f in decide(questionnaire, answers).findings}
+
     def lifts(value: int) -> bool:
         after = decide(questionnaire, {**answers, question.id: value})
-        return not _fires(after, *rule)
+        return not _fires(after, *rule) and not _replaced(after, before_ids, rule[1])
 
     if high <= low or not lifts(high):
         return None
@@ -257,18 +274,28 @@ def _combined(
 ) -> tuple[VerdictId | None, tuple[Change, ...]]:
     """Lift blockers, then missing prerequisites, until the verdict is a GO of some kind.
 
-    Stops early when a finding cannot be lifted or a step would reach "ML not needed"; then
-    reports the best verdict reached, if it is better than the current one.
+    From GO WITH CONDITIONS, lift its conditions until GO. Stops early when a finding cannot
+    be lifted or a step would reach "ML not needed"; then reports the best verdict reached, if
+    it is better than the current one.
     """
-    if verdict.id not in ("no-go-risk", "not-ready"):
+    below = (
+        ("no-go-risk", "not-ready", "go-with-conditions")
+        if verdict.id == "go-with-conditions"
+        else (
+            "no-go-risk",
+            "not-ready",
+        )
+    )
+    if verdict.id not in below:
         return None, ()
+    outcomes = liftable(verdict)
     current = dict(answers)
     now = verdict
     changes: list[Change] = []
     stuck: set[str] = set()
     for _ in range(len(now.findings) + 1):
-        pending = [f.rule.id for f in now.findings if f.outcome in LIFTABLE and f.rule.id not in stuck]
-        if not pending or now.id not in ("no-go-risk", "not-ready"):
+        pending = [f.rule.id for f in now.findings if f.outcome in outcomes and f.rule.id not in stuck]
+        if not pending or now.id not in below:
             break
         lift = _lift(questionnaire, current, now, pending[0])
         if lift is None:

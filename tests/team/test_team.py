@@ -183,6 +183,31 @@ def test_rules_that_never_or_always_fire_are_warned_about(repo, runner):
     assert "acme-security-review" not in result.output
 
 
+def test_a_team_sets_its_own_severity_without_code(repo, runner):
+    # Acme holds that any personal data at an outside provider needs a condition, whatever
+    # the data: it overrides the rule's tiers in its questionnaire, and the verdict follows.
+    write(
+        repo / "mlpdm" / "strict.yaml",
+        """\
+        id: strict
+        version: 1
+        extends: default
+        overrides:
+          rules:
+            personal-data-to-provider:
+              outcome: condition
+              severity: []
+        """,
+    )
+    write(repo / "mlpdm.toml", 'questionnaire = "mlpdm/strict.yaml"\n')
+    answers = repo / DOCS / "invoice-ocr.answers.yaml"
+    edit(answers, "  id: default\n  version: 2", "  id: strict\n  version: 1\n  base_version: 2")
+    result = runner.invoke(app, ["render", str(answers), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert "verdict: go-with-conditions" in result.stdout
+    assert "Condition: Personal data processed by an external provider" in result.stdout
+
+
 def test_answers_made_with_the_team_questionnaire_render(repo, runner):
     write(repo / "mlpdm" / "acme.yaml", TEAM_QUESTIONNAIRE)
     write(repo / "mlpdm.toml", 'questionnaire = "mlpdm/acme.yaml"\n')
