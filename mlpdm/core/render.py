@@ -336,7 +336,7 @@ def front_matter_data(
 
 # Bump when a change to mlpdm's code (not to a template, questionnaire or message, which
 # the digest reads itself) changes what a brief says; `mlpdm check` then renders every brief again.
-RENDERER_VERSION = 1
+RENDERER_VERSION = 2
 # Messages only the command line shows: changing one must not make every brief stale. (Were a
 # brief to use one, the golden briefs' guard in tests/test_examples.py would say so.)
 _CLI_ONLY = ("help.", "check.", "error.", "config.", "interview.", "qn.", "stats.", "decide.", "render.")
