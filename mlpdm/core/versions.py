@@ -19,7 +19,8 @@ def questions_to_update(questionnaire: Questionnaire, doc: AnswersDoc) -> tuple[
         made_with = doc.base_version if question.origin == "base" else doc.questionnaire_version
         if made_with is None:
             made_with = doc.questionnaire_version
-        if question.since > made_with and question.id not in doc.answers:
+        if question.id not in doc.answers and (question.since > made_with or question.required):
+            # Added since, or optional then and required now (answered "not decided yet" if so).
             new.append(question.id)
         elif question.changed is not None and question.changed > made_with and question.id in doc.answers:
             changed.append(question.id)
