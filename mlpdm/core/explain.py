@@ -23,10 +23,29 @@ def message(key: str, lang: str, /, **params: Any) -> Md:
 # -- what would change the verdict -------------------------------------------------------------
 
 
-def change_text(questionnaire: Questionnaire, change: Change, lang: str) -> str:
+def change_text(
+    questionnaire: Questionnaire, change: Change, lang: str, answers: Mapping[str, Any] | None = None
+) -> str:
     """One change as a sentence fragment: “Approval of actions: “Yes, each action” (now: “No…”)”."""
     question = questionnaire.question(change.question_id)
     label = question.label(lang)
+    if (
+        question.type == "number"
+        and isinstance(change.new, int | float)
+        and isinstance(change.old, int | float)
+    ):
+        # A count is evidence to gather ("a pilot of 100 with at least 95 right"), not a lever.
+        total = (answers or {}).get(question.at_most) if question.at_most else None
+        if isinstance(total, int | float):
+            return t(
+                "whatif.evidence_of",
+                lang,
+                label=label,
+                value=number(change.new),
+                total=number(total),
+                old=number(change.old),
+            )
+        return t("whatif.evidence", lang, label=label, value=number(change.new), old=number(change.old))
     if change.any_answer:
         new = t("whatif.decide", lang)
     elif change.new == GIVEN or change.new == [GIVEN]:
@@ -43,7 +62,9 @@ def change_text(questionnaire: Questionnaire, change: Change, lang: str) -> str:
     return t("whatif.change", lang, label=label, new=new, old=old)
 
 
-def whatif_context(questionnaire: Questionnaire, whatif: WhatIf, lang: str) -> dict[str, Any]:
+def whatif_context(
+    questionnaire: Questionnaire, whatif: WhatIf, lang: str, answers: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """The what-if result as plain strings keyed for the template."""
     return {
         "target": None
@@ -51,10 +72,11 @@ def whatif_context(questionnaire: Questionnaire, whatif: WhatIf, lang: str) -> d
         else {
             "id": whatif.target,
             "heading": t("whatif.to_reach", lang, verdict=t(f"verdict.{whatif.target}", lang)),
-            "changes": [change_text(questionnaire, c, lang) for c in whatif.target_changes],
+            "changes": [change_text(questionnaire, c, lang, answers) for c in whatif.target_changes],
         },
         "lifts": {
-            lift.rule_id: [change_text(questionnaire, c, lang) for c in lift.changes] for lift in whatif.lifts
+            lift.rule_id: [change_text(questionnaire, c, lang, answers) for c in lift.changes]
+            for lift in whatif.lifts
         },
     }
 

@@ -174,6 +174,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "whatif.change": {"en": "{label}: “{new}” (now: “{old}”)", "ja": "{label}：「{new}」（現在：「{old}」）"},
     "whatif.change_open": {"en": "{label}: {new}", "ja": "{label}：{new}"},
     "whatif.change_rule": {"en": "{label}: {new} (now: “{old}”)", "ja": "{label}：{new}（現在：「{old}」）"},
+    # Counts of evidence (labelled examples, right answers in a pilot) are stated as evidence to
+    # gather, never as an answer to change.
+    "whatif.evidence": {
+        "en": "Evidence — {label}: at least {value} (now {old})",
+        "ja": "根拠 — {label}：{value} 以上（現在 {old}）",
+    },
+    "whatif.evidence_of": {
+        "en": "Evidence — {label}: at least {value} of {total} (now {old})",
+        "ja": "根拠 — {label}：{total} 件中 {value} 以上（現在 {old}）",
+    },
     # -- evaluation plan -----------------------------------------------------------------------
     "plan.title": {"en": "Evaluation plan", "ja": "評価計画"},
     "plan.metrics": {"en": "Metrics that fit this task", "ja": "このタスクに合う指標"},

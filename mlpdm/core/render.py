@@ -69,7 +69,9 @@ def brief_context(
     visibility = compute_visibility(questionnaire, doc.answers)
     shown = {q.id for q in visibility.questions}
     applicable = {qid: doc.answers[qid] for qid in shown if qid in doc.answers}
-    whatif = whatif_context(questionnaire, what_would_change(questionnaire, applicable, verdict), lang)
+    whatif = whatif_context(
+        questionnaire, what_would_change(questionnaire, applicable, verdict), lang, applicable
+    )
     findings = [_finding(questionnaire, f, i, verdict, lang) for i, f in enumerate(verdict.findings, 1)]
     for finding in findings:
         finding["lift"] = whatif["lifts"].get(finding["rule"], [])
