@@ -210,3 +210,33 @@ def test_every_ordered_question_exists_with_those_answers():
         assert Q.question(qid).type == "multi"
     for qid in (*HIGHER_IS_RISKIER, *LOWER_IS_RISKIER):
         assert Q.question(qid).type == "number"
+
+
+def _answered(question: Question, answers: dict[str, Any]) -> list[Any]:
+    """Answers a PM could give to an optional question."""
+    if question.type in ("text", "longtext"):
+        return ["Some answer"]
+    if question.type == "list":
+        return [["Older users"]]
+    low = question.min or 0
+    high = question.max if question.max is not None else 5000
+    cap = answers.get(question.at_most) if question.at_most else None
+    values = {v for v in (0, 5, 50, 400, 5000) if low <= v <= high}
+    if isinstance(cap, int | float):
+        values = {min(v, cap) for v in values}
+    return sorted(values)
+
+
+@settings(max_examples=30, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_an_optional_question_left_blank_never_makes_the_verdict_worse(data):
+    answers = _answers(data)
+    for question in Q.question_index.values():
+        if question.required:
+            continue
+        blank = decide(Q, {**answers, question.id: None})
+        for value in _answered(question, answers):
+            answered = decide(Q, {**answers, question.id: value})
+            assert VERDICTS.index(blank.id) >= VERDICTS.index(answered.id), (
+                f"{question.id} left blank gives {blank.id}, answered {value!r} gives {answered.id}"
+            )
