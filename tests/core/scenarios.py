@@ -224,6 +224,7 @@ FIRES: dict[str, dict[str, Any]] = {
         "legal_basis": "yes",
     },
     "no-launch-gate": {"launch_gate": None},
+    "exposure-unbounded": {"error_cost": "money", "oversight": "review_each", "review_time": "minutes"},
     "compare-with-simpler": {"simpler_alternative": "partly", "alternative": "Keyword rules"},
     "kpi-not-measured": {"kpi_measurement": None},
     "monitoring-gaps": {"monitoring": ["cost"]},
