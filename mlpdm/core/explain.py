@@ -34,6 +34,8 @@ def change_text(
         and isinstance(change.new, int | float)
         and isinstance(change.old, int | float)
     ):
+        if change.new < change.old:  # a load to reduce, e.g. outputs per reviewer
+            return t("whatif.at_most", lang, label=label, value=number(change.new), old=number(change.old))
         # A count is evidence to gather ("a pilot of 100 with at least 95 right"), not a lever.
         total = (answers or {}).get(question.at_most) if question.at_most else None
         if isinstance(total, int | float):

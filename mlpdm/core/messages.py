@@ -180,6 +180,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Evidence — {label}: at least {value} (now {old})",
         "ja": "根拠 — {label}：{value} 以上（現在 {old}）",
     },
+    "whatif.at_most": {
+        "en": "{label}: at most {value} (now {old})",
+        "ja": "{label}：{value} 以下（現在 {old}）",
+    },
     "whatif.evidence_of": {
         "en": "Evidence — {label}: at least {value} of {total} (now {old})",
         "ja": "根拠 — {label}：{total} 件中 {value} 以上（現在 {old}）",

@@ -245,12 +245,17 @@ def _exclusive(question: Question) -> set[str]:
 def _least_number(
     questionnaire: Questionnaire, answers: Mapping[str, Any], question: Question, rule: tuple[str, str]
 ) -> int | float | None:
-    """The smallest larger number that lifts the rule (more data, more right answers), if any."""
+    """The nearest number that lifts the rule, if any.
+
+    Upwards first, the smallest larger number (more labelled data, more right answers);
+    else downwards, the largest smaller one (fewer outputs per reviewer).
+    """
     current = answers.get(question.id)
-    low = int(current) if isinstance(current, int | float) else int(question.min or 0)
-    high = int(question.max) if question.max is not None else MAX_SEARCH
+    start = int(current) if isinstance(current, int | float) else int(question.min or 0)
+    floor = int(question.min or 0)
+    ceiling = int(question.max) if question.max is not None else MAX_SEARCH
     if question.at_most and isinstance(answers.get(question.at_most), int | float):
-        high = min(high, int(answers[question.at_most]))
+        ceiling = min(ceiling, int(answers[question.at_most]))
 
     before_ids = {f.rule.id for f in decide(questionnaire, answers).findings}
 
@@ -258,15 +263,25 @@ def _least_number(
         after = decide(questionnaire, {**answers, question.id: value})
         return not _fires(after, *rule) and not _replaced(after, before_ids, rule[1])
 
-    if high <= low or not lifts(high):
-        return None
-    while high - low > 1:  # invariant: lifts(high), and low does not (or is the start)
-        middle = (low + high) // 2
-        if lifts(middle):
-            high = middle
-        else:
-            low = middle
-    return high
+    if ceiling > start and lifts(ceiling):
+        low, high = start, ceiling
+        while high - low > 1:  # invariant: lifts(high), and low does not (or is the start)
+            middle = (low + high) // 2
+            if lifts(middle):
+                high = middle
+            else:
+                low = middle
+        return high
+    if isinstance(current, int | float) and floor < start and lifts(floor):
+        low, high = floor, start
+        while high - low > 1:  # invariant: lifts(low), and high does not (or is the start)
+            middle = (low + high) // 2
+            if lifts(middle):
+                low = middle
+            else:
+                high = middle
+        return low
+    return None
 
 
 def _combined(

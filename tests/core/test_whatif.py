@@ -100,3 +100,22 @@ def test_go_and_conditions_have_nothing_to_lift(default_q):
     answers = with_changes(FIRES["no-fallback"])
     whatif = what_would_change(default_q, answers, decide(default_q, answers))
     assert whatif.lifts == () and whatif.target is None
+
+
+def test_an_overloaded_review_is_lifted_by_fewer_outputs_per_reviewer(default_q):
+    # 800 outputs a day is a glance each: the fix is more reviewers, not a different label
+    # for the same review.
+    answers = with_changes(
+        {
+            "oversight": "review_each",
+            "review_time": "minutes",
+            "reviewer_load": 800,
+            "error_cost": "money",
+            "reversibility": "irreversible",
+        }
+    )
+    verdict = decide(default_q, answers)
+    assert verdict.id == "no-go-risk"
+    lift = what_would_change(default_q, answers, verdict).for_rule("unreviewed-severe-harm")
+    assert [(c.question_id, c.new) for c in lift.changes] == [("reviewer_load", 360)]
+    assert decide(default_q, apply(answers, lift.changes)).id != "no-go-risk"
