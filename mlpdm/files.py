@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -155,6 +156,11 @@ def atomic_write(path: Path, text: str) -> None:
     directory = path.parent
     if path.is_symlink():
         raise UserError.of("symlink", where=Location(str(path)), path=path)
+    # A rename replaces whatever has the name: as root, a device such as /dev/null would
+    # become a regular file for every process. Only a regular file (or nothing) is replaced.
+    with contextlib.suppress(FileNotFoundError):
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            raise UserError.of("not_regular", where=Location(str(path)), path=path)
     try:
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)

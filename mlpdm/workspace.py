@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import socket
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,8 @@ def is_generated_brief(path: Path) -> bool:
     ``"generator": "mlpdm"`` key; anything else is treated as a person's file.
     """
     try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return False  # a device, pipe or folder: never opened (a pipe would block) nor replaced
         with path.open(encoding="utf-8", errors="replace") as handle:
             head = handle.read(4096)
     except FileNotFoundError:

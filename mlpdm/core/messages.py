@@ -669,6 +669,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Replace the link with a regular file (or remove it), then run the command again.",
         "ja": "リンクを通常のファイルに置き換える（または削除する）してから、もう一度実行してください。",
     },
+    "error.not_regular": {
+        "en": "{path} is not a regular file (a device, pipe, socket or folder); mlpdm only replaces regular files",
+        "ja": "{path} は通常のファイルではありません（デバイス、パイプ、ソケット、フォルダ）。mlpdm が置き換えるのは通常のファイルだけです",
+    },
+    "error.not_regular.hint": {
+        "en": "Nothing was changed. Give a path to a regular file, or `-o -` to print to standard output.",
+        "ja": "何も変更していません。通常のファイルのパスを指定するか、`-o -` で標準出力に出力してください。",
+    },
     "error.cannot_write": {"en": "cannot write {path}: {reason}", "ja": "{path} に書き込めません：{reason}"},
     "error.cannot_write.hint": {
         "en": "Nothing was changed: the previous version of the file, if any, is intact. Free space or fix permissions, or choose another directory with --dir.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 
 import pytest
@@ -62,6 +63,32 @@ def test_a_symlink_at_the_target_is_not_followed(tmp_path, runner):
     result = runner.invoke(app, ["render", str(EXAMPLE), "-o", str(link), "--force"])
     assert result.exit_code == 2 and "symbolic link" in result.output
     assert outside.read_text(encoding="utf-8") == "precious\n" and link.is_symlink()
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]], ids=["plain", "force"])
+def test_a_pipe_or_device_at_the_target_is_never_opened_nor_replaced(tmp_path, runner, force):
+    # As root (as in many CI containers) a rename over a device replaces it for every
+    # process; and opening a pipe to look at it blocks forever.
+    targets = [tmp_path / "pipe"]
+    os.mkfifo(targets[0])
+    if os.geteuid() == 0:  # a private null device, so a failure here harms nothing else
+        targets.append(tmp_path / "null")
+        os.mknod(targets[1], 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    for target in targets:
+        kind = stat.S_IFMT(os.lstat(target).st_mode)
+        result = runner.invoke(app, ["render", str(EXAMPLE), "-o", str(target), *force])
+        assert result.exit_code == 2, result.output
+        assert "not written by mlpdm" in result.output or "not a regular file" in result.output
+        assert stat.S_IFMT(os.lstat(target).st_mode) == kind
+        assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_folder_at_the_target_is_refused(tmp_path):
+    folder = tmp_path / "brief.md"
+    folder.mkdir()
+    with pytest.raises(UserError, match="not a regular file"):
+        atomic_write(folder, "text")
+    assert folder.is_dir()
 
 
 def test_a_full_disk_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch):
