@@ -1,10 +1,12 @@
 """What would change the verdict: the smallest changes of answers that lift a finding.
 
-For each blocker and missing prerequisite, it re-evaluates the rules over alternative
-answers to the questions behind the finding (only answers marked as levers: design choices
-and preparations, never facts or goals) and keeps the change that lifts it with the best
-resulting verdict. Then it applies the changes for every deciding finding together and
-reports the verdict they reach, so the brief can promise only what re-evaluation confirms.
+For each blocker and missing prerequisite (and, in a GO WITH CONDITIONS, each condition), it
+re-evaluates the rules over alternative answers to the questions behind the finding (only
+answers marked as levers: design choices and preparations, never facts or goals) and keeps
+the change that lifts it (the finding gone or milder, and no new finding as severe) with the
+best resulting verdict, the smallest step first. Then it applies the changes for every
+deciding finding together and reports the verdict they reach, so the brief can promise only
+what re-evaluation confirms.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ class Lift:
     rule_id: str
     changes: tuple[Change, ...]
     verdict: VerdictId
-    outcome: str = "blocker"  # the severity lifted: the finding ends below it
+    outcome: str  # the severity lifted: after the changes the finding is milder or gone
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ def liftable(verdict: Verdict) -> tuple[str, ...]:
 
 
 def what_would_change(questionnaire: Questionnaire, answers: Mapping[str, Any], verdict: Verdict) -> WhatIf:
-    """Search lifts for every blocker and missing prerequisite (see the module docstring)."""
+    """Search lifts for every finding worth lifting (see the module docstring)."""
     outcomes = liftable(verdict)
     lifts = tuple(
         lift
