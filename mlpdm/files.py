@@ -158,7 +158,7 @@ def atomic_write(path: Path, text: str) -> None:
         raise UserError.of("symlink", where=Location(str(path)), path=path)
     # A rename replaces whatever has the name: as root, a device such as /dev/null would
     # become a regular file for every process. Only a regular file (or nothing) is replaced.
-    with contextlib.suppress(FileNotFoundError):
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):  # nothing there yet
         if not stat.S_ISREG(os.lstat(path).st_mode):
             raise UserError.of("not_regular", where=Location(str(path)), path=path)
     try:

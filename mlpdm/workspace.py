@@ -91,7 +91,7 @@ def is_generated_brief(path: Path) -> bool:
             return False  # a device, pipe or folder: never opened (a pipe would block) nor replaced
         with path.open(encoding="utf-8", errors="replace") as handle:
             head = handle.read(4096)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return True
     except OSError as exc:
         raise UserError.of("cannot_read", where=Location(str(path)), path=path, reason=exc.strerror) from None

@@ -23,6 +23,7 @@ CLEAN: dict[str, Any] = {
     "approach": "api",
     "domain_gap": "no",
     "oversight": "assist",
+    "reviewer_load": None,
     "error_cost": "annoyance",
     "reversibility": "easy",
     "worst_case": "A summary misses a detail and the agent reads the thread anyway.",
