@@ -11,7 +11,7 @@ what re-evaluation confirms.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
@@ -266,24 +266,25 @@ def _least_number(
         return not _fires(after, *rule) and not _replaced(after, before_ids, rule[1])
 
     if ceiling > start and lifts(ceiling):
-        low, high = start, ceiling
-        while high - low > 1:  # invariant: lifts(high), and low does not (or is the start)
-            middle = (low + high) // 2
-            if lifts(middle):
-                high = middle
-            else:
-                low = middle
-        return high
+        return _nearest(lifts, ceiling, start)
     if isinstance(current, int | float) and floor < start and lifts(floor):
-        low, high = floor, start
-        while high - low > 1:  # invariant: lifts(low), and high does not (or is the start)
-            middle = (low + high) // 2
-            if lifts(middle):
-                low = middle
-            else:
-                high = middle
-        return low
+        return _nearest(lifts, floor, start)
     return None
+
+
+def _nearest(lifts: Callable[[int], bool], lifting: int, start: int) -> int:
+    """The lifting value nearest to ``start``, by bisection (either side of it).
+
+    Invariant: ``lifts(lifting)`` holds, and ``start`` does not lift (or is the start).
+    """
+    failing = start
+    while abs(lifting - failing) > 1:
+        middle = (lifting + failing) // 2
+        if lifts(middle):
+            lifting = middle
+        else:
+            failing = middle
+    return lifting
 
 
 def _combined(
