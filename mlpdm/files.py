@@ -154,12 +154,14 @@ def atomic_write(path: Path, text: str) -> None:
     the target; on any error the temporary file is removed and the old file is untouched.
     """
     directory = path.parent
-    if path.is_symlink():
-        raise UserError.of("symlink", where=Location(str(path)), path=path)
     # A rename replaces whatever has the name: as root, a device such as /dev/null would
-    # become a regular file for every process. Only a regular file (or nothing) is replaced.
+    # become a regular file for every process. Only a regular file (or nothing) is replaced,
+    # and never through a symbolic link.
     with contextlib.suppress(FileNotFoundError, NotADirectoryError):  # nothing there yet
-        if not stat.S_ISREG(os.lstat(path).st_mode):
+        mode = os.lstat(path).st_mode
+        if stat.S_ISLNK(mode):
+            raise UserError.of("symlink", where=Location(str(path)), path=path)
+        if not stat.S_ISREG(mode):
             raise UserError.of("not_regular", where=Location(str(path)), path=path)
     try:
         directory.mkdir(parents=True, exist_ok=True)

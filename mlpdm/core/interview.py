@@ -95,8 +95,7 @@ def compute_visibility(questionnaire: Questionnaire, answers: Mapping[str, Any])
             if question.when and not scope.check(question.when, f"question {question.id!r}"):
                 continue
             visible.append(question)
-            given = answers.get(question.id)
-            given = None if given is None else meaningful(question, given)
+            given = meaningful(question, answers.get(question.id))
             values[question.id] = empty_value(question) if given is None else given
         if visible:
             shown.append((section, tuple(visible)))

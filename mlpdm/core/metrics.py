@@ -210,12 +210,13 @@ def evaluation_plan(answers: Mapping[str, Any]) -> EvaluationPlan:
     task = answers.get("task_type")
     metric = answers.get("model_metric")
     segments = answers.get("segments") or []
+    bar = launch_bar(answers.get("launch_target"), answers.get("metric_target"))
     sample = None
     if task is not None:
         sample = _sample(
             metric,
             answers.get("eval_margin"),
-            launch_bar(answers.get("launch_target"), answers.get("metric_target")),
+            bar,
             answers.get("prevalence"),
             len(segments),
             answers.get("eval_population"),
@@ -228,11 +229,7 @@ def evaluation_plan(answers: Mapping[str, Any]) -> EvaluationPlan:
         if answers.get("error_balance")
         else None,
         sample=sample,
-        launch=launch_check(
-            answers.get("pilot_correct"),
-            answers.get("pilot_total"),
-            launch_bar(answers.get("launch_target"), answers.get("metric_target")),
-        ),
+        launch=launch_check(answers.get("pilot_correct"), answers.get("pilot_total"), bar),
         zero_failure_trials={
             "1%": stats.trials_for_zero_failures(0.01, confidence=CONFIDENCE),
             "0.1%": stats.trials_for_zero_failures(0.001, confidence=CONFIDENCE),
