@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -11,23 +12,17 @@ from typing import Literal
 
 from jinja2 import BaseLoader
 
+from mlpdm.cache import cache_key, code_files, recall, remember
 from mlpdm.core.answers import AnswersDoc, is_outdated, parse_answers_doc, questionnaire_id_of
-from mlpdm.core.decision import Finding as RuleFinding
 from mlpdm.core.decision import Verdict, decide
 from mlpdm.core.errors import UserError
-from mlpdm.core.freshness import (
-    compare_brief,
-    is_current,
-    is_generated,
-    sealed_front_matter,
-    split_front_matter,
-)
+from mlpdm.core.freshness import brief_language, compare_brief, is_generated, split_front_matter
 from mlpdm.core.messages import t
 from mlpdm.core.portfolio import Entry, for_index, render_index
 from mlpdm.core.questionnaire import Questionnaire
-from mlpdm.core.render import is_override, render_brief, render_digest, text_digest
+from mlpdm.core.render import is_override, render_brief, render_digest
 from mlpdm.core.versions import questions_to_update
-from mlpdm.files import atomic_write, parse_yaml, read_text
+from mlpdm.files import atomic_write, is_regular, parse_yaml, read_text
 from mlpdm.workspace import ANSWERS_SUFFIX, DRAFT_SUFFIX
 
 Severity = Literal["error", "warning"]
@@ -85,7 +80,9 @@ class Checker:
     index_path: Path | None = None
     fail_on: frozenset[str] = frozenset()
     display_root: Path | None = None
+    brief_lang: str = "en"  # for a brief that does not exist yet; others keep their own language
     loaded: list[Loaded] = field(default_factory=list)
+    _render_bases: dict[tuple[int, str], str] = field(default_factory=dict, repr=False)
 
     def say(self, key: str, **params: object) -> str:
         """A finding's text in the checker's language."""
@@ -100,8 +97,12 @@ class Checker:
             return str(path)
 
     # -- the whole directory ---------------------------------------------------------------
-    def run(self, *, fix: bool = False, force: bool = False) -> Report:
-        """Check everything; ``fix`` re-renders what is missing or stale (hand edits only with ``force``)."""
+    def run(self, *, fix: bool = False, force: bool = False, briefs: bool = True) -> Report:
+        """Check everything; ``fix`` re-renders what is missing or stale (hand edits only with ``force``).
+
+        ``briefs=False`` (for `mlpdm index`) reads and decides every answers file but does not
+        render the briefs to compare them.
+        """
         report = Report()
         if not self.docs.is_dir():
             raise UserError.of("not_a_directory", path=self.show(self.docs))
@@ -109,7 +110,7 @@ class Checker:
         slugs = {p.name.removesuffix(ANSWERS_SUFFIX) for p in answers_files}
         for path in answers_files:
             report.checked += 1
-            self._check_answers(path, slugs, report, fix=fix, force=force)
+            self._check_answers(path, slugs, report, fix=fix, force=force, briefs=briefs)
         for draft in sorted(self.docs.rglob(f"*{DRAFT_SUFFIX}")):
             report.add(
                 self.show(draft),
@@ -118,22 +119,17 @@ class Checker:
                 self.say("draft"),
             )
         self._check_orphans(answers_files, report)
-        if self.index_path is not None:
+        if self.index_path is not None and briefs:
             self._check_index(report, fix=fix, force=force)
         return report
 
     # -- one answers file -------------------------------------------------------------------
-    def _check_answers(self, path: Path, slugs: set[str], report: Report, *, fix: bool, force: bool) -> None:
+    def _check_answers(
+        self, path: Path, slugs: set[str], report: Report, *, fix: bool, force: bool, briefs: bool
+    ) -> None:
         shown = self.show(path)
-        brief = path.with_name(path.name.removesuffix(ANSWERS_SUFFIX) + ".md")
-        existing = brief.read_text(encoding="utf-8") if brief.is_file() else None  # read once, used twice
         try:
             text = read_text(path, what="answers")
-            recorded = self._recorded(path, text, existing)
-            if recorded is not None:  # the brief vouches for these very answers: nothing to parse
-                self.loaded.append(Loaded(path, *recorded))
-                self._check_dates_and_verdict(shown, *recorded, report)
-                return
             data, source = parse_yaml(text, shown)
             questionnaire = self.questionnaire_for(questionnaire_id_of(data) or "default")
             doc = parse_answers_doc(data, questionnaire, source)
@@ -169,8 +165,8 @@ class Checker:
                     path=shown,
                 ),
             )
-        else:
-            self._check_brief(path, text, existing, doc, questionnaire, verdict, report, fix=fix, force=force)
+        elif briefs:
+            self._check_brief(path, text, doc, questionnaire, verdict, report, fix=fix, force=force)
         self._check_decision(shown, doc, verdict, slugs, report)
         self._check_dates_and_verdict(shown, doc, verdict, report)
 
@@ -186,57 +182,10 @@ class Checker:
         if verdict.id in self.fail_on:
             report.add(shown, "verdict-fail-on", "error", self.say("fail_on", verdict=verdict.id))
 
-    def _recorded(self, path: Path, text: str, brief: str | None) -> tuple[AnswersDoc, Verdict] | None:
-        """What the index needs of an answers file, read from its brief, when that is proof enough.
-
-        The brief must be sealed (its file digest matches: unchanged since mlpdm wrote it),
-        rendered from exactly this text of the answers file, and with the questionnaire,
-        templates, wording and language in use now (the render digest). Then parsing the
-        answers, deciding and rendering would give back that very brief, so it is current and
-        its front matter tells the verdict. Anything else (no brief, an older brief, a team
-        decision whose rationale or successor needs checking, an outdated questionnaire)
-        returns None and the answers are checked in full.
-        """
-        if brief is None:
-            return None
-        stem = path.name.removesuffix(ANSWERS_SUFFIX)
-        front = sealed_front_matter(brief)
-        if (
-            front is None
-            or front.get("answers_file_digest") != text_digest(text)
-            or front.get("slug") != stem
-        ):
-            return None
-        ref = front.get("questionnaire") or {}
-        try:
-            questionnaire = self.questionnaire_for(str(ref.get("id")))
-        except UserError:
-            return None
-        status, verdict_id = front.get("status", "draft"), front.get("verdict")
-        if (
-            front.get("render_digest") != render_digest(questionnaire, self.loader, self.lang)
-            or is_outdated(questionnaire, ref.get("version"), ref.get("base_version"))
-            or is_override(str(verdict_id), status)
-            or status == "superseded"
-        ):
-            return None
-        rules = questionnaire.rule_index
-        top = front.get("top_reason")
-        if top is not None and top not in rules:
-            return None
-        meta = {
-            key: str(front[key]) for key in ("feature", "slug", "owner", "date", "review_by") if key in front
-        }
-        doc = AnswersDoc(
-            questionnaire.id, ref["version"], meta, {}, {"status": status}, ref.get("base_version")
-        )
-        return doc, Verdict(verdict_id, (RuleFinding(rules[top], (), rules[top].outcome),) if top else ())
-
     def _check_brief(
         self,
         path: Path,
         text: str,
-        existing: str | None,
         doc: AnswersDoc,
         questionnaire: Questionnaire,
         verdict: Verdict,
@@ -246,16 +195,24 @@ class Checker:
         force: bool,
     ) -> None:
         brief = path.with_name(f"{doc.slug}.md")  # the slug matches the file name by now
-        # Most briefs are current; that is known from their front matter without rendering.
-        if existing is not None and is_current(
-            existing, questionnaire, doc, verdict, lang=self.lang, loader=self.loader
-        ):
-            return
-        fresh = render_brief(
-            questionnaire, doc, verdict, lang=self.lang, loader=self.loader, source_text=text
-        )
-        comparison = compare_brief(existing, fresh)
         shown = self.show(brief)
+        if os.path.lexists(brief) and not is_regular(brief):  # a link, pipe or device: never followed
+            report.add(shown, "brief-not-regular", "error", self.say("brief.not_regular"))
+            return
+        try:
+            existing = read_text(brief, what="brief") if brief.exists() else None
+        except UserError as error:  # this brief is reported; the other features go on
+            report.add(shown, "brief-unreadable", "error", error.text(self.lang)[0])
+            return
+        lang = brief_language(existing, self.brief_lang)
+        # Current means: these bytes are what the answers render to. A digest stored in the
+        # brief proves nothing (anyone can recompute one); the per-user cache remembers what
+        # this machine itself rendered from exactly these inputs.
+        key = self._render_key(questionnaire, lang, text)
+        if existing is not None and recall("brief", key) == _digest(existing):
+            return
+        fresh = render_brief(questionnaire, doc, verdict, lang=lang, loader=self.loader)
+        comparison = compare_brief(existing, fresh)
         codes = {
             "missing": "brief-missing",
             "stale": "brief-stale",
@@ -264,13 +221,30 @@ class Checker:
             "not-generated": "brief-edited",
         }
         if comparison.state == "current":
+            remember("brief", key, _digest(fresh))
             return
         if fix and (comparison.state in ("missing", "stale", "outdated-render") or force):
-            atomic_write(brief, fresh)
+            try:
+                atomic_write(brief, fresh)
+            except UserError as error:  # a full disk or a read-only folder: say so, go on
+                report.add(shown, "brief-not-written", "error", error.text(self.lang)[0])
+                return
+            remember("brief", key, _digest(fresh))
             lost = comparison.state in ("edited", "not-generated")
             report.fixed.append(self.say("rerendered_lost" if lost else "rerendered", path=shown))
             return
         report.add(shown, codes[comparison.state], "error", self.say(f"brief.{comparison.state}"))
+
+    def _render_key(self, questionnaire: Questionnaire, lang: str, text: str) -> str:
+        """A key of everything a brief is rendered from: these answers and what renders them."""
+        base = self._render_bases.get((id(questionnaire), lang))
+        if base is None:
+            import jinja2  # its version is part of what renders a brief
+
+            digest = render_digest(questionnaire, self.loader, lang)
+            base = cache_key("brief", f"{digest}\0{jinja2.__version__}", code_files())
+            self._render_bases[(id(questionnaire), lang)] = base
+        return hashlib.sha256(f"{base}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     def _check_decision(
         self, shown: str, doc: AnswersDoc, verdict: Verdict, slugs: set[str], report: Report
@@ -311,14 +285,18 @@ class Checker:
 
     def _check_index(self, report: Report, *, fix: bool, force: bool) -> None:
         assert self.index_path is not None
-        fresh = self.index_text()
         shown = self.show(self.index_path)
         if not self.index_path.exists():
             if fix:
-                atomic_write(self.index_path, fresh)
+                atomic_write(self.index_path, self.index_text())
                 report.fixed.append(self.say("written", path=shown))
             return  # an index is optional until a team writes one
-        existing = self.index_path.read_text(encoding="utf-8")
+        try:
+            existing = read_text(self.index_path, what="brief")
+        except UserError as error:
+            report.add(shown, "index-unreadable", "error", error.text(self.lang)[0])
+            return
+        fresh = self.index_text(brief_language(existing, self.brief_lang))
         if existing == fresh:
             return
         front, _ = split_front_matter(existing)
@@ -336,8 +314,8 @@ class Checker:
             return
         report.add(shown, "index-stale", "error", self.say("index_stale"))
 
-    def index_text(self) -> str:
-        """The portfolio page for the answers files that parsed."""
+    def index_text(self, lang: str | None = None) -> str:
+        """The portfolio page for the answers files that parsed (in the repository's language)."""
         assert self.index_path is not None
         entries = [
             Entry(
@@ -349,7 +327,7 @@ class Checker:
             )
             for item in self.loaded
         ]
-        return render_index(entries, lang=self.lang, loader=self.loader)
+        return render_index(entries, lang=lang or self.brief_lang, loader=self.loader)
 
 
 def _version(doc: AnswersDoc) -> str:
@@ -360,6 +338,10 @@ def _version_of(questionnaire: Questionnaire) -> str:
     return f"{questionnaire.version}" + (
         f" (base v{questionnaire.base_version})" if questionnaire.base_version else ""
     )
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _head(path: Path) -> str:

@@ -186,6 +186,40 @@ def atomic_write(path: Path, text: str) -> None:
     _fsync_directory(directory)
 
 
+def is_regular(path: Path) -> bool:
+    """Whether ``path`` itself (not a link's target) is a regular file."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def is_stream(path: Path) -> bool:
+    """Whether ``path`` is a character device or a pipe (such as /dev/null or /dev/stdout)."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write a file the user named on the command line.
+
+    A character device or pipe (``-o /dev/null``, a FIFO) is written in place: renaming over
+    it would replace the device for every process on the machine. Anything else is written
+    with ``atomic_write``, which replaces only regular files.
+    """
+    if not is_stream(path):
+        atomic_write(path, text)
+        return
+    try:
+        with path.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise _write_error(path, exc) from None
+
+
 def _discard(tmp: Path) -> None:
     with contextlib.suppress(OSError):
         tmp.unlink()

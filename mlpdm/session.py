@@ -40,7 +40,6 @@ from mlpdm.screens import (
 from mlpdm.workspace import (
     FeatureFiles,
     FeatureLock,
-    answers_text,
     is_generated_brief,
     read_answers,
     write_answers,
@@ -344,7 +343,6 @@ class InterviewSession:
             verdict,
             lang=self.lang,
             loader=self.loader,
-            source_text=answers_text(doc, brief_name=files.brief.name),
         )
         if files.brief.exists() and not is_generated_brief(files.brief):
             raise UserError.of("interview_blocked", path=files.brief, draft=files.draft)

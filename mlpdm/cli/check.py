@@ -18,10 +18,11 @@ from mlpdm.cli.settings import settings
 from mlpdm.console import make_console
 from mlpdm.core.decision import VERDICTS
 from mlpdm.core.errors import Location, UserError
-from mlpdm.core.freshness import is_generated, split_front_matter
+from mlpdm.core.freshness import brief_language
 from mlpdm.core.messages import t
-from mlpdm.files import atomic_write
+from mlpdm.files import is_regular, is_stream, read_text, write_output
 from mlpdm.resources import questionnaire_for, template_loader_for
+from mlpdm.workspace import is_generated_brief
 
 
 class Format(str, Enum):
@@ -49,7 +50,8 @@ def _checker(
         docs=docs,
         questionnaire_for=lambda qid: questionnaire_for(qid, configured),
         loader=template_loader_for(config.path_setting("templates")),
-        lang=resolve_lang(ctx, lang),
+        lang=resolve_lang(ctx, lang),  # of the messages; a brief keeps the language it is in
+        brief_lang=config.values.get("lang") or "en",
         today=dt.date.today(),
         index_path=docs / config.values["index"],
         fail_on=fail_on,
@@ -147,20 +149,20 @@ def index(
 ) -> None:
     """Write the portfolio page: every brief with its verdict, decision, owner and top reason."""
     checker = _checker(ctx, directory, lang, frozenset())
-    report = checker.run()
+    report = checker.run(briefs=False)
     invalid = [f for f in report.findings if f.code in ("answers-invalid", "slug-mismatch")]
-    text = checker.index_text()
-    if output == "-":
+    target = None if output == "-" else Path(output) if output else checker.index_path
+    assert output == "-" or target is not None
+    if target is not None and not force and not is_stream(target) and not is_generated_brief(target):
+        raise UserError.of("index_not_generated", where=Location(str(target)), path=checker.show(target))
+    existing = read_text(target, what="brief") if target is not None and is_regular(target) else None
+    # The page keeps the language it is in, unless --lang asks for another.
+    text = checker.index_text(lang or brief_language(existing, checker.brief_lang))
+    if target is None:
         typer.echo(text, nl=False)
         return
-    target = Path(output) if output else checker.index_path
-    assert target is not None
-    if target.exists() and not force:
-        front, _ = split_front_matter(target.read_text(encoding="utf-8", errors="replace"))
-        if not is_generated(front):
-            raise UserError.of("index_not_generated", where=Location(str(target)), path=checker.show(target))
     existed = target.exists()
-    atomic_write(target, text)
+    write_output(target, text)
     console = make_console(stderr=True)
     key = "check.index_updated" if existed else "check.index_written"
     console.print(

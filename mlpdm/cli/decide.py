@@ -15,13 +15,13 @@ from mlpdm.cli.settings import settings
 from mlpdm.console import make_console
 from mlpdm.core.answers import AnswersDoc
 from mlpdm.core.errors import UserError
-from mlpdm.core.freshness import compare_brief
+from mlpdm.core.freshness import brief_language, compare_brief
 from mlpdm.core.messages import t
 from mlpdm.core.render import is_override, render_brief
 from mlpdm.core.slug import is_valid_slug
-from mlpdm.files import atomic_write
+from mlpdm.files import atomic_write, read_text
 from mlpdm.resources import template_loader_for
-from mlpdm.workspace import FeatureFiles, answers_text, write_answers
+from mlpdm.workspace import FeatureFiles, write_answers
 
 
 class Status(str, Enum):
@@ -81,8 +81,9 @@ def decide(
     )
     files = FeatureFiles.for_answers(answers, doc.slug)
     loader = template_loader_for(settings(ctx).config().path_setting("templates"))
-    previous = render_brief(q, doc, verdict, lang=language, loader=loader)
-    existing = files.brief.read_text(encoding="utf-8") if files.brief.is_file() else None
+    existing = read_text(files.brief, what="brief") if files.brief.is_file() else None
+    brief_lang = brief_language(existing, language)  # a Japanese brief stays Japanese
+    previous = render_brief(q, doc, verdict, lang=brief_lang, loader=loader)
     hand_edited = existing is not None and compare_brief(existing, previous).state in (
         "edited",
         "not-generated",
@@ -90,10 +91,7 @@ def decide(
     if hand_edited and not force:
         raise UserError.of("decide_hand_edited", path=files.brief)
     write_answers(answers, decided, brief_name=files.brief.name)
-    source = answers_text(decided, brief_name=files.brief.name)  # what write_answers just wrote
-    atomic_write(
-        files.brief, render_brief(q, decided, verdict, lang=language, loader=loader, source_text=source)
-    )
+    atomic_write(files.brief, render_brief(q, decided, verdict, lang=brief_lang, loader=loader))
     console = make_console(stderr=True)
     recorded = t(
         "decide.recorded",

@@ -17,7 +17,7 @@ from mlpdm.console import make_console
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.messages import t
 from mlpdm.core.render import render_brief, render_json
-from mlpdm.files import atomic_write, read_text
+from mlpdm.files import is_stream, write_output
 from mlpdm.resources import template_loader_for
 from mlpdm.workspace import FeatureFiles, is_generated_brief
 
@@ -55,17 +55,14 @@ def render(
         # The brief links to its answers file relative to where the brief is written.
         link = os.path.relpath(answers.resolve(), target.resolve().parent) if target else None
         loader = template_loader_for(settings(ctx).config().path_setting("templates"))
-        source = read_text(answers, what="answers")  # its digest goes into the front matter
-        text = render_brief(
-            q, doc, verdict, lang=language, loader=loader, answers_link=link, source_text=source
-        )
+        text = render_brief(q, doc, verdict, lang=language, loader=loader, answers_link=link)
     if target is None:
         sys.stdout.write(text)
         return
-    if target.exists() and not force and not is_generated_brief(target):
+    if not force and not is_stream(target) and not is_generated_brief(target):
         raise UserError.of("not_generated", where=Location(str(target)), path=target)
     existed = target.exists()
-    atomic_write(target, text)
+    write_output(target, text)
     err = make_console(stderr=True)
     action = t("render.updated" if existed else "render.wrote", language, path=target)
     err.print(Text.assemble((action, "green"), "  ", (t(f"verdict.{verdict.id}", language), "bold")))

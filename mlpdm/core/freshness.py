@@ -1,4 +1,4 @@
-"""Is a brief on disk what its answers render to now? Front matter, digests and the verdict."""
+"""How a brief on disk differs from what its answers render to now, and in which language it is."""
 
 from __future__ import annotations
 
@@ -7,17 +7,17 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import yaml
-from jinja2 import BaseLoader
 
-from mlpdm.core.answers import AnswersDoc
-from mlpdm.core.decision import Verdict
-from mlpdm.core.questionnaire import Questionnaire
-from mlpdm.core.render import front_matter_data, header_context, render_digest, text_digest
+from mlpdm.core.messages import t
+from mlpdm.core.render import text_digest
+from mlpdm.core.text import LANGUAGES
 
 # The C build of the safe loader when PyYAML has one (it reads the same YAML, faster).
 _SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 BriefState = Literal["current", "missing", "stale", "outdated-render", "edited", "not-generated"]
+# Only the rendered bytes decide "current". The digests a brief carries are read only to say
+# why it differs, never to pass it: anyone can recompute them.
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
@@ -35,54 +35,26 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
     return (data if isinstance(data, dict) else None), body.removeprefix("\n")
 
 
-def sealed_front_matter(text: str) -> dict[str, Any] | None:
-    """The front matter of an mlpdm brief whose ``file_digest`` matches the whole file, else None.
+def brief_language(existing: str | None, default: str) -> str:
+    """The language a brief or index on disk was rendered in, so it is rendered in it again.
 
-    Such a brief is, byte for byte, what mlpdm wrote: nothing in its front matter or body was
-    changed since, so the front matter's fields can be believed.
+    Its front matter's ``lang``; for a file from before mlpdm recorded it, the language whose
+    brief or index title its ``title`` is; else ``default`` (the repository's configured language).
     """
-    marker = "\nfile_digest: "
-    end = text.find("\n---\n\n")
-    if not text.startswith("---\n") or end < 0:
-        return None
-    at = text.rfind(marker, 0, end + 1)
-    if at < 0 or text.find("\n", at + 1) != end:  # the seal is the last field
-        return None
-    if text[at + len(marker) : end] != text_digest(text[: at + 1] + text[end + 1 :]):
-        return None
-    front, _ = split_front_matter(text)
-    return front if is_generated(front) else None
-
-
-def is_current(
-    existing: str,
-    questionnaire: Questionnaire,
-    doc: AnswersDoc,
-    verdict: Verdict,
-    *,
-    lang: str,
-    loader: BaseLoader,
-) -> bool:
-    """Whether ``existing`` is what ``render_brief`` would write now, without rendering.
-
-    True only when its front matter holds exactly the values these answers, this verdict and
-    this render digest give, including the digest of its own body: then the body is the one
-    mlpdm rendered from the same answers with the same questionnaire, templates and language.
-    Any doubt (a hand edit, a changed template, older front matter) answers False, and the
-    caller renders and compares in full. The file digest (the seal) and the answers file's
-    digest are left out: an answers file changed only in layout or comments still has a
-    current brief.
-    """
-    front, body = split_front_matter(existing)
-    if front is None or "file_digest" not in front:
-        return False
-    recorded = {k: v for k, v in front.items() if k not in ("file_digest", "answers_file_digest")}
-    expected = front_matter_data(
-        header_context(questionnaire, doc, verdict, lang),
-        body,
-        render_digest=render_digest(questionnaire, loader, lang),
-    )
-    return bool(recorded == expected)
+    front, _ = split_front_matter(existing) if existing else (None, "")
+    if not is_generated(front):
+        return default
+    assert front is not None
+    if front.get("lang") in LANGUAGES:
+        return str(front["lang"])
+    feature = front.get("feature")
+    for lang in LANGUAGES:
+        titles = {t("index.title", lang)}
+        if isinstance(feature, str):
+            titles.add(t("brief.title", lang, feature=feature))
+        if front.get("title") in titles:
+            return lang
+    return default
 
 
 def is_generated(front: Mapping[str, Any] | None) -> bool:
@@ -101,11 +73,13 @@ class Comparison:
 def compare_brief(existing: str | None, fresh: str) -> Comparison:
     """Compare the brief on disk with what the answers render to now.
 
-    - missing: no file; current: identical bytes;
+    - missing: no file; current: identical bytes (the only way to be current);
     - not-generated: the file is not an mlpdm brief (a person's file at that path);
-    - edited: its body no longer matches the digest mlpdm wrote into it (edited by hand);
+    - edited: its body does not match the digest mlpdm wrote into it (edited by hand);
     - stale: the answers changed since it was rendered;
-    - outdated-render: same answers, but the templates or questionnaire texts changed.
+    - outdated-render: the same answers render differently now: the templates, questionnaire or
+      mlpdm changed, or someone edited the brief and recomputed its digests. Either way it is
+      not current, and ``check --fix`` renders it again.
     """
     if existing is None:
         return Comparison("missing")

@@ -614,6 +614,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Check the path (it is relative to the current directory).",
         "ja": "パスを確認してください（現在のディレクトリからの相対パスです）。",
     },
+    "error.no_brief_file": {
+        "en": "{path} does not exist (any more)",
+        "ja": "{path} は（もう）存在しません",
+    },
+    "error.no_brief_file.hint": {
+        "en": "Run the command again; `mlpdm check --fix` writes a missing brief.",
+        "ja": "もう一度実行してください。`mlpdm check --fix` は欠けているブリーフを書き出します。",
+    },
     "error.no_questionnaire_file": {
         "en": "{path}: no such questionnaire file",
         "ja": "{path}：質問票ファイルが見つかりません",
@@ -757,8 +765,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "ブリーフが古くなっています：生成後に回答が変更されました",
     },
     "check.brief.outdated-render": {
-        "en": "brief is stale: rendered by an older mlpdm, templates or questionnaire texts",
-        "ja": "ブリーフが古くなっています：古い mlpdm、テンプレートまたは質問票の文で生成されています",
+        "en": "brief is stale: it is not what its answers render to now (rendered by an older mlpdm, templates or questionnaire, or edited with its digests recomputed)",
+        "ja": "ブリーフが古くなっています：現在の回答から生成される内容と一致しません（古い mlpdm、テンプレート、質問票で生成されたか、ダイジェストを計算し直して編集されています）",
+    },
+    "check.brief.not_regular": {
+        "en": "a symbolic link, pipe, device or folder is in the brief's place; mlpdm neither reads nor replaces it: remove it, then run `mlpdm check --fix`",
+        "ja": "ブリーフの場所にシンボリックリンク、パイプ、デバイスまたはフォルダーがあります。mlpdm はそれを読みも置き換えもしません。削除してから `mlpdm check --fix` を実行してください",
     },
     "check.brief.edited": {
         "en": "brief was edited by hand: change the answers instead (--fix --force overwrites the edits)",

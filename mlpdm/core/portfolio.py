@@ -67,7 +67,7 @@ def render_index(entries: Sequence[Entry], *, lang: str, loader: BaseLoader) -> 
         loader, INDEX_TEMPLATE, lang, {"rows": rows, "totals": totals, "total": len(entries)}
     )
     front = yaml.safe_dump(
-        {"title": t("index.title", lang), "briefs": len(entries), "generator": "mlpdm"},
+        {"title": t("index.title", lang), "briefs": len(entries), "lang": lang, "generator": "mlpdm"},
         sort_keys=False,
         allow_unicode=True,
     )

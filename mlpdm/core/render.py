@@ -283,32 +283,24 @@ def header_context(
     }
 
 
-def front_matter(
-    context: Mapping[str, Any], body: str, *, render_digest: str, source_text: str | None = None
-) -> str:
-    """The YAML front matter block: what CI scripts and `mlpdm check` read (see front_matter_data).
+def front_matter(context: Mapping[str, Any], body: str) -> str:
+    """The YAML front matter block: what CI scripts and dashboards read (see front_matter_data).
 
-    Its last field, ``file_digest``, fingerprints the whole file but that line: with it a
-    brief vouches for its own front matter, so `mlpdm check` may believe it (see
-    freshness.recorded_state) without parsing the answers or rendering anything.
+    Nothing in it is believed by `mlpdm check`, which renders the answers and compares bytes;
+    its digests only let check say *why* a brief differs (stale answers, an older render, an edit).
     """
-    data = front_matter_data(context, body, render_digest=render_digest, source_text=source_text)
+    data = front_matter_data(context, body)
     fields = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
-    head = "---\n" + fields
-    seal = text_digest(head + "---\n\n" + body)
-    return f"{head}file_digest: {seal}\n---\n"
+    return "---\n" + fields + "---\n"
 
 
-def front_matter_data(
-    context: Mapping[str, Any], body: str, *, render_digest: str, source_text: str | None = None
-) -> dict[str, Any]:
-    """The front matter's fields, but ``file_digest``.
+def front_matter_data(context: Mapping[str, Any], body: str) -> dict[str, Any]:
+    """The front matter's fields.
 
-    ``answers_digest`` fingerprints the answers the brief was rendered from (a changed
-    answers file makes it stale) and ``answers_file_digest`` the answers file's text as it
-    was; ``render_digest`` what else it was rendered with (see ``render_digest``);
-    ``brief_digest`` the body (a hand edit shows); ``top_reason`` is the id of the rule
-    named as the main reason.
+    ``lang`` is the language the brief was rendered in (check renders it in that language again);
+    ``answers_digest`` fingerprints the answers the brief was rendered from and ``brief_digest``
+    the body;
+    ``top_reason`` is the id of the rule named as the main reason.
     """
     questionnaire: dict[str, Any] = {
         "id": context["questionnaire"]["id"],
@@ -326,19 +318,15 @@ def front_matter_data(
         "owner": context["owner"],
         "date": context["date"],
         "review_by": context["review_by"] or None,
+        "lang": context["lang"],
         "questionnaire": questionnaire,
         "answers_digest": context["answers_digest"],
-        "answers_file_digest": None if source_text is None else text_digest(source_text),
-        "render_digest": render_digest,
         "brief_digest": text_digest(body),
         "generator": "mlpdm",
     }
     return {k: v for k, v in data.items() if v is not None}
 
 
-# Bump when a change to mlpdm's code (not to a template, questionnaire or message, which
-# the digest reads itself) changes what a brief says; `mlpdm check` then renders every brief again.
-RENDERER_VERSION = 2
 # Messages only the command line shows: changing one must not make every brief stale. (Were a
 # brief to use one, the golden briefs' guard in tests/test_examples.py would say so.)
 _CLI_ONLY = ("help.", "check.", "error.", "config.", "interview.", "qn.", "stats.", "decide.", "render.")
@@ -350,9 +338,9 @@ def render_digest(questionnaire: Questionnaire, loader: BaseLoader, lang: str) -
     """A fingerprint of everything a brief is rendered with besides its answers.
 
     The questionnaire's content, every template the loader offers, the message catalogue
-    (but for the command line's own messages), the language and RENDERER_VERSION. With the
-    answers digests it lets `mlpdm check` know a brief is current without rendering it (see
-    ``freshness.is_current`` and ``checks.Checker._recorded``). Computed once per process for each.
+    (but for the command line's own messages), and the language. With the
+    answers it keys the per-user cache of verified briefs (see ``checks.Checker``). Computed once
+    per process for each.
     """
     key = (id(questionnaire), id(loader), lang)
     cached = _RENDER_DIGESTS.get(key)
@@ -361,7 +349,7 @@ def render_digest(questionnaire: Questionnaire, loader: BaseLoader, lang: str) -
     env = environment(loader)
     sources = [(name, loader.get_source(env, name)[0]) for name in sorted(loader.list_templates())]
     payload = json.dumps(
-        [RENDERER_VERSION, lang, questionnaire.model_dump(mode="json"), sources, _brief_messages()],
+        [lang, questionnaire.model_dump(mode="json"), sources, _brief_messages()],
         sort_keys=True,
         ensure_ascii=False,
     )
@@ -388,18 +376,12 @@ def render_brief(
     loader: BaseLoader,
     template: str = BRIEF_TEMPLATE,
     answers_link: str | None = None,
-    source_text: str | None = None,
 ) -> str:
-    """The Markdown brief. Deterministic: the same inputs give the same bytes.
-
-    ``source_text`` is the answers file's text as it is on disk; its digest in the front
-    matter lets `mlpdm check` trust the brief without reading the answers again.
-    """
+    """The Markdown brief. Deterministic: the same inputs give the same bytes."""
     context = brief_context(questionnaire, doc, verdict, lang, answers_link=answers_link)
     body = render_template(loader, template, lang, context)
     body = body.strip("\n") + "\n"
-    digest = render_digest(questionnaire, loader, lang)
-    return front_matter(context, body, render_digest=digest, source_text=source_text) + "\n" + body
+    return front_matter(context, body) + "\n" + body
 
 
 def render_template(loader: BaseLoader, name: str, lang: str, context: Mapping[str, Any]) -> str:
