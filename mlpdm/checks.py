@@ -13,6 +13,7 @@ from typing import Literal
 from jinja2 import BaseLoader
 
 from mlpdm.cache import cache_key, code_files, recall, remember
+from mlpdm.confine import inside
 from mlpdm.core.answers import AnswersDoc, is_outdated, parse_answers_doc, questionnaire_id_of
 from mlpdm.core.decision import Verdict, decide
 from mlpdm.core.errors import UserError
@@ -81,6 +82,7 @@ class Checker:
     fail_on: frozenset[str] = frozenset()
     display_root: Path | None = None
     brief_lang: str = "en"  # for a brief that does not exist yet; others keep their own language
+    root: Path | None = None  # files that lead outside it once links are followed are not read
     loaded: list[Loaded] = field(default_factory=list)
     _render_bases: dict[tuple[int, str], str] = field(default_factory=dict, repr=False)
 
@@ -106,8 +108,12 @@ class Checker:
         report = Report()
         if not self.docs.is_dir():
             raise UserError.of("not_a_directory", path=self.show(self.docs))
-        answers_files = sorted(self.docs.rglob(f"*{ANSWERS_SUFFIX}"))
+        answers_files = [p for p in sorted(self.docs.rglob(f"*{ANSWERS_SUFFIX}")) if self._inside(p, report)]
         slugs = {p.name.removesuffix(ANSWERS_SUFFIX) for p in answers_files}
+        if self.index_path is not None and self.index_path.name.removesuffix(".md") in slugs and briefs:
+            # index = "<slug>.md" would make the portfolio page and that brief overwrite each other.
+            report.add(self.show(self.index_path), "index-is-a-brief", "error", self.say("index_is_a_brief"))
+            self.index_path = None
         for path in answers_files:
             report.checked += 1
             self._check_answers(path, slugs, report, fix=fix, force=force, briefs=briefs)
@@ -122,6 +128,14 @@ class Checker:
         if self.index_path is not None and briefs:
             self._check_index(report, fix=fix, force=force)
         return report
+
+    def _inside(self, path: Path, report: Report) -> bool:
+        if self.root is None or inside(path, self.root):
+            return True
+        report.add(
+            self.show(path), "outside-repository", "error", self.say("outside", root=self.show(self.root))
+        )
+        return False
 
     # -- one answers file -------------------------------------------------------------------
     def _check_answers(
@@ -272,8 +286,10 @@ class Checker:
     def _check_orphans(self, answers_files: list[Path], report: Report) -> None:
         with_answers = {p.with_name(p.name.removesuffix(ANSWERS_SUFFIX) + ".md") for p in answers_files}
         for brief in sorted(self.docs.rglob("*.md")):
-            if brief in with_answers or brief == self.index_path:
+            if brief in with_answers or brief == self.index_path or not is_regular(brief):
                 continue
+            if self.root is not None and not inside(brief, self.root):
+                continue  # not read; an unrelated file that happens to be a link
             front, _ = split_front_matter(_head(brief))
             if is_generated(front) and front and "slug" in front:
                 report.add(

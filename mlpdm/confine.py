@@ -26,6 +26,7 @@ def confined(path: Path, root: Path, *, setting: str, source: Path | None = None
         raise UserError.of(
             "escapes_repo",
             where=Location(str(source)) if source else None,
+            origin=f"{source}: " if source else "",
             setting=setting,
             path=path,
             root=root,

@@ -30,7 +30,11 @@ DEFAULT_DOCS_DIR = Path("docs") / "mlpdm"
 def read_text(path: Path, *, what: str) -> str:
     """Read a UTF-8 text file, turning every OS problem into a UserError that names the file."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+            # A pipe would block the read forever, a device could be endless.
+            raise UserError.of("not_regular_read", where=Location(str(path)), path=path)
+        size = info.st_size
         if size > MAX_YAML_BYTES:
             raise UserError.of(
                 "too_big", where=Location(str(path)), path=path, size=f"{size:,}", limit=f"{MAX_YAML_BYTES:,}"

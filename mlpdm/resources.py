@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
@@ -9,10 +10,12 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, cast
 
-from jinja2 import BaseLoader, ChoiceLoader, DictLoader, FileSystemLoader
+from jinja2 import BaseLoader, ChoiceLoader, DictLoader, FileSystemLoader, TemplateNotFound
+from jinja2.loaders import split_template_path
 
 from mlpdm import core
 from mlpdm.cache import cache_key, cached
+from mlpdm.confine import confined, inside
 from mlpdm.core.errors import UserError
 from mlpdm.core.questionnaire import Questionnaire, load_questionnaire
 from mlpdm.files import load_yaml_file, parse_yaml
@@ -86,7 +89,11 @@ def load_questionnaire_ref(ref: str, _depth: int = 0) -> Questionnaire:
         raise UserError.of("extends_too_deep", path=path)
     base_ref = str(data["extends"])
     if is_path_ref(base_ref):
-        base_ref = str((path.parent / base_ref).resolve())
+        # The base a team's file extends stays inside that file's repository.
+        from mlpdm.config import find_root
+
+        base = confined(path.parent / base_ref, find_root(path.parent)[0], setting="extends", source=path)
+        base_ref = str(base.resolve())
     return extend(load_questionnaire_ref(base_ref, _depth + 1), data, source)
 
 
@@ -130,4 +137,30 @@ def template_loader_for(team_folder: Path | None) -> BaseLoader:
         return template_loader()
     if not team_folder.is_dir():
         raise UserError.of("no_templates_folder", path=team_folder)
-    return ChoiceLoader([FileSystemLoader(str(team_folder)), template_loader()])
+    return ChoiceLoader([_TeamLoader(str(team_folder)), template_loader()])
+
+
+class _TeamLoader(FileSystemLoader):
+    """A team's templates folder: only regular ``.j2`` files that stay inside it.
+
+    A link to ``/etc/passwd`` named ``pw`` cannot be included, and a pipe or a stray file in the
+    folder is not a template: neither is listed (so neither enters the render digest) nor read.
+    """
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
+        if not self._is_template(template):
+            raise TemplateNotFound(template)
+        return super().get_source(environment, template)
+
+    def list_templates(self) -> list[str]:
+        return [name for name in super().list_templates() if self._is_template(name)]
+
+    def _is_template(self, name: str) -> bool:
+        folder = Path(self.searchpath[0])
+        path = folder.joinpath(*split_template_path(name))
+        if not name.endswith(".j2") or not inside(path, folder):
+            return False
+        try:
+            return stat.S_ISREG(path.stat().st_mode)
+        except (OSError, ValueError):
+            return False

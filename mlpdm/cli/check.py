@@ -15,6 +15,7 @@ from mlpdm.checks import Checker, iter_problems
 from mlpdm.cli.common import LangOption, resolve_lang
 from mlpdm.cli.exit_codes import ExitCode
 from mlpdm.cli.settings import settings
+from mlpdm.confine import inside
 from mlpdm.console import make_console
 from mlpdm.core.decision import VERDICTS
 from mlpdm.core.errors import Location, UserError
@@ -46,6 +47,9 @@ def _checker(
     config = settings(ctx).config()
     docs = directory.resolve() if directory is not None else config.docs_dir
     configured = config.questionnaire_ref() if config.values["questionnaire"] != "default" else None
+    # Files found in the docs folder are read only if they stay inside the repository (or, for a
+    # folder given on the command line outside it, inside that folder) once links are followed.
+    root = config.root if inside(docs, config.root) else docs
     return Checker(
         docs=docs,
         questionnaire_for=lambda qid: questionnaire_for(qid, configured),
@@ -53,7 +57,8 @@ def _checker(
         lang=resolve_lang(ctx, lang),  # of the messages; a brief keeps the language it is in
         brief_lang=config.values.get("lang") or "en",
         today=dt.date.today(),
-        index_path=docs / config.values["index"],
+        index_path=config.index_for(docs),
+        root=root,
         fail_on=fail_on,
     )
 

@@ -768,6 +768,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "brief is stale: it is not what its answers render to now (rendered by an older mlpdm, templates or questionnaire, or edited with its digests recomputed)",
         "ja": "ブリーフが古くなっています：現在の回答から生成される内容と一致しません（古い mlpdm、テンプレート、質問票で生成されたか、ダイジェストを計算し直して編集されています）",
     },
+    "check.outside": {
+        "en": "leads outside the repository ({root}) once symbolic links are followed; it was not read",
+        "ja": "シンボリックリンクをたどるとリポジトリ（{root}）の外に出るため、読んでいません",
+    },
+    "check.index_is_a_brief": {
+        "en": "the configured index is the brief of a feature; choose another name for `index` (the default is README.md)",
+        "ja": "設定された index があるフィーチャーのブリーフと同じです。`index` に別の名前を指定してください（既定は README.md）",
+    },
     "check.brief.not_regular": {
         "en": "a symbolic link, pipe, device or folder is in the brief's place; mlpdm neither reads nor replaces it: remove it, then run `mlpdm check --fix`",
         "ja": "ブリーフの場所にシンボリックリンク、パイプ、デバイスまたはフォルダーがあります。mlpdm はそれを読みも置き換えもしません。削除してから `mlpdm check --fix` を実行してください",
@@ -1020,8 +1028,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{path}：{key} は空でない文字列にしてください",
     },
     "error.outside_repo": {
-        "en": "{path}: {key} must be a folder inside the repository (relative, without '..')",
-        "ja": "{path}：{key} はリポジトリ内のフォルダー（'..' を含まない相対パス）にしてください",
+        "en": "{path}: {key} must be a path inside the repository (relative, without '..')",
+        "ja": "{path}：{key} はリポジトリ内のパス（'..' を含まない相対パス）にしてください",
+    },
+    "error.escapes_repo": {
+        "en": "{origin}{setting} leads outside the repository once symbolic links are followed: {path} is not under {root}; mlpdm reads and writes only inside the repository",
+        "ja": "{origin}{setting} はシンボリックリンクをたどるとリポジトリの外に出ます：{path} は {root} の下にありません。mlpdm はリポジトリの中だけを読み書きします",
+    },
+    "error.escapes_repo.hint": {
+        "en": "Nothing was read or written. Point the setting at a file or folder inside the repository, or replace the symbolic link with a real folder.",
+        "ja": "何も読み書きしていません。設定をリポジトリ内のファイルやフォルダーに向けるか、シンボリックリンクを実際のフォルダーに置き換えてください。",
+    },
+    "error.index_not_markdown": {
+        "en": "{path}: index = {value!r} must name a Markdown file (ending in .md) inside the docs folder",
+        "ja": "{path}：index = {value!r} は docs フォルダー内の Markdown ファイル（.md で終わる名前）にしてください",
+    },
+    "error.index_not_markdown.hint": {
+        "en": "The index page is written by mlpdm; any other name could overwrite an answers file. The default is README.md.",
+        "ja": "一覧ページは mlpdm が書き出すため、他の名前では回答ファイルを上書きするおそれがあります。既定は README.md です。",
+    },
+    "error.not_regular_read": {
+        "en": "{path} is not a regular file (a device, pipe or socket); mlpdm reads only regular files",
+        "ja": "{path} は通常のファイルではありません（デバイス、パイプ、ソケット）。mlpdm が読むのは通常のファイルだけです",
+    },
+    "error.not_regular_read.hint": {
+        "en": "Nothing was read. Give the path of a regular file.",
+        "ja": "何も読んでいません。通常のファイルのパスを指定してください。",
     },
     "error.outside_repo.hint": {
         "en": "Paths in the configuration are relative to the repo root.",
