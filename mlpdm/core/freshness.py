@@ -6,33 +6,41 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-import yaml
 from jinja2 import BaseLoader
 
 from mlpdm.core.answers import AnswersDoc
 from mlpdm.core.decision import Verdict
-from mlpdm.core.questionnaire import Questionnaire
+from mlpdm.core.errors import UserError
+from mlpdm.core.questionnaire import Questionnaire, SourceFile
 from mlpdm.core.render import front_matter_data, header_context, render_digest, text_digest
-
-# The C build of the safe loader when PyYAML has one (it reads the same YAML, faster).
-_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from mlpdm.core.yamlcore import parse_yaml
 
 BriefState = Literal["current", "missing", "stale", "outdated-render", "edited", "not-generated"]
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
-    """The front matter (None when there is none or it is not YAML) and the body after it."""
-    if not text.startswith("---\n"):
+    """The front matter (None when there is none or it is not valid YAML) and the body after it."""
+    try:
+        front, _, body = parse_front_matter(text, "")
+    except UserError:
         return None, text
+    return front, body
+
+
+def parse_front_matter(text: str, path: str) -> tuple[dict[str, Any] | None, SourceFile | None, str]:
+    """The front matter with the line of each field, and the body after it.
+
+    None when the text has no front matter block or its YAML is not a mapping; a UserError
+    with ``path`` and the line when the block is not valid YAML.
+    """
+    if not text.startswith("---\n"):
+        return None, None, text
     end = text.find("\n---\n", 4)
     if end < 0:
-        return None, text
-    try:
-        data = yaml.load(text[4:end], Loader=_SAFE_LOADER)
-    except yaml.YAMLError:
-        return None, text
-    body = text[end + 5 :]
-    return (data if isinstance(data, dict) else None), body.removeprefix("\n")
+        return None, None, text
+    data, source = parse_yaml(text[4:end], path, first_line=2)  # the block starts on line 2
+    body = text[end + 5 :].removeprefix("\n")
+    return (data, source, body) if isinstance(data, dict) else (None, None, body)
 
 
 def sealed_front_matter(text: str) -> dict[str, Any] | None:

@@ -635,10 +635,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "ファイルの権限を確認してください。",
     },
     "error.not_utf8": {
-        "en": "{path} is not UTF-8 text (byte {byte})",
-        "ja": "{path} は UTF-8 のテキストではありません（{byte} バイト目）",
+        "en": "{path}:{line}: not UTF-8 text: the byte at offset {byte} ({value}) cannot be read; expected UTF-8",
+        "ja": "{path}:{line}：UTF-8 のテキストではありません。オフセット {byte} のバイト（{value}）を読めません。UTF-8 で保存されている必要があります",
     },
-    "error.not_utf8.hint": {"en": "Save the file as UTF-8.", "ja": "ファイルを UTF-8 で保存してください。"},
+    "error.not_utf8.hint": {
+        "en": "Save the file as UTF-8 (most editors offer it under 'Save with encoding').",
+        "ja": "ファイルを UTF-8 で保存し直してください（多くのエディタでは「エンコーディングを指定して保存」にあります）。",
+    },
     "error.cannot_read": {
         "en": "{path}: cannot read the file: {reason}",
         "ja": "{path}：ファイルを読めません：{reason}",
@@ -652,6 +655,86 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.yaml_tag.hint": {
         "en": "Only plain YAML is accepted: remove tags such as !!python/object.",
         "ja": "使えるのはプレーンな YAML だけです。!!python/object などのタグを削除してください。",
+    },
+    "error.yaml_not_int": {
+        "en": "{place}: {value} is tagged !!int but is not a whole number",
+        "ja": "{place}：{value} には !!int が付いていますが、整数ではありません",
+    },
+    "error.yaml_not_int.hint": {
+        "en": "Remove the tag, or write a whole number such as 42.",
+        "ja": "タグを削除するか、42 のような整数を書いてください。",
+    },
+    "error.yaml_not_float": {
+        "en": "{place}: {value} is tagged !!float but is not a number",
+        "ja": "{place}：{value} には !!float が付いていますが、数値ではありません",
+    },
+    "error.yaml_not_float.hint": {
+        "en": "Remove the tag, or write a number such as 3.5.",
+        "ja": "タグを削除するか、3.5 のような数値を書いてください。",
+    },
+    "error.yaml_not_bool": {
+        "en": "{place}: {value} is tagged !!bool but is not true or false",
+        "ja": "{place}：{value} には !!bool が付いていますが、true でも false でもありません",
+    },
+    "error.yaml_not_bool.hint": {
+        "en": "Remove the tag, or write true or false (a yes/no question also takes yes, no or unsure).",
+        "ja": "タグを削除するか、true または false を書いてください（はい／いいえの質問には yes、no、unsure も使えます）。",
+    },
+    "error.yaml_not_date": {
+        "en": "{place}: {value} is tagged !!timestamp but is not a date",
+        "ja": "{place}：{value} には !!timestamp が付いていますが、日付ではありません",
+    },
+    "error.yaml_not_date.hint": {
+        "en": "Remove the tag: dates are written as text such as 2026-01-31, and mlpdm checks them.",
+        "ja": "タグを削除してください。日付は 2026-01-31 のようなテキストで書き、mlpdm が確認します。",
+    },
+    "error.yaml_huge_int": {
+        "en": "{place}: a whole number of {digits} digits is longer than mlpdm reads (at most {limit} digits)",
+        "ja": "{place}：{digits} 桁の整数は長すぎて読めません（最大 {limit} 桁）",
+    },
+    "error.yaml_huge_int.hint": {
+        "en": "Write a realistic number, or put quotes around it if it is meant as text.",
+        "ja": "現実的な数値にするか、テキストのつもりなら引用符で囲んでください。",
+    },
+    "error.yaml_bad_value": {
+        "en": "{place}: {value} cannot be read as {tag}",
+        "ja": "{place}：{value} は {tag} として読めません",
+    },
+    "error.yaml_bad_value.hint": {
+        "en": "Remove the tag (the text after !!) or correct the value.",
+        "ja": "タグ（!! の後の部分）を削除するか、値を直してください。",
+    },
+    "error.yaml_duplicate_key": {
+        "en": "{place}: the key {key} appears twice in the same mapping, on lines {first} and {second}",
+        "ja": "{place}：同じマッピングにキー {key} が 2 回あります（{first} 行目と {second} 行目）",
+    },
+    "error.yaml_duplicate_key.hint": {
+        "en": "Keep one of the two (YAML would otherwise silently use the last one); merge their values if both matter.",
+        "ja": "どちらか一方だけを残してください（そのままでは YAML は黙って後の値を使います）。両方の内容が必要ならまとめてください。",
+    },
+    "error.yaml_unclosed_quote": {
+        "en": "{place}: a quote opens here and is never closed (the parser reached line {end} looking for it)",
+        "ja": "{place}：ここで開いた引用符が閉じられていません（{end} 行目まで探しました）",
+    },
+    "error.yaml_unclosed_quote.hint": {
+        "en": "Add the closing quote (\" or ') on that line; a quote inside the text is written twice ('') or escaped (\\\").",
+        "ja": "その行に閉じる引用符（\" または '）を加えてください。テキスト中の引用符は 2 つ重ねる（''）かエスケープ（\\\"）します。",
+    },
+    "error.yaml_unclosed_bracket": {
+        "en": "{place}: a '[' opens here and is never closed (the parser reached line {end} looking for ']')",
+        "ja": "{place}：ここで開いた「[」が閉じられていません（{end} 行目まで「]」を探しました）",
+    },
+    "error.yaml_unclosed_bracket.hint": {
+        "en": "Add the closing ']' and check the commas between the items.",
+        "ja": "閉じる「]」を加え、項目の間のカンマを確認してください。",
+    },
+    "error.yaml_unclosed_brace": {
+        "en": "{place}: a '{{' opens here and is never closed (the parser reached line {end} looking for '}}')",
+        "ja": "{place}：ここで開いた「{{」が閉じられていません（{end} 行目まで「}}」を探しました）",
+    },
+    "error.yaml_unclosed_brace.hint": {
+        "en": "Add the closing '}}' and check the commas between the entries.",
+        "ja": "閉じる「}}」を加え、項目の間のカンマを確認してください。",
     },
     "error.yaml_too_big": {
         "en": "{place}: {problem}",
@@ -1121,6 +1204,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "problem.meta_date": {
         "en": "meta {key} must look like 2026-01-31",
         "ja": "meta の {key} は 2026-01-31 の形式にしてください",
+    },
+    "problem.meta_not_a_date": {
+        "en": "meta {key} {value} is not a date in the calendar (month 01 to 12, a day that month has)",
+        "ja": "meta の {key} {value} は暦にない日付です（月は 01〜12、日はその月にある日）",
+    },
+    "problem.decision_not_a_date": {
+        "en": "decision 'date' {value} is not a date in the calendar (month 01 to 12, a day that month has)",
+        "ja": "decision の 'date' {value} は暦にない日付です（月は 01〜12、日はその月にある日）",
+    },
+    "problem.questionnaire_too_new": {
+        "en": "made with version {made} of questionnaire {qid}, but only versions 1 to {known} exist here; "
+        "upgrade mlpdm (or the team questionnaire) to the one that wrote this file, or correct the version if it was typed by hand",
+        "ja": "質問票 {qid} のバージョン {made} で作られていますが、ここにあるのはバージョン 1〜{known} だけです。"
+        "このファイルを書いた mlpdm（またはチームの質問票）に更新するか、手で書いた値なら正しいバージョンに直してください",
+    },
+    "problem.base_too_new": {
+        "en": "made with version {made} of the questionnaire {qid} extends, but only versions 1 to {known} exist here; "
+        "upgrade mlpdm to the one that wrote this file, or correct base_version if it was typed by hand",
+        "ja": "{qid} が拡張する質問票のバージョン {made} で作られていますが、ここにあるのはバージョン 1〜{known} だけです。"
+        "このファイルを書いた mlpdm に更新するか、手で書いた値なら base_version を直してください",
     },
     "problem.answers_mapping": {
         "en": "'answers' must be a mapping from question id to answer",
