@@ -14,9 +14,12 @@ from jinja2 import BaseLoader
 from mlpdm.core.answers import AnswersDoc, is_outdated, parse_answers_doc, questionnaire_id_of
 from mlpdm.core.decision import Finding as RuleFinding
 from mlpdm.core.decision import Verdict, decide
-from mlpdm.core.errors import UserError
+from mlpdm.core.encoding import decode_head
+from mlpdm.core.errors import Problem, UserError
 from mlpdm.core.freshness import (
+    Comparison,
     compare_brief,
+    front_matter_problems,
     is_current,
     is_generated,
     sealed_front_matter,
@@ -126,10 +129,10 @@ class Checker:
     def _check_answers(self, path: Path, slugs: set[str], report: Report, *, fix: bool, force: bool) -> None:
         shown = self.show(path)
         brief = path.with_name(path.name.removesuffix(ANSWERS_SUFFIX) + ".md")
-        existing = brief.read_text(encoding="utf-8") if brief.is_file() else None  # read once, used twice
+        existing, unreadable = self._read_brief(brief)  # read once, used twice
         try:
-            text = read_text(path, what="answers")
-            recorded = self._recorded(path, text, existing)
+            text = read_text(path, what="answers", shown=shown)
+            recorded = None if unreadable else self._recorded(path, text, existing)
             if recorded is not None:  # the brief vouches for these very answers: nothing to parse
                 self.loaded.append(Loaded(path, *recorded))
                 self._check_dates_and_verdict(shown, *recorded, report)
@@ -170,9 +173,22 @@ class Checker:
                 ),
             )
         else:
-            self._check_brief(path, text, existing, doc, questionnaire, verdict, report, fix=fix, force=force)
+            self._check_brief(
+                path, text, existing, unreadable, doc, questionnaire, verdict, report, fix=fix, force=force
+            )
         self._check_decision(shown, doc, verdict, slugs, report)
         self._check_dates_and_verdict(shown, doc, verdict, report)
+
+    def _read_brief(self, brief: Path) -> tuple[str | None, tuple[Problem, ...]]:
+        """The brief's text (None when there is none), and why it cannot be used if it cannot."""
+        if not brief.is_file():
+            return None, ()
+        shown = self.show(brief)
+        try:
+            text = read_text(brief, what="brief", shown=shown)
+        except UserError as error:  # not UTF-8, too big, unreadable
+            return None, (error.as_problem(),)
+        return text, front_matter_problems(text, shown)
 
     def _check_dates_and_verdict(self, shown: str, doc: AnswersDoc, verdict: Verdict, report: Report) -> None:
         review = doc.meta.get("review_by")
@@ -237,6 +253,7 @@ class Checker:
         path: Path,
         text: str,
         existing: str | None,
+        unreadable: tuple[Problem, ...],
         doc: AnswersDoc,
         questionnaire: Questionnaire,
         verdict: Verdict,
@@ -246,6 +263,11 @@ class Checker:
         force: bool,
     ) -> None:
         brief = path.with_name(f"{doc.slug}.md")  # the slug matches the file name by now
+        shown = self.show(brief)
+        if unreadable and not (fix and force):
+            problems = t("p.sep", self.lang).join(p.text(self.lang) for p in unreadable)
+            report.add(shown, "brief-invalid", "error", self.say("brief.invalid", problems=problems))
+            return
         # Most briefs are current; that is known from their front matter without rendering.
         if existing is not None and is_current(
             existing, questionnaire, doc, verdict, lang=self.lang, loader=self.loader
@@ -254,8 +276,7 @@ class Checker:
         fresh = render_brief(
             questionnaire, doc, verdict, lang=self.lang, loader=self.loader, source_text=text
         )
-        comparison = compare_brief(existing, fresh)
-        shown = self.show(brief)
+        comparison = Comparison("edited") if unreadable else compare_brief(existing, fresh)
         codes = {
             "missing": "brief-missing",
             "stale": "brief-stale",
@@ -300,7 +321,18 @@ class Checker:
         for brief in sorted(self.docs.rglob("*.md")):
             if brief in with_answers or brief == self.index_path:
                 continue
-            front, _ = split_front_matter(_head(brief))
+            try:
+                head = _head(brief, self.show(brief))
+            except UserError as error:
+                message, _ = error.text(self.lang)
+                report.add(
+                    self.show(brief),
+                    "markdown-unreadable",
+                    "warning",
+                    self.say("markdown_unreadable", problem=message),
+                )
+                continue
+            front, _ = split_front_matter(head)
             if is_generated(front) and front and "slug" in front:
                 report.add(
                     self.show(brief),
@@ -318,7 +350,16 @@ class Checker:
                 atomic_write(self.index_path, fresh)
                 report.fixed.append(self.say("written", path=shown))
             return  # an index is optional until a team writes one
-        existing = self.index_path.read_text(encoding="utf-8")
+        try:
+            existing = read_text(self.index_path, what="index", shown=shown)
+        except UserError as error:
+            if not (fix and force):
+                message, _ = error.text(self.lang)
+                report.add(
+                    shown, "index-unreadable", "warning", self.say("index_unreadable", problem=message)
+                )
+                return
+            existing = ""
         if existing == fresh:
             return
         front, _ = split_front_matter(existing)
@@ -362,12 +403,14 @@ def _version_of(questionnaire: Questionnaire) -> str:
     )
 
 
-def _head(path: Path) -> str:
+def _head(path: Path, shown: str) -> str:
+    """The start of a Markdown file, enough for its front matter (a UserError if not UTF-8)."""
     try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            return handle.read(8192)
+        with path.open("rb") as handle:
+            data = handle.read(8192)
     except OSError:
         return ""
+    return decode_head(data, shown)
 
 
 def iter_problems(report: Report) -> Iterator[Finding]:

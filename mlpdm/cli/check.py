@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from mlpdm.checks import Checker, iter_problems
+from mlpdm.checks import Checker, Finding, iter_problems
 from mlpdm.cli.common import LangOption, resolve_lang
 from mlpdm.cli.exit_codes import ExitCode
 from mlpdm.cli.settings import settings
@@ -20,7 +20,7 @@ from mlpdm.core.decision import VERDICTS
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.freshness import is_generated, split_front_matter
 from mlpdm.core.messages import t
-from mlpdm.files import atomic_write
+from mlpdm.files import atomic_write, read_text
 from mlpdm.resources import questionnaire_for, template_loader_for
 
 
@@ -152,11 +152,12 @@ def index(
     text = checker.index_text()
     if output == "-":
         typer.echo(text, nl=False)
+        _left_out(checker, invalid)
         return
     target = Path(output) if output else checker.index_path
     assert target is not None
     if target.exists() and not force:
-        front, _ = split_front_matter(target.read_text(encoding="utf-8", errors="replace"))
+        front, _ = split_front_matter(read_text(target, what="index", shown=checker.show(target)))
         if not is_generated(front):
             raise UserError.of("index_not_generated", where=Location(str(target)), path=checker.show(target))
     existed = target.exists()
@@ -167,6 +168,14 @@ def index(
         Text(t(key, checker.lang, path=checker.show(target), count=len(checker.loaded)), style="green"),
         soft_wrap=True,
     )
+    _left_out(checker, invalid)
+
+
+def _left_out(checker: Checker, invalid: list[Finding]) -> None:
+    """Name each answers file the index leaves out, with its problem; then exit 2 if any."""
+    console = make_console(stderr=True)
     for problem in invalid:
         left_out = t("check.left_out", checker.lang, path=problem.path, reason=problem.message)
         console.print(Text(left_out, style="yellow"), soft_wrap=True)
+    if invalid:
+        raise typer.Exit(ExitCode.BAD_INPUT)

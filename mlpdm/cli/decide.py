@@ -19,7 +19,7 @@ from mlpdm.core.freshness import compare_brief
 from mlpdm.core.messages import t
 from mlpdm.core.render import is_override, render_brief
 from mlpdm.core.slug import is_valid_slug
-from mlpdm.files import atomic_write
+from mlpdm.files import atomic_write, read_text
 from mlpdm.resources import template_loader_for
 from mlpdm.workspace import FeatureFiles, answers_text, write_answers
 
@@ -82,7 +82,12 @@ def decide(
     files = FeatureFiles.for_answers(answers, doc.slug)
     loader = template_loader_for(settings(ctx).config().path_setting("templates"))
     previous = render_brief(q, doc, verdict, lang=language, loader=loader)
-    existing = files.brief.read_text(encoding="utf-8") if files.brief.is_file() else None
+    try:
+        existing = read_text(files.brief, what="brief") if files.brief.is_file() else None
+    except UserError:
+        if not force:  # not UTF-8 or unreadable: nobody can tell what it holds
+            raise
+        existing = None
     hand_edited = existing is not None and compare_brief(existing, previous).state in (
         "edited",
         "not-generated",

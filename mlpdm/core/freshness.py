@@ -8,14 +8,29 @@ from typing import Any, Literal
 
 from jinja2 import BaseLoader
 
-from mlpdm.core.answers import AnswersDoc
-from mlpdm.core.decision import Verdict
-from mlpdm.core.errors import UserError
+from mlpdm.core.answers import DECISION_STATUSES, AnswersDoc
+from mlpdm.core.decision import VERDICTS, Verdict
+from mlpdm.core.errors import Problem, UserError
 from mlpdm.core.questionnaire import Questionnaire, SourceFile
 from mlpdm.core.render import front_matter_data, header_context, render_digest, text_digest
 from mlpdm.core.yamlcore import parse_yaml
 
 BriefState = Literal["current", "missing", "stale", "outdated-render", "edited", "not-generated"]
+# The front matter fields mlpdm writes as text (see render.front_matter_data).
+_TEXT_FIELDS = (
+    "title",
+    "feature",
+    "slug",
+    "top_reason",
+    "owner",
+    "date",
+    "review_by",
+    "answers_digest",
+    "answers_file_digest",
+    "render_digest",
+    "brief_digest",
+    "file_digest",
+)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
@@ -41,6 +56,43 @@ def parse_front_matter(text: str, path: str) -> tuple[dict[str, Any] | None, Sou
     data, source = parse_yaml(text[4:end], path, first_line=2)  # the block starts on line 2
     body = text[end + 5 :].removeprefix("\n")
     return (data, source, body) if isinstance(data, dict) else (None, None, body)
+
+
+def front_matter_problems(text: str, path: str) -> tuple[Problem, ...]:
+    """What is wrong with the front matter of a file that says mlpdm wrote it (nothing if it does not).
+
+    The fields must have the types mlpdm writes, so that nothing that reads them later
+    (the index, `check`) meets a list where it expects a verdict.
+    """
+    try:
+        front, source, _ = parse_front_matter(text, path)
+    except UserError as error:
+        return (error.as_problem(),)
+    if front is None or source is None or not is_generated(front):
+        return ()
+    problems = [
+        Problem.of("front_text", source.locate((key,)), key=repr(key))
+        for key in _TEXT_FIELDS
+        if key in front and not isinstance(front[key], str)
+    ]
+    for key, known in (("verdict", VERDICTS), ("status", DECISION_STATUSES)):
+        value = front.get(key)
+        if key in front and (not isinstance(value, str) or value not in known):
+            problems.append(
+                Problem.of("front_choice", source.locate((key,)), key=repr(key), known=", ".join(known))
+            )
+    ref = front.get("questionnaire")
+    ref_ok = (
+        isinstance(ref, Mapping)
+        and isinstance(ref.get("id"), str)
+        and all(
+            isinstance(ref.get(k), int) and not isinstance(ref.get(k), bool) and ref[k] >= 1
+            for k in ("version", *(("base_version",) if "base_version" in ref else ()))
+        )
+    )
+    if "questionnaire" in front and not ref_ok:
+        problems.append(Problem.of("front_questionnaire", source.locate(("questionnaire",))))
+    return tuple(problems)
 
 
 def sealed_front_matter(text: str) -> dict[str, Any] | None:

@@ -614,6 +614,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Check the path (it is relative to the current directory).",
         "ja": "パスを確認してください（現在のディレクトリからの相対パスです）。",
     },
+    "error.no_brief_file": {"en": "{path}: the brief is gone", "ja": "{path}：ブリーフがなくなっています"},
+    "error.no_index_file": {"en": "{path}: the index is gone", "ja": "{path}：一覧ページがなくなっています"},
     "error.no_questionnaire_file": {
         "en": "{path}: no such questionnaire file",
         "ja": "{path}：質問票ファイルが見つかりません",
@@ -847,6 +849,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "brief was edited by hand: change the answers instead (--fix --force overwrites the edits)",
         "ja": "ブリーフが手で編集されています。代わりに回答を変更してください（--fix --force で編集を上書きします）",
     },
+    "check.brief.invalid": {
+        "en": "the brief cannot be read: {problems} (`mlpdm check --fix --force` renders it again; edits by hand are lost)",
+        "ja": "ブリーフを読めません：{problems}（`mlpdm check --fix --force` で生成し直します。手での編集は失われます）",
+    },
+    "check.markdown_unreadable": {
+        "en": "{problem}; mlpdm cannot tell whether it wrote this file",
+        "ja": "{problem}。mlpdm が書いたファイルかどうか判断できません",
+    },
+    "check.index_unreadable": {
+        "en": "{problem}; mlpdm cannot tell whether it wrote this file (`mlpdm index --force` replaces it)",
+        "ja": "{problem}。mlpdm が書いたファイルかどうか判断できません（`mlpdm index --force` で置き換えます）",
+    },
     "check.brief.not-generated": {
         "en": "a file not written by mlpdm is in the brief's place (--fix --force replaces it)",
         "ja": "ブリーフの場所に mlpdm が書いたものではないファイルがあります（--fix --force で置き換えます）",
@@ -1019,6 +1033,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "render.wrote": {"en": "Wrote {path}", "ja": "{path} を書き出しました"},
     "render.updated": {"en": "Updated {path}", "ja": "{path} を更新しました"},
+    "render.failed": {
+        "en": "{failed} of {total} answers files could not be rendered (see above); the other {done} were",
+        "ja": "回答ファイル {total} 件のうち {failed} 件は生成できませんでした（上記を参照）。残りの {done} 件は生成しました",
+    },
+    "error.output_one_file": {
+        "en": "--output names one file, but {count} answers files were given",
+        "ja": "--output は 1 つのファイルを指定しますが、回答ファイルが {count} 件指定されています",
+    },
+    "error.output_one_file.hint": {
+        "en": "Leave out --output to write each brief next to its answers file, or render one file at a time.",
+        "ja": "--output を省くと各ブリーフを回答ファイルの隣に書き出します。または 1 件ずつ生成してください。",
+    },
     "error.interrupted": {
         "en": "Interrupted; nothing was changed.",
         "ja": "中断しました。何も変更していません。",
@@ -1224,6 +1250,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "upgrade mlpdm to the one that wrote this file, or correct base_version if it was typed by hand",
         "ja": "{qid} が拡張する質問票のバージョン {made} で作られていますが、ここにあるのはバージョン 1〜{known} だけです。"
         "このファイルを書いた mlpdm に更新するか、手で書いた値なら base_version を直してください",
+    },
+    "problem.front_text": {
+        "en": "front matter field {key} must be text",
+        "ja": "フロントマターの {key} は文字列でなければなりません",
+    },
+    "problem.front_choice": {
+        "en": "front matter field {key} must be one of {known}",
+        "ja": "フロントマターの {key} は {known} のいずれかでなければなりません",
+    },
+    "problem.front_questionnaire": {
+        "en": "front matter field 'questionnaire' must be a mapping with an id (text) and a version (a whole number)",
+        "ja": "フロントマターの 'questionnaire' は id（文字列）と version（整数）を持つマッピングでなければなりません",
     },
     "problem.answers_mapping": {
         "en": "'answers' must be a mapping from question id to answer",
