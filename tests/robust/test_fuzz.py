@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import math
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -298,6 +300,54 @@ def edit_lines(text: str, edits: list[tuple[str, int, str]]) -> str:
     return "\n".join(lines)
 
 
+# The fields mlpdm writes into a brief's front matter, and values of the wrong type for them.
+FRONT_FIELDS = st.sampled_from(
+    [
+        "title",
+        "feature",
+        "slug",
+        "verdict",
+        "top_reason",
+        "status",
+        "owner",
+        "date",
+        "questionnaire",
+        "answers_digest",
+        "answers_file_digest",
+        "render_digest",
+        "brief_digest",
+        "generator",
+    ]
+)
+FIELD_VALUES = EVIL_SCALARS | st.sampled_from(
+    [
+        "[a]",
+        "{id: x}",
+        "{id: mini, version: x}",
+        "{id: mini, version: 99}",
+        "7",
+        "true",
+        "null",
+        '"x"',
+        "bogus",
+    ]
+)
+
+
+def edit_fields(head: str, edits: list[tuple[str, str]]) -> str:
+    """Front matter with the value of each named field replaced (a nested mapping included)."""
+    lines = head.split("\n")
+    for field, value in edits:
+        at = next((i for i, line in enumerate(lines) if line.startswith(f"{field}:")), None)
+        if at is None:
+            continue
+        end = at + 1
+        while end < len(lines) and lines[end].startswith("  "):
+            end += 1
+        lines[at:end] = [f"{field}: {value}"]
+    return "\n".join(lines)
+
+
 def edit_bytes(data: bytes, edits: list[tuple[int, bytes]]) -> bytes:
     for at, raw in edits:
         at %= len(data) + 1
@@ -346,16 +396,40 @@ answers:
 """
 
 
+def mini_folder(folder: Path) -> Path:
+    """A team repository whose configuration names MINI; its answers file, no brief yet."""
+    (folder / ".git").mkdir()
+    (folder / "team.yaml").write_text(MINI, encoding="utf-8")
+    (folder / "mlpdm.toml").write_text('questionnaire = "team.yaml"\n', encoding="utf-8")
+    docs = folder / "docs" / "mlpdm"
+    docs.mkdir(parents=True)
+    (docs / "fuzz.answers.yaml").write_text(MINI_ANSWERS, encoding="utf-8")
+    return docs
+
+
+@contextlib.contextmanager
+def inside(folder: Path) -> Iterator[None]:
+    """Run in ``folder``, where the configuration names the team questionnaire."""
+    previous = Path.cwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(previous)
+
+
 @pytest.fixture(scope="module")
 def mini_brief(tmp_path_factory) -> str:
-    """The brief mlpdm writes for MINI_ANSWERS (a small team questionnaire renders fast)."""
+    """The brief mlpdm writes for MINI_ANSWERS in a MINI folder (a small questionnaire is fast).
+
+    Rendered where `check` runs, so that a brief sealed again is believed by `check`.
+    """
     folder = tmp_path_factory.mktemp("mini")
-    (folder / "team.yaml").write_text(MINI, encoding="utf-8")
-    answers = folder / "fuzz.answers.yaml"
-    answers.write_text(MINI_ANSWERS, encoding="utf-8")
-    result = invoke(["render", str(answers), "-q", str(folder / "team.yaml")])
+    docs = mini_folder(folder)
+    with inside(folder):
+        result = invoke(["render", str(docs / "fuzz.answers.yaml")])
     assert result.exit_code == 0, result.output
-    return (folder / "fuzz.md").read_text(encoding="utf-8")
+    return (docs / "fuzz.md").read_text(encoding="utf-8")
 
 
 def reseal(text: str) -> str:
@@ -368,7 +442,8 @@ def reseal(text: str) -> str:
 
 @FUZZ_FILES
 @given(
-    brief_edits=st.lists(LINE_EDITS, max_size=3),
+    brief_fields=st.lists(st.tuples(FRONT_FIELDS, FIELD_VALUES), max_size=2),
+    brief_edits=st.lists(LINE_EDITS, max_size=2),
     sealed=st.booleans(),
     brief_raw=BYTE_EDITS,
     other=st.none() | st.lists(LINE_EDITS, max_size=3),
@@ -376,19 +451,14 @@ def reseal(text: str) -> str:
     index_raw=st.none() | BYTE_EDITS,
 )
 def test_mutated_front_matter_and_bytes_in_markdown_files_through_every_command(
-    tmp_path_factory, mini_brief, brief_edits, sealed, brief_raw, other, other_raw, index_raw
+    tmp_path_factory, mini_brief, brief_fields, brief_edits, sealed, brief_raw, other, other_raw, index_raw
 ):
     folder = tmp_path_factory.mktemp("front")
-    (folder / ".git").mkdir()
-    (folder / "team.yaml").write_text(MINI, encoding="utf-8")
-    (folder / "mlpdm.toml").write_text('questionnaire = "team.yaml"\n', encoding="utf-8")
-    docs = folder / "docs" / "mlpdm"
-    docs.mkdir(parents=True)
+    docs = mini_folder(folder)
     answers = docs / "fuzz.answers.yaml"
-    answers.write_text(MINI_ANSWERS, encoding="utf-8")
     # Only the front matter is edited line by line: the body is mlpdm's, the head is the target.
     head, _, body = mini_brief.partition("\n---\n\n")
-    brief = edit_lines(head, brief_edits) + "\n---\n\n" + body
+    brief = edit_lines(edit_fields(head, brief_fields), brief_edits) + "\n---\n\n" + body
     (docs / "fuzz.md").write_bytes(edit_bytes((reseal(brief) if sealed else brief).encode(), brief_raw))
     if other is not None:  # a Markdown file of the team's, with front matter of its own
         notes = edit_lines("---\ntitle: Notes\ndate: 2026-01-31\ntags: [a, b]\n---\n\n# Notes\n", other)
@@ -396,9 +466,5 @@ def test_mutated_front_matter_and_bytes_in_markdown_files_through_every_command(
     if index_raw is not None:
         index = "---\ntitle: ML feature briefs\nbriefs: 1\ngenerator: mlpdm\n---\n\n# Briefs\n"
         (docs / "README.md").write_bytes(edit_bytes(index.encode(), index_raw))
-    previous = Path.cwd()
-    os.chdir(folder)  # the configuration names the team questionnaire
-    try:
+    with inside(folder):
         run_every_command(docs, answers)
-    finally:
-        os.chdir(previous)
