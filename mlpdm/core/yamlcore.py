@@ -78,13 +78,12 @@ def _construct_int(loader: SafeConstructor, node: yaml.ScalarNode) -> int:
     if not _INT.match(text):
         raise _ValueProblem("yaml_not_int", node, value=_shown(text))
     digits = text.lstrip("+-")
-    if digits[:2] in ("0o", "0x"):
-        value = int(digits[2:], 8 if digits[1] == "o" else 16)
-    elif len(digits.lstrip("0")) > MAX_INT_DIGITS:  # int() itself refuses these on 3.11+
-        raise _ValueProblem("yaml_huge_int", node, digits=f"{len(digits):,}", limit=f"{MAX_INT_DIGITS:,}")
-    else:
-        value = int(digits)
-    if value >= _INT_LIMIT:  # a long hex number: it could not be written out in decimal
+    base = {"0o": 8, "0x": 16}.get(digits[:2], 10)
+    if base != 10:
+        digits = digits[2:]
+    # int() itself refuses more than 4,300 decimal digits on Python 3.11+ (leading zeros count);
+    # a long hex number passes int() but could not be written out in decimal.
+    if len(digits) > MAX_INT_DIGITS or (value := int(digits, base)) >= _INT_LIMIT:
         raise _ValueProblem("yaml_huge_int", node, digits=f"{len(digits):,}", limit=f"{MAX_INT_DIGITS:,}")
     return -value if text.startswith("-") else value
 
