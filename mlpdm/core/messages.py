@@ -722,6 +722,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Add the closing quote (\" or ') on that line; a quote inside the text is written twice ('') or escaped (\\\").",
         "ja": "その行に閉じる引用符（\" または '）を加えてください。テキスト中の引用符は 2 つ重ねる（''）かエスケープ（\\\"）します。",
     },
+    "error.yaml_quote_spans": {
+        "en": "{place}: a quote opens here and closes only on line {end}, at the next quote; the parser "
+        "then failed on line {error}, so this quote is probably missing its end",
+        "ja": "{place}：ここで開いた引用符が {end} 行目の次の引用符まで閉じていません。その後 {error} 行目で"
+        "解析に失敗したので、この引用符の閉じ忘れと思われます",
+    },
+    "error.yaml_quote_spans.hint": {
+        "en": "Close the quote on that line; text that really spans lines is clearer as a block (key: |).",
+        "ja": "その行で引用符を閉じてください。本当に複数行のテキストはブロック（key: |）で書くとわかりやすくなります。",
+    },
     "error.yaml_unclosed_bracket": {
         "en": "{place}: a '[' opens here and is never closed (the parser reached line {end} looking for ']')",
         "ja": "{place}：ここで開いた「[」が閉じられていません（{end} 行目まで「]」を探しました）",

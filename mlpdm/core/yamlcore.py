@@ -218,12 +218,41 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str, offset: int) 
         end = (exc.problem_mark.line + 1 + offset) if exc.problem_mark else line
         return UserError.of(opener, where=Location(path, line), place=f"{path}:{line}", end=end)
     mark = exc.problem_mark or exc.context_mark
+    spanning = _quote_spanning_lines(text, mark.line) if mark else None
+    if spanning is not None:
+        # A quote left open closes at the next quote further down, and the parser only
+        # stumbles after that: the line to fix is the one where the long quote opens.
+        start, end = (n + 1 + offset for n in spanning)
+        return UserError.of(
+            "yaml_quote_spans",
+            where=Location(path, start),
+            place=f"{path}:{start}",
+            end=end,
+            error=mark.line + 1 + offset,
+        )
     line = mark.line + 1 + offset if mark else None
     problem = exc.problem or "invalid YAML"
     kind = "yaml_tag" if "constructor" in problem or "tag" in problem else "yaml_syntax"
     return UserError.of(
         kind, where=Location(path, line), place=f"{path}:{line}" if line else path, problem=problem
     )
+
+
+def _quote_spanning_lines(text: str, before: int) -> tuple[int, int] | None:
+    """The first and last line of a quoted scalar over several lines that ends before ``before``."""
+    try:
+        for token in yaml.scan(text, Loader=_BaseLoader):
+            if token.start_mark.line >= before:
+                break
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ('"', "'")
+                and token.end_mark.line > token.start_mark.line
+            ):
+                return token.start_mark.line, token.end_mark.line
+    except yaml.YAMLError:
+        pass
+    return None
 
 
 class _TooBig(Exception):

@@ -363,3 +363,36 @@ def test_render_refuses_one_output_for_several_files(repo, runner):
         result.exit_code == 2 and "--output names one file, but 2 answers files were given" in result.output
     )
     assert yaml.safe_load((repo / GOOD).read_text(encoding="utf-8"))["meta"]["slug"] == "invoice-ocr"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "version: 1\n",
+            "version: 1\nversion: 2\n",
+            ":4: the key 'version' appears twice in the same mapping, on lines 3 and 4",
+        ),
+        ("version: 1\n", "version: !!int one\n", ":3: 'one' is tagged !!int but is not a whole number"),
+        ("id: mini", 'id: "mini', ":2: a quote opens here and closes only on line 19, at the next quote"),
+    ],
+    ids=["duplicate-key", "int-tag", "unclosed-quote"],
+)
+def test_a_team_questionnaire_is_read_the_same_way(repo, runner, old, new, message):
+    from tests.conftest import MINI
+
+    team = repo / "team.yaml"
+    team.write_text(MINI.replace(old, new, 1), encoding="utf-8")
+    validated = runner.invoke(app, ["questionnaire", "validate", str(team)])
+    no_traceback(validated)
+    assert validated.exit_code == 2 and f"{team}{message}" in validated.output, validated.output
+    (repo / "mlpdm.toml").write_text('questionnaire = "team.yaml"\n', encoding="utf-8")
+    answers = repo / DOCS / "mini.answers.yaml"
+    answers.write_text(
+        "questionnaire: {id: mini, version: 1}\nmeta: {feature: Mini, slug: mini}\n"
+        "answers: {uses_ml: 'no'}\n",
+        encoding="utf-8",
+    )
+    checked = runner.invoke(app, ["check"])
+    no_traceback(checked)
+    assert checked.exit_code in (1, 2) and f"team.yaml{message}" in checked.output, checked.output

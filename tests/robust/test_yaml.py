@@ -146,6 +146,7 @@ def test_a_merge_key_may_be_overridden():
         ("a: 1\nb: 'never closed\nc: 3\n", 2, "a quote opens here and is never closed"),
         ("a: 1\nb: [1, 2\nc: 3\nd: 4\n", 2, "a '[' opens here and is never closed"),
         ("a: 1\nb: {x: 1\nc: 3\n", 2, "a '{' opens here and is never closed"),
+        ('a: 1\nb: "never closed\nc: 3\nd: "x"\ne: 5\n', 2, "a quote opens here and closes only on line 4"),
     ],
 )
 def test_an_unclosed_quote_or_bracket_is_reported_where_it_opens(text, line, message):
