@@ -1044,8 +1044,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "render.wrote": {"en": "Wrote {path}", "ja": "{path} を書き出しました"},
     "render.updated": {"en": "Updated {path}", "ja": "{path} を更新しました"},
     "render.failed": {
-        "en": "{failed} of {total} answers files could not be rendered (see above); the other {done} were",
-        "ja": "回答ファイル {total} 件のうち {failed} 件は生成できませんでした（上記を参照）。残りの {done} 件は生成しました",
+        "en": "rendered {done} of {total} answers files; {failed} could not be rendered (see above)",
+        "ja": "回答ファイル {total} 件のうち {done} 件を生成しました。{failed} 件は生成できませんでした（上記を参照）",
     },
     "error.output_one_file": {
         "en": "--output names one file, but {count} answers files were given",

@@ -143,7 +143,7 @@ def test_a_bad_answers_file_is_located_and_the_good_one_still_processed(repo, ru
     assert rendered.exit_code == 2, rendered.output
     assert place in rendered.output and message in rendered.output
     assert (repo / GOOD_BRIEF).is_file() and not (repo / BAD_BRIEF).exists()
-    assert "1 of 2 answers files could not be rendered" in rendered.output
+    assert "rendered 1 of 2 answers files; 1 could not be rendered (see above)" in rendered.output
     (repo / GOOD_BRIEF).unlink()
 
     checked = runner.invoke(app, ["check", "--fix"])
