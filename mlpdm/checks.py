@@ -16,8 +16,16 @@ from mlpdm.cache import cache_key, code_files, recall, remember
 from mlpdm.confine import inside
 from mlpdm.core.answers import AnswersDoc, is_outdated, parse_answers_doc, questionnaire_id_of
 from mlpdm.core.decision import Verdict, decide
-from mlpdm.core.errors import UserError
-from mlpdm.core.freshness import brief_language, compare_brief, is_generated, split_front_matter
+from mlpdm.core.encoding import decode_head
+from mlpdm.core.errors import Problem, UserError
+from mlpdm.core.freshness import (
+    Comparison,
+    brief_language,
+    compare_brief,
+    front_matter_problems,
+    is_generated,
+    split_front_matter,
+)
 from mlpdm.core.messages import t
 from mlpdm.core.portfolio import Entry, for_index, render_index
 from mlpdm.core.questionnaire import Questionnaire
@@ -143,7 +151,7 @@ class Checker:
     ) -> None:
         shown = self.show(path)
         try:
-            text = read_text(path, what="answers")
+            text = read_text(path, what="answers", shown=shown)
             data, source = parse_yaml(text, shown)
             questionnaire = self.questionnaire_for(questionnaire_id_of(data) or "default")
             doc = parse_answers_doc(data, questionnaire, source)
@@ -213,12 +221,12 @@ class Checker:
         if os.path.lexists(brief) and not is_regular(brief):  # a link, pipe or device: never followed
             report.add(shown, "brief-not-regular", "error", self.say("brief.not_regular"))
             return
-        try:
-            existing = read_text(brief, what="brief") if brief.exists() else None
-        except UserError as error:  # this brief is reported; the other features go on
-            report.add(shown, "brief-unreadable", "error", error.text(self.lang)[0])
+        existing, unreadable = self._read_brief(brief)
+        if unreadable and not (fix and force):  # reported; the other features go on
+            problems = t("p.sep", self.lang).join(p.text(self.lang) for p in unreadable)
+            report.add(shown, "brief-invalid", "error", self.say("brief.invalid", problems=problems))
             return
-        lang = brief_language(existing, self.brief_lang)
+        lang = brief_language(None if unreadable else existing, self.brief_lang)
         # Current means: these bytes are what the answers render to. A digest stored in the
         # brief proves nothing (anyone can recompute one); the per-user cache remembers what
         # this machine itself rendered from exactly these inputs.
@@ -226,7 +234,7 @@ class Checker:
         if existing is not None and recall("brief", key) == _digest(existing):
             return
         fresh = render_brief(questionnaire, doc, verdict, lang=lang, loader=self.loader)
-        comparison = compare_brief(existing, fresh)
+        comparison = Comparison("edited") if unreadable else compare_brief(existing, fresh)
         codes = {
             "missing": "brief-missing",
             "stale": "brief-stale",
@@ -248,6 +256,17 @@ class Checker:
             report.fixed.append(self.say("rerendered_lost" if lost else "rerendered", path=shown))
             return
         report.add(shown, codes[comparison.state], "error", self.say(f"brief.{comparison.state}"))
+
+    def _read_brief(self, brief: Path) -> tuple[str | None, tuple[Problem, ...]]:
+        """The brief's text (None when there is none), and why it cannot be used if it cannot."""
+        if not brief.exists():
+            return None, ()
+        shown = self.show(brief)
+        try:
+            text = read_text(brief, what="brief", shown=shown)
+        except UserError as error:  # not UTF-8, too big, unreadable
+            return None, (error.as_problem(),)
+        return text, front_matter_problems(text, shown)
 
     def _render_key(self, questionnaire: Questionnaire, lang: str, text: str) -> str:
         """A key of everything a brief is rendered from: these answers and what renders them."""
@@ -290,7 +309,18 @@ class Checker:
                 continue
             if self.root is not None and not inside(brief, self.root):
                 continue  # not read; an unrelated file that happens to be a link
-            front, _ = split_front_matter(_head(brief))
+            try:
+                head = _head(brief, self.show(brief))
+            except UserError as error:
+                message, _ = error.text(self.lang)
+                report.add(
+                    self.show(brief),
+                    "markdown-unreadable",
+                    "warning",
+                    self.say("markdown_unreadable", problem=message),
+                )
+                continue
+            front, _ = split_front_matter(head)
             if is_generated(front) and front and "slug" in front:
                 report.add(
                     self.show(brief),
@@ -308,10 +338,15 @@ class Checker:
                 report.fixed.append(self.say("written", path=shown))
             return  # an index is optional until a team writes one
         try:
-            existing = read_text(self.index_path, what="brief")
+            existing = read_text(self.index_path, what="index", shown=shown)
         except UserError as error:
-            report.add(shown, "index-unreadable", "error", error.text(self.lang)[0])
-            return
+            if not (fix and force):
+                message, _ = error.text(self.lang)
+                report.add(
+                    shown, "index-unreadable", "warning", self.say("index_unreadable", problem=message)
+                )
+                return
+            existing = ""
         fresh = self.index_text(brief_language(existing, self.brief_lang))
         if existing == fresh:
             return
@@ -360,12 +395,14 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _head(path: Path) -> str:
+def _head(path: Path, shown: str) -> str:
+    """The start of a Markdown file, enough for its front matter (a UserError if not UTF-8)."""
     try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            return handle.read(8192)
+        with path.open("rb") as handle:
+            data = handle.read(8192)
     except OSError:
         return ""
+    return decode_head(data, shown)
 
 
 def iter_problems(report: Report) -> Iterator[Finding]:

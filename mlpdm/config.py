@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from mlpdm.confine import confined
+from mlpdm.core.encoding import decode_utf8
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.text import LANGUAGES
 
@@ -141,8 +142,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
         import tomli as tomllib
 
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        # Decoded here, not by tomllib: a byte that is not UTF-8 is then reported with its
+        # line like any other file problem, and `mlpdm --help` still works.
+        return tomllib.loads(decode_utf8(path.read_bytes(), str(path)))
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         raise UserError.of("bad_toml", where=Location(str(path), line), path=path, problem=str(exc)) from None

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from mlpdm.checks import Checker, iter_problems
+from mlpdm.checks import Checker, Finding, iter_problems
 from mlpdm.cli.common import LangOption, resolve_lang
 from mlpdm.cli.exit_codes import ExitCode
 from mlpdm.cli.settings import settings
@@ -160,11 +160,18 @@ def index(
     assert output == "-" or target is not None
     if target is not None and not force and not is_stream(target) and not is_generated_brief(target):
         raise UserError.of("index_not_generated", where=Location(str(target)), path=checker.show(target))
-    existing = read_text(target, what="brief") if target is not None and is_regular(target) else None
+    existing = None
+    if target is not None and is_regular(target):
+        try:
+            existing = read_text(target, what="index", shown=checker.show(target))
+        except UserError:
+            if not force:  # not UTF-8 or unreadable: nobody can tell what it holds
+                raise
     # The page keeps the language it is in, unless --lang asks for another.
     text = checker.index_text(lang or brief_language(existing, checker.brief_lang))
     if target is None:
         typer.echo(text, nl=False)
+        _left_out(checker, invalid)
         return
     existed = target.exists()
     write_output(target, text)
@@ -174,6 +181,14 @@ def index(
         Text(t(key, checker.lang, path=checker.show(target), count=len(checker.loaded)), style="green"),
         soft_wrap=True,
     )
+    _left_out(checker, invalid)
+
+
+def _left_out(checker: Checker, invalid: list[Finding]) -> None:
+    """Name each answers file the index leaves out, with its problem; then exit 2 if any."""
+    console = make_console(stderr=True)
     for problem in invalid:
         left_out = t("check.left_out", checker.lang, path=problem.path, reason=problem.message)
         console.print(Text(left_out, style="yellow"), soft_wrap=True)
+    if invalid:
+        raise typer.Exit(ExitCode.BAD_INPUT)

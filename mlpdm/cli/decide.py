@@ -81,7 +81,12 @@ def decide(
     )
     files = FeatureFiles.for_answers(answers, doc.slug)
     loader = template_loader_for(settings(ctx).config().path_setting("templates"))
-    existing = read_text(files.brief, what="brief") if files.brief.is_file() else None
+    try:
+        existing = read_text(files.brief, what="brief") if files.brief.is_file() else None
+    except UserError:
+        if not force:  # not UTF-8 or unreadable: nobody can tell what it holds
+            raise
+        existing = None
     brief_lang = brief_language(existing, language)  # a Japanese brief stays Japanese
     previous = render_brief(q, doc, verdict, lang=brief_lang, loader=loader)
     hand_edited = existing is not None and compare_brief(existing, previous).state in (

@@ -1,4 +1,4 @@
-"""`mlpdm render`: answers file to brief, without prompts."""
+"""`mlpdm render`: answers files to briefs, without prompts."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.text import Text
 
 from mlpdm.cli.common import LangOption, QuestionnaireOption, load_decided, resolve_lang
+from mlpdm.cli.exit_codes import ExitCode
 from mlpdm.cli.settings import settings
-from mlpdm.console import make_console
+from mlpdm.console import make_console, print_user_error
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.messages import t
 from mlpdm.core.render import render_brief, render_json
@@ -31,7 +33,7 @@ class Format(str, Enum):
 
 def render(
     ctx: typer.Context,
-    answers: Annotated[Path, typer.Argument(show_default=False)],
+    answers: Annotated[list[Path], typer.Argument(show_default=False)],
     output: Annotated[
         str | None,
         typer.Option(
@@ -45,8 +47,42 @@ def render(
     questionnaire: QuestionnaireOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Render the brief from an answers file, with no questions asked."""
+    """Render the brief from each answers file, with no questions asked."""
     language = resolve_lang(ctx, lang)
+    if output is not None and len(answers) > 1:
+        raise UserError.of("output_one_file", count=len(answers))
+    if len(answers) == 1:  # one file: its problem is the command's error, as it always was
+        _render_one(ctx, answers[0], output, fmt, force, questionnaire, language)
+        return
+    # Several files: each bad one is reported where it is, and the others are still rendered.
+    err = make_console(stderr=True)
+    failed = 0
+    for path in answers:
+        try:
+            _render_one(ctx, path, None, fmt, force, questionnaire, language, err)
+        except UserError as error:
+            print_user_error(err, error, language)
+            failed += 1
+    if failed:
+        err.print(
+            Text(
+                t("render.failed", language, failed=failed, total=len(answers), done=len(answers) - failed),
+                style="bold red",
+            )
+        )
+        raise typer.Exit(ExitCode.BAD_INPUT)
+
+
+def _render_one(
+    ctx: typer.Context,
+    answers: Path,
+    output: str | None,
+    fmt: Format,
+    force: bool,
+    questionnaire: str | None,
+    language: str,
+    err: Console | None = None,
+) -> None:
     q, doc, verdict = load_decided(ctx, answers, questionnaire)
     target = None if output == "-" else Path(output) if output else _default_output(answers, doc.slug, fmt)
     if fmt is Format.json:
@@ -63,7 +99,7 @@ def render(
         raise UserError.of("not_generated", where=Location(str(target)), path=target)
     existed = target.exists()
     write_output(target, text)
-    err = make_console(stderr=True)
+    err = err or make_console(stderr=True)
     action = t("render.updated" if existed else "render.wrote", language, path=target)
     err.print(Text.assemble((action, "green"), "  ", (t(f"verdict.{verdict.id}", language), "bold")))
 

@@ -105,6 +105,11 @@ class UserError(MlpdmError):
         hint = t(hint_key, lang, **self.params) if hint_key in MESSAGES else None
         return t(f"error.{self.key}", lang, **self.params), hint
 
+    def as_problem(self) -> Problem:
+        """This error as one problem among others (its message names its own place)."""
+        msg = Msg(f"error.{self.key}", tuple(self.params.items())) if self.key else None
+        return Problem(self.message, None, msg)
+
 
 class InterviewInterrupted(MlpdmError):
     """The person stopped the interview (Ctrl-C, end of input, terminal closed)."""

@@ -6,33 +6,93 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-import yaml
-
+from mlpdm.core.answers import DECISION_STATUSES
+from mlpdm.core.decision import VERDICTS
+from mlpdm.core.errors import Problem, UserError
 from mlpdm.core.messages import t
+from mlpdm.core.questionnaire import SourceFile
 from mlpdm.core.render import text_digest
 from mlpdm.core.text import LANGUAGES
-
-# The C build of the safe loader when PyYAML has one (it reads the same YAML, faster).
-_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from mlpdm.core.yamlcore import parse_yaml
 
 BriefState = Literal["current", "missing", "stale", "outdated-render", "edited", "not-generated"]
 # Only the rendered bytes decide "current". The digests a brief carries are read only to say
 # why it differs, never to pass it: anyone can recompute them.
+# The front matter fields mlpdm writes as text (see render.front_matter_data).
+_TEXT_FIELDS = (
+    "title",
+    "feature",
+    "slug",
+    "top_reason",
+    "owner",
+    "date",
+    "review_by",
+    "lang",
+    "answers_digest",
+    "brief_digest",
+)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
-    """The front matter (None when there is none or it is not YAML) and the body after it."""
-    if not text.startswith("---\n"):
+    """The front matter (None when there is none or it is not valid YAML) and the body after it."""
+    try:
+        front, _, body = parse_front_matter(text, "")
+    except UserError:
         return None, text
+    return front, body
+
+
+def parse_front_matter(text: str, path: str) -> tuple[dict[str, Any] | None, SourceFile | None, str]:
+    """The front matter with the line of each field, and the body after it.
+
+    None when the text has no front matter block or its YAML is not a mapping; a UserError
+    with ``path`` and the line when the block is not valid YAML.
+    """
+    if not text.startswith("---\n"):
+        return None, None, text
     end = text.find("\n---\n", 4)
     if end < 0:
-        return None, text
+        return None, None, text
+    data, source = parse_yaml(text[4:end], path, first_line=2)  # the block starts on line 2
+    body = text[end + 5 :].removeprefix("\n")
+    return (data, source, body) if isinstance(data, dict) else (None, None, body)
+
+
+def front_matter_problems(text: str, path: str) -> tuple[Problem, ...]:
+    """What is wrong with the front matter of a file that says mlpdm wrote it (nothing if it does not).
+
+    The fields must have the types mlpdm writes: such a brief is reported, not rendered over
+    without ``--force`` (someone edited it, and nobody can tell what else they meant).
+    """
     try:
-        data = yaml.load(text[4:end], Loader=_SAFE_LOADER)
-    except yaml.YAMLError:
-        return None, text
-    body = text[end + 5 :]
-    return (data if isinstance(data, dict) else None), body.removeprefix("\n")
+        front, source, _ = parse_front_matter(text, path)
+    except UserError as error:
+        return (error.as_problem(),)
+    if front is None or source is None or not is_generated(front):
+        return ()
+    problems = [
+        Problem.of("front_text", source.locate((key,)), key=repr(key))
+        for key in _TEXT_FIELDS
+        if key in front and not isinstance(front[key], str)
+    ]
+    for key, known in (("verdict", VERDICTS), ("status", DECISION_STATUSES)):
+        value = front.get(key)
+        if key in front and (not isinstance(value, str) or value not in known):
+            problems.append(
+                Problem.of("front_choice", source.locate((key,)), key=repr(key), known=", ".join(known))
+            )
+    ref = front.get("questionnaire")
+    ref_ok = (
+        isinstance(ref, Mapping)
+        and isinstance(ref.get("id"), str)
+        and all(
+            isinstance(ref.get(k), int) and not isinstance(ref.get(k), bool) and ref[k] >= 1
+            for k in ("version", *(("base_version",) if "base_version" in ref else ()))
+        )
+    )
+    if "questionnaire" in front and not ref_ok:
+        problems.append(Problem.of("front_questionnaire", source.locate(("questionnaire",))))
+    return tuple(problems)
 
 
 def brief_language(existing: str | None, default: str) -> str:

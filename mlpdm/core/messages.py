@@ -622,6 +622,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Run the command again; `mlpdm check --fix` writes a missing brief.",
         "ja": "もう一度実行してください。`mlpdm check --fix` は欠けているブリーフを書き出します。",
     },
+    "error.no_index_file": {"en": "{path}: the index is gone", "ja": "{path}：一覧ページがなくなっています"},
     "error.no_questionnaire_file": {
         "en": "{path}: no such questionnaire file",
         "ja": "{path}：質問票ファイルが見つかりません",
@@ -643,10 +644,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "ファイルの権限を確認してください。",
     },
     "error.not_utf8": {
-        "en": "{path} is not UTF-8 text (byte {byte})",
-        "ja": "{path} は UTF-8 のテキストではありません（{byte} バイト目）",
+        "en": "{path}:{line}: not UTF-8 text: the byte at offset {byte} ({value}) cannot be read; expected UTF-8",
+        "ja": "{path}:{line}：UTF-8 のテキストではありません。オフセット {byte} のバイト（{value}）を読めません。UTF-8 で保存されている必要があります",
     },
-    "error.not_utf8.hint": {"en": "Save the file as UTF-8.", "ja": "ファイルを UTF-8 で保存してください。"},
+    "error.not_utf8.hint": {
+        "en": "Save the file as UTF-8 (most editors offer it under 'Save with encoding').",
+        "ja": "ファイルを UTF-8 で保存し直してください（多くのエディタでは「エンコーディングを指定して保存」にあります）。",
+    },
     "error.cannot_read": {
         "en": "{path}: cannot read the file: {reason}",
         "ja": "{path}：ファイルを読めません：{reason}",
@@ -660,6 +664,96 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.yaml_tag.hint": {
         "en": "Only plain YAML is accepted: remove tags such as !!python/object.",
         "ja": "使えるのはプレーンな YAML だけです。!!python/object などのタグを削除してください。",
+    },
+    "error.yaml_not_int": {
+        "en": "{place}: {value} is tagged !!int but is not a whole number",
+        "ja": "{place}：{value} には !!int が付いていますが、整数ではありません",
+    },
+    "error.yaml_not_int.hint": {
+        "en": "Remove the tag, or write a whole number such as 42.",
+        "ja": "タグを削除するか、42 のような整数を書いてください。",
+    },
+    "error.yaml_not_float": {
+        "en": "{place}: {value} is tagged !!float but is not a number",
+        "ja": "{place}：{value} には !!float が付いていますが、数値ではありません",
+    },
+    "error.yaml_not_float.hint": {
+        "en": "Remove the tag, or write a number such as 3.5.",
+        "ja": "タグを削除するか、3.5 のような数値を書いてください。",
+    },
+    "error.yaml_not_bool": {
+        "en": "{place}: {value} is tagged !!bool but is not true or false",
+        "ja": "{place}：{value} には !!bool が付いていますが、true でも false でもありません",
+    },
+    "error.yaml_not_bool.hint": {
+        "en": "Remove the tag, or write true or false (a yes/no question also takes yes, no or unsure).",
+        "ja": "タグを削除するか、true または false を書いてください（はい／いいえの質問には yes、no、unsure も使えます）。",
+    },
+    "error.yaml_not_date": {
+        "en": "{place}: {value} is tagged !!timestamp but is not a date",
+        "ja": "{place}：{value} には !!timestamp が付いていますが、日付ではありません",
+    },
+    "error.yaml_not_date.hint": {
+        "en": "Remove the tag: dates are written as text such as 2026-01-31, and mlpdm checks them.",
+        "ja": "タグを削除してください。日付は 2026-01-31 のようなテキストで書き、mlpdm が確認します。",
+    },
+    "error.yaml_huge_int": {
+        "en": "{place}: a whole number of {digits} digits is longer than mlpdm reads (at most {limit} digits)",
+        "ja": "{place}：{digits} 桁の整数は長すぎて読めません（最大 {limit} 桁）",
+    },
+    "error.yaml_huge_int.hint": {
+        "en": "Write a realistic number, or put quotes around it if it is meant as text.",
+        "ja": "現実的な数値にするか、テキストのつもりなら引用符で囲んでください。",
+    },
+    "error.yaml_bad_value": {
+        "en": "{place}: {value} cannot be read as {tag}",
+        "ja": "{place}：{value} は {tag} として読めません",
+    },
+    "error.yaml_bad_value.hint": {
+        "en": "Remove the tag (the text after !!) or correct the value.",
+        "ja": "タグ（!! の後の部分）を削除するか、値を直してください。",
+    },
+    "error.yaml_duplicate_key": {
+        "en": "{place}: the key {key} appears twice in the same mapping, on lines {first} and {second}",
+        "ja": "{place}：同じマッピングにキー {key} が 2 回あります（{first} 行目と {second} 行目）",
+    },
+    "error.yaml_duplicate_key.hint": {
+        "en": "Keep one of the two (YAML would otherwise silently use the last one); merge their values if both matter.",
+        "ja": "どちらか一方だけを残してください（そのままでは YAML は黙って後の値を使います）。両方の内容が必要ならまとめてください。",
+    },
+    "error.yaml_unclosed_quote": {
+        "en": "{place}: a quote opens here and is never closed (the parser reached line {end} looking for it)",
+        "ja": "{place}：ここで開いた引用符が閉じられていません（{end} 行目まで探しました）",
+    },
+    "error.yaml_unclosed_quote.hint": {
+        "en": "Add the closing quote (\" or ') on that line; a quote inside the text is written twice ('') or escaped (\\\").",
+        "ja": "その行に閉じる引用符（\" または '）を加えてください。テキスト中の引用符は 2 つ重ねる（''）かエスケープ（\\\"）します。",
+    },
+    "error.yaml_quote_spans": {
+        "en": "{place}: a quote opens here and closes only on line {end}, at the next quote; the parser "
+        "then failed on line {error}, so this quote is probably missing its end",
+        "ja": "{place}：ここで開いた引用符が {end} 行目の次の引用符まで閉じていません。その後 {error} 行目で"
+        "解析に失敗したので、この引用符の閉じ忘れと思われます",
+    },
+    "error.yaml_quote_spans.hint": {
+        "en": "Close the quote on that line; text that really spans lines is clearer as a block (key: |).",
+        "ja": "その行で引用符を閉じてください。本当に複数行のテキストはブロック（key: |）で書くとわかりやすくなります。",
+    },
+    "error.yaml_unclosed_bracket": {
+        "en": "{place}: a '[' opens here and is never closed (the parser reached line {end} looking for ']')",
+        "ja": "{place}：ここで開いた「[」が閉じられていません（{end} 行目まで「]」を探しました）",
+    },
+    "error.yaml_unclosed_bracket.hint": {
+        "en": "Add the closing ']' and check the commas between the items.",
+        "ja": "閉じる「]」を加え、項目の間のカンマを確認してください。",
+    },
+    "error.yaml_unclosed_brace": {
+        "en": "{place}: a '{{' opens here and is never closed (the parser reached line {end} looking for '}}')",
+        "ja": "{place}：ここで開いた「{{」が閉じられていません（{end} 行目まで「}}」を探しました）",
+    },
+    "error.yaml_unclosed_brace.hint": {
+        "en": "Add the closing '}}' and check the commas between the entries.",
+        "ja": "閉じる「}}」を加え、項目の間のカンマを確認してください。",
     },
     "error.yaml_too_big": {
         "en": "{place}: {problem}",
@@ -783,6 +877,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check.brief.edited": {
         "en": "brief was edited by hand: change the answers instead (--fix --force overwrites the edits)",
         "ja": "ブリーフが手で編集されています。代わりに回答を変更してください（--fix --force で編集を上書きします）",
+    },
+    "check.brief.invalid": {
+        "en": "the brief cannot be read: {problems} (`mlpdm check --fix --force` renders it again; edits by hand are lost)",
+        "ja": "ブリーフを読めません：{problems}（`mlpdm check --fix --force` で生成し直します。手での編集は失われます）",
+    },
+    "check.markdown_unreadable": {
+        "en": "{problem}; mlpdm cannot tell whether it wrote this file",
+        "ja": "{problem}。mlpdm が書いたファイルかどうか判断できません",
+    },
+    "check.index_unreadable": {
+        "en": "{problem}; mlpdm cannot tell whether it wrote this file (`mlpdm index --force` replaces it)",
+        "ja": "{problem}。mlpdm が書いたファイルかどうか判断できません（`mlpdm index --force` で置き換えます）",
     },
     "check.brief.not-generated": {
         "en": "a file not written by mlpdm is in the brief's place (--fix --force replaces it)",
@@ -956,6 +1062,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "render.wrote": {"en": "Wrote {path}", "ja": "{path} を書き出しました"},
     "render.updated": {"en": "Updated {path}", "ja": "{path} を更新しました"},
+    "render.failed": {
+        "en": "rendered {done} of {total} answers files; {failed} could not be rendered (see above)",
+        "ja": "回答ファイル {total} 件のうち {done} 件を生成しました。{failed} 件は生成できませんでした（上記を参照）",
+    },
+    "error.output_one_file": {
+        "en": "--output names one file, but {count} answers files were given",
+        "ja": "--output は 1 つのファイルを指定しますが、回答ファイルが {count} 件指定されています",
+    },
+    "error.output_one_file.hint": {
+        "en": "Leave out --output to write each brief next to its answers file, or render one file at a time.",
+        "ja": "--output を省くと各ブリーフを回答ファイルの隣に書き出します。または 1 件ずつ生成してください。",
+    },
     "error.interrupted": {
         "en": "Interrupted; nothing was changed.",
         "ja": "中断しました。何も変更していません。",
@@ -1165,6 +1283,38 @@ MESSAGES: dict[str, dict[str, str]] = {
     "problem.meta_date": {
         "en": "meta {key} must look like 2026-01-31",
         "ja": "meta の {key} は 2026-01-31 の形式にしてください",
+    },
+    "problem.meta_not_a_date": {
+        "en": "meta {key} {value} is not a date in the calendar (month 01 to 12, a day that month has)",
+        "ja": "meta の {key} {value} は暦にない日付です（月は 01〜12、日はその月にある日）",
+    },
+    "problem.decision_not_a_date": {
+        "en": "decision 'date' {value} is not a date in the calendar (month 01 to 12, a day that month has)",
+        "ja": "decision の 'date' {value} は暦にない日付です（月は 01〜12、日はその月にある日）",
+    },
+    "problem.questionnaire_too_new": {
+        "en": "made with version {made} of questionnaire {qid}, but only versions 1 to {known} exist here; "
+        "upgrade mlpdm (or the team questionnaire) to the one that wrote this file, or correct the version if it was typed by hand",
+        "ja": "質問票 {qid} のバージョン {made} で作られていますが、ここにあるのはバージョン 1〜{known} だけです。"
+        "このファイルを書いた mlpdm（またはチームの質問票）に更新するか、手で書いた値なら正しいバージョンに直してください",
+    },
+    "problem.base_too_new": {
+        "en": "made with version {made} of the questionnaire {qid} extends, but only versions 1 to {known} exist here; "
+        "upgrade mlpdm to the one that wrote this file, or correct base_version if it was typed by hand",
+        "ja": "{qid} が拡張する質問票のバージョン {made} で作られていますが、ここにあるのはバージョン 1〜{known} だけです。"
+        "このファイルを書いた mlpdm に更新するか、手で書いた値なら base_version を直してください",
+    },
+    "problem.front_text": {
+        "en": "front matter field {key} must be text",
+        "ja": "フロントマターの {key} は文字列でなければなりません",
+    },
+    "problem.front_choice": {
+        "en": "front matter field {key} must be one of {known}",
+        "ja": "フロントマターの {key} は {known} のいずれかでなければなりません",
+    },
+    "problem.front_questionnaire": {
+        "en": "front matter field 'questionnaire' must be a mapping with an id (text) and a version (a whole number)",
+        "ja": "フロントマターの 'questionnaire' は id（文字列）と version（整数）を持つマッピングでなければなりません",
     },
     "problem.answers_mapping": {
         "en": "'answers' must be a mapping from question id to answer",

@@ -9,7 +9,6 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from jinja2 import BaseLoader, Environment, StrictUndefined, Template, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
@@ -34,6 +33,7 @@ from mlpdm.core.messages import MESSAGES, t
 from mlpdm.core.questionnaire import OUTCOMES, UNSURE, Question, Questionnaire
 from mlpdm.core.text import pick
 from mlpdm.core.whatif import what_would_change
+from mlpdm.core.yamlcore import safe_dump
 
 BRIEF_TEMPLATE = "brief.md.j2"
 VERDICT_MARK = {
@@ -290,7 +290,7 @@ def front_matter(context: Mapping[str, Any], body: str) -> str:
     its digests only let check say *why* a brief differs (stale answers, an older render, an edit).
     """
     data = front_matter_data(context, body)
-    fields = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
+    fields = safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
     return "---\n" + fields + "---\n"
 
 

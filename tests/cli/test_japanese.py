@@ -64,7 +64,7 @@ def test_help_follows_the_locale_and_the_flag_wins(ja_runner):
     assert "回答ファイルからブリーフを生成します" in from_locale.output
     assert "オプション" in from_locale.output
     flagged = ja_runner.invoke(app, ["render", "--help", "--lang", "en"])
-    assert "Render the brief from an answers file" in flagged.output
+    assert "Render the brief from each answers file" in flagged.output
     assert not KANA.search(flagged.output)
 
 
