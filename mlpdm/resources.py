@@ -6,9 +6,8 @@ import stat
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from jinja2 import BaseLoader, ChoiceLoader, DictLoader, FileSystemLoader, TemplateNotFound
 from jinja2.loaders import split_template_path
@@ -20,6 +19,9 @@ from mlpdm.core.errors import UserError
 from mlpdm.core.questionnaire import Questionnaire, load_questionnaire
 from mlpdm.files import load_yaml_file, parse_yaml
 
+if TYPE_CHECKING:  # importlib.resources.abc is new in Python 3.11; only the type is needed
+    from importlib.resources.abc import Traversable
+
 DEFAULT_QUESTIONNAIRE = "default"
 
 
@@ -29,7 +31,7 @@ def _data_dir(name: str) -> Traversable:
     packaged = resources.files("mlpdm") / "_data" / name
     if packaged.is_dir():
         return packaged
-    return cast(Traversable, Path(__file__).resolve().parent.parent / name)
+    return cast("Traversable", Path(__file__).resolve().parent.parent / name)
 
 
 def packaged_questionnaires() -> dict[str, Traversable]:
