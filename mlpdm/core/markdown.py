@@ -18,15 +18,21 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _LINE_START = re.compile(r"^(#|>|-|\+|=|\d+[.)])")
 # C0/C1 control characters (except tab and newline) would corrupt files and terminals.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Bidirectional overrides can make text display in an order other than it reads.
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# Bidirectional controls (embeddings, overrides, isolates and the invisible marks) can make
+# text display in an order other than it reads; the terminal shows the same set (terminal.py).
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+
+
+def show_bidi(text: str) -> str:
+    """Bidi controls written as ``(U+202E)``, so text reads in the order it is stored."""
+    return _BIDI.sub(lambda m: f"(U+{ord(m.group()):04X})", text)
 
 
 def clean(text: str) -> str:
-    """Remove control characters and bidi overrides; normalise line ends and tabs."""
+    """Remove control characters, show bidi controls; normalise line ends and tabs."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = _CONTROL.sub("", text)
-    return _BIDI.sub(lambda m: f"(U+{ord(m.group()):04X})", text)
+    return show_bidi(_CONTROL.sub("", text))
 
 
 def _escape_line(line: str) -> str:
