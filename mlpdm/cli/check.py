@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
 from mlpdm.checks import Checker, iter_problems
 from mlpdm.cli.common import LangOption, resolve_lang
 from mlpdm.cli.exit_codes import ExitCode
 from mlpdm.cli.settings import settings
+from mlpdm.console import VisibleText as Text  # shows control characters, never drops them
 from mlpdm.console import make_console
 from mlpdm.core.decision import VERDICTS
 from mlpdm.core.errors import Location, UserError
@@ -22,6 +21,7 @@ from mlpdm.core.freshness import is_generated, split_front_matter
 from mlpdm.core.messages import t
 from mlpdm.files import atomic_write
 from mlpdm.resources import questionnaire_for, template_loader_for
+from mlpdm.terminal import emit, emit_json
 
 
 class Format(str, Enum):
@@ -96,11 +96,11 @@ def check(
             "problems": [f.as_dict() for f in iter_problems(report)],
             "fixed": report.fixed,
         }
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        emit_json(data)
     else:
         console = make_console()
         for line in report.fixed:
-            console.print(Text.assemble((t("check.fixed", language) + " ", "green"), line), soft_wrap=True)
+            console.print(Text(t("check.fixed", language), style="green"), line, soft_wrap=True)
         for problem in iter_problems(report):
             style = "red" if problem.severity == "error" else "yellow"
             console.print(
@@ -130,7 +130,7 @@ def check(
             errors=errors,
             warnings=warnings,
         ) + (t("check.summary_fixed", language, fixed=len(report.fixed)) if report.fixed else "")
-        console.print(Text(summary, style="bold red" if failed else "bold green"))
+        console.print(summary, style="bold red" if failed else "bold green")
     if failed:
         raise typer.Exit(ExitCode.CHECK_FAILED)
 
@@ -151,7 +151,7 @@ def index(
     invalid = [f for f in report.findings if f.code in ("answers-invalid", "slug-mismatch")]
     text = checker.index_text()
     if output == "-":
-        typer.echo(text, nl=False)
+        emit(text, nl=False)
         return
     target = Path(output) if output else checker.index_path
     assert target is not None
@@ -163,10 +163,8 @@ def index(
     atomic_write(target, text)
     console = make_console(stderr=True)
     key = "check.index_updated" if existed else "check.index_written"
-    console.print(
-        Text(t(key, checker.lang, path=checker.show(target), count=len(checker.loaded)), style="green"),
-        soft_wrap=True,
-    )
+    written = t(key, checker.lang, path=checker.show(target), count=len(checker.loaded))
+    console.print(written, style="green", soft_wrap=True)
     for problem in invalid:
         left_out = t("check.left_out", checker.lang, path=problem.path, reason=problem.message)
-        console.print(Text(left_out, style="yellow"), soft_wrap=True)
+        console.print(left_out, style="yellow", soft_wrap=True)
