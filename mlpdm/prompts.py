@@ -34,7 +34,7 @@ class ConsolePrompter:
         try:
             line = self.console.input(prompt)
             if self.echo:
-                self.console.print(Text(line))
+                self.console.print(line)
             return line
         except EOFError:
             self.console.print()

@@ -12,7 +12,6 @@ from jinja2 import BaseLoader
 from rich.console import Console
 
 from mlpdm.console import WrappedText as Text  # Rich Text that also breaks between Japanese characters
-from mlpdm.console import terminal_safe
 from mlpdm.core.answers import AnswerError, AnswersDoc, check_relations
 from mlpdm.core.decision import decide
 from mlpdm.core.display import display_value
@@ -360,7 +359,7 @@ class InterviewSession:
             self.console.print(Text(text, style="yellow"))
         for path in (files.answers, files.brief):
             note = f" {t('interview.replaced', self.lang)}" if replaced else ""
-            written = Text(t("interview.written", self.lang, path=terminal_safe(str(path))), style="green")
+            written = Text(t("interview.written", self.lang, path=path), style="green")
             self.console.print(Text.assemble(written, (note, "dim")))
         self.console.print(
             Text(t("interview.next", self.lang, command=f"mlpdm render {files.answers}"), style="dim")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from rich.console import Console
 from rich.text import Text
 
+from mlpdm.console import make_console
 from mlpdm.core.decision import decide
 from mlpdm.core.errors import InterviewInterrupted
 from mlpdm.core.interview import visible_questions
@@ -85,7 +85,7 @@ class Person:
 
 def make_session(default_q, tmp_path, person_factory, **kw):
     screen = io.StringIO()
-    console = Console(file=screen, width=300, color_system=None, markup=False, emoji=False, highlight=False)
+    console = make_console(file=screen, width=300)  # the console the product uses
     person = person_factory(screen)
     session = InterviewSession(
         console=console,

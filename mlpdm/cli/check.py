@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
 from mlpdm.checks import Checker, Finding, iter_problems
 from mlpdm.cli.common import LangOption, resolve_lang
 from mlpdm.cli.exit_codes import ExitCode
 from mlpdm.cli.settings import settings
 from mlpdm.confine import inside
+from mlpdm.console import VisibleText as Text  # shows control characters, never drops them
 from mlpdm.console import make_console
 from mlpdm.core.decision import VERDICTS
 from mlpdm.core.errors import Location, UserError
@@ -23,6 +22,7 @@ from mlpdm.core.freshness import brief_language
 from mlpdm.core.messages import t
 from mlpdm.files import is_regular, is_stream, read_text, write_output
 from mlpdm.resources import questionnaire_for, template_loader_for
+from mlpdm.terminal import emit, emit_json
 from mlpdm.workspace import is_generated_brief
 
 
@@ -103,11 +103,11 @@ def check(
             "problems": [f.as_dict() for f in iter_problems(report)],
             "fixed": report.fixed,
         }
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        emit_json(data)
     else:
         console = make_console()
         for line in report.fixed:
-            console.print(Text.assemble((t("check.fixed", language) + " ", "green"), line), soft_wrap=True)
+            console.print(Text(t("check.fixed", language), style="green"), line, soft_wrap=True)
         for problem in iter_problems(report):
             style = "red" if problem.severity == "error" else "yellow"
             console.print(
@@ -137,7 +137,7 @@ def check(
             errors=errors,
             warnings=warnings,
         ) + (t("check.summary_fixed", language, fixed=len(report.fixed)) if report.fixed else "")
-        console.print(Text(summary, style="bold red" if failed else "bold green"))
+        console.print(summary, style="bold red" if failed else "bold green")
     if failed:
         raise typer.Exit(ExitCode.CHECK_FAILED)
 
@@ -170,17 +170,15 @@ def index(
     # The page keeps the language it is in, unless --lang asks for another.
     text = checker.index_text(lang or brief_language(existing, checker.brief_lang))
     if target is None:
-        typer.echo(text, nl=False)
+        emit(text, nl=False)
         _left_out(checker, invalid)
         return
     existed = target.exists()
     write_output(target, text)
     console = make_console(stderr=True)
     key = "check.index_updated" if existed else "check.index_written"
-    console.print(
-        Text(t(key, checker.lang, path=checker.show(target), count=len(checker.loaded)), style="green"),
-        soft_wrap=True,
-    )
+    written = t(key, checker.lang, path=checker.show(target), count=len(checker.loaded))
+    console.print(written, style="green", soft_wrap=True)
     _left_out(checker, invalid)
 
 
@@ -189,6 +187,6 @@ def _left_out(checker: Checker, invalid: list[Finding]) -> None:
     console = make_console(stderr=True)
     for problem in invalid:
         left_out = t("check.left_out", checker.lang, path=problem.path, reason=problem.message)
-        console.print(Text(left_out, style="yellow"), soft_wrap=True)
+        console.print(left_out, style="yellow", soft_wrap=True)
     if invalid:
         raise typer.Exit(ExitCode.BAD_INPUT)

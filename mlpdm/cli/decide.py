@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
 from mlpdm.cli.common import LangOption, QuestionnaireOption, load_decided, resolve_lang
 from mlpdm.cli.settings import settings
@@ -105,9 +104,9 @@ def decide(
         feature=doc.feature,
         verdict=t(f"verdict.{verdict.id}", language),
     )
-    console.print(Text(recorded, style="green"), soft_wrap=True)
+    console.print(recorded, style="green", soft_wrap=True)
     updated = t("decide.updated", language, answers=answers, brief=files.brief)
-    console.print(Text(updated, style="green"), soft_wrap=True)
+    console.print(updated, style="green", soft_wrap=True)
 
 
 def _git_user() -> str | None:

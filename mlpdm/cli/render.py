@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import os
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.text import Text
 
 from mlpdm.cli.common import LangOption, QuestionnaireOption, load_decided, resolve_lang
 from mlpdm.cli.exit_codes import ExitCode
 from mlpdm.cli.settings import settings
+from mlpdm.console import VisibleText as Text  # shows control characters, never drops them
 from mlpdm.console import make_console, print_user_error
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.messages import t
 from mlpdm.core.render import render_brief, render_json
 from mlpdm.files import is_stream, write_output
 from mlpdm.resources import template_loader_for
+from mlpdm.terminal import emit, json_safe
 from mlpdm.workspace import FeatureFiles, is_generated_brief
 
 
@@ -93,7 +93,7 @@ def _render_one(
         loader = template_loader_for(settings(ctx).config().path_setting("templates"))
         text = render_brief(q, doc, verdict, lang=language, loader=loader, answers_link=link)
     if target is None:
-        sys.stdout.write(text)
+        emit(json_safe(text) if fmt is Format.json else text, nl=False)
         return
     if not force and not is_stream(target) and not is_generated_brief(target):
         raise UserError.of("not_generated", where=Location(str(target)), path=target)
@@ -101,7 +101,7 @@ def _render_one(
     write_output(target, text)
     err = err or make_console(stderr=True)
     action = t("render.updated" if existed else "render.wrote", language, path=target)
-    err.print(Text.assemble((action, "green"), "  ", (t(f"verdict.{verdict.id}", language), "bold")))
+    err.print(action, Text(t(f"verdict.{verdict.id}", language), style="bold"), sep="  ", style="green")
 
 
 def _default_output(answers: Path, slug: str, fmt: Format) -> Path:

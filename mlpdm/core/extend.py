@@ -19,6 +19,7 @@ from mlpdm.core.questionnaire import (
     Questionnaire,
     SourceFile,
     _invalid,
+    link_problem,
     load_questionnaire,
     translated_languages,
     validated,
@@ -99,6 +100,11 @@ def _merge(base: Questionnaire, ext: Extension, source: SourceFile) -> dict[str,
             data[key] = value
     for key in ("sources", "glossary", "derived", "review_sooner"):
         data[key] = [*data.get(key, []), *getattr(ext, key)]
+    # Checked here too: the merged questionnaire's problems have no line numbers.
+    for index, entry in enumerate(ext.sources):
+        problem = link_problem(entry.get("url"), source.locate(("sources", index, "url")))
+        if problem:
+            problems.append(problem)
     _apply_overrides(data, ext, source, problems)
     _place_questions(data, ext, source, problems)
     _place_sections(data, ext, source, problems)

@@ -1227,6 +1227,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Pass --force to replace it, or --output another file.",
         "ja": "置き換えるには --force を、別のファイルに書くには --output を指定してください。",
     },
+    # -- problems inside a questionnaire (one line each, after file:line) -------------------
+    "problem.unsafe_link": {
+        "en": "source URL {url} may not be a link: use {allowed} or a relative link "
+        "(a browser reads 'javascript&colon;' as 'javascript:', and so does this check)",
+        "ja": "出典の URL {url} はリンクにできません。{allowed} か相対リンクにしてください"
+        "（ブラウザは 'javascript&colon;' を 'javascript:' と読むので、この検査もそう読みます）",
+    },
     # -- problems inside an answers file (one line each, after file:line) -------------------
     "problem.unknown_top_key": {"en": "unknown top-level key {key}", "ja": "不明な最上位キー {key}"},
     "problem.other_questionnaire": {

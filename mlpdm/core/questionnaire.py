@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from mlpdm.core.conditions import BUILTIN_NAMES, Condition, ConditionError, compile_condition
 from mlpdm.core.errors import Location, Problem, UserError
+from mlpdm.core.markdown import LINK_SCHEMES, is_allowed_link
 from mlpdm.core.text import LANGUAGES, pick
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -449,6 +450,17 @@ def check_questionnaire(model: Questionnaire, source: SourceFile) -> Iterator[Pr
     yield from _check_defaults(model, source)
     yield from _check_at_most(model, source)
     yield from _check_languages(model, source)
+    for index, entry in enumerate(model.sources):
+        problem = link_problem(entry.url, source.locate(("sources", index, "url")))
+        if problem:
+            yield problem
+
+
+def link_problem(url: object, where: Location) -> Problem | None:
+    """A source URL a brief could not link to (javascript:, data:, ...), or None when it can."""
+    if not isinstance(url, str) or is_allowed_link(url):
+        return None
+    return Problem.of("unsafe_link", where, url=repr(url), allowed=", ".join(LINK_SCHEMES))
 
 
 def _check_unique_ids(model: Questionnaire, source: SourceFile) -> Iterator[Problem]:

@@ -28,6 +28,7 @@ from mlpdm.core.markdown import (
     escape_inline,
     link,
     quote,
+    show_bidi,
 )
 from mlpdm.core.messages import MESSAGES, t
 from mlpdm.core.questionnaire import OUTCOMES, UNSURE, Question, Questionnaire
@@ -308,14 +309,16 @@ def front_matter_data(context: Mapping[str, Any], body: str) -> dict[str, Any]:
     }
     if context["questionnaire"].get("base_version") is not None:
         questionnaire["base_version"] = context["questionnaire"]["base_version"]
+    # Bidi controls are shown as in the body, "(U+202E)", so a page title reads as stored.
+    feature = show_bidi(context["feature"])
     data = {
-        "title": t("brief.title", context["lang"], feature=context["feature"]),
-        "feature": context["feature"],
+        "title": t("brief.title", context["lang"], feature=feature),
+        "feature": feature,
         "slug": context["slug"],
         "verdict": context["verdict"]["id"],
         "top_reason": context["top_reason"],
         "status": context["decision"]["status"],
-        "owner": context["owner"],
+        "owner": show_bidi(context["owner"]),
         "date": context["date"],
         "review_by": context["review_by"] or None,
         "lang": context["lang"],
