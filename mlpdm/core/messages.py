@@ -1228,6 +1228,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Pass it as t({key!r}, {name}=...).",
         "ja": "t({key!r}, {name}=...) のように渡してください。",
     },
+    "error.template_not_file": {
+        "en": "{path} is not a regular file (a device, pipe, socket or folder), so it cannot be a template",
+        "ja": "{path} は通常のファイルではない（デバイス、パイプ、ソケット、フォルダー）ため、テンプレートとして使えません",
+    },
+    "error.template_not_file.hint": {
+        "en": "Nothing was read from it. Remove it from the templates folder, or put the template file there.",
+        "ja": "中身は読んでいません。テンプレートのフォルダーから取り除くか、テンプレートのファイルを置いてください。",
+    },
+    "error.template_dangling": {
+        "en": "{path} is a symbolic link to something that does not exist, so it cannot be a template",
+        "ja": "{path} は存在しないものを指すシンボリックリンクのため、テンプレートとして使えません",
+    },
+    "error.template_dangling.hint": {
+        "en": "Remove the link, or restore the file it points to.",
+        "ja": "リンクを削除するか、リンク先のファイルを戻してください。",
+    },
     "error.condition_failed": {
         "en": "{place}: {what}: {reason}",
         "ja": "{place}：{what}：{reason}",

@@ -1,13 +1,15 @@
 """A team's conditions and templates run within limits: depth, size, work and output.
 
-Each test reproduces an attack from a team questionnaire or template through the command
-line and shows it refused with one message naming the file and line, exit 2 and nothing
-written.
+Each test reproduces an attack from a team questionnaire or templates folder through the
+command line and shows it refused with one message naming the file and line, exit 2 and
+nothing written; or, for what is not a template, ignored.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import threading
 import tracemalloc
 from pathlib import Path
 
@@ -218,3 +220,95 @@ def test_template_mistakes_name_the_file_and_line(name, repo, runner):
     with_template(repo, source)
     result, out = render(runner, repo)
     refused(result, out, "tpl/brief.md.j2:2", message)
+
+
+# -- the templates folder ------------------------------------------------------------------------
+
+
+class Pipe:
+    """A FIFO, and a writer that tells whether anything but this test opened it to read."""
+
+    def __init__(self, path: Path) -> None:
+        os.mkfifo(path)
+        self.path = path
+        self.ours = threading.Event()
+        self.opened_by_mlpdm = False
+        self.thread = threading.Thread(target=self._write)
+        self.thread.start()
+
+    def _write(self) -> None:
+        fd = os.open(self.path, os.O_WRONLY)  # returns once a reader opens the other end
+        self.opened_by_mlpdm = not self.ours.is_set()
+        os.close(fd)
+
+    def close(self) -> bool:
+        """Let the writer go; whether mlpdm had opened the pipe."""
+        self.ours.set()
+        fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK)
+        self.thread.join()
+        os.close(fd)
+        return self.opened_by_mlpdm
+
+
+JUNK = ("binary", "latin-1", "broken link", "pipe", "folder link")
+
+
+def put_junk(folder: Path, kind: str, name: str) -> Pipe | None:
+    path = folder / name
+    if kind == "binary":
+        path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe")
+    elif kind == "latin-1":
+        path.write_bytes("café\n".encode("latin-1"))
+    elif kind == "broken link":
+        path.symlink_to(folder / "nowhere")
+    elif kind == "folder link":
+        path.symlink_to(folder)  # a loop, if it were followed
+    elif kind == "pipe":
+        return Pipe(path)
+    return None
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize("kind", JUNK)
+def test_what_is_not_a_template_in_the_folder_is_ignored(kind, repo, runner):
+    folder = repo / "tpl"
+    folder.mkdir()
+    write(repo / "mlpdm.toml", 'templates = "tpl"\n')
+    pipe = put_junk(folder, kind, "junk")
+    try:
+        result, out = render(runner, repo)
+        assert result.exit_code == 0, result.output
+        assert out.exists()
+        fixed = runner.invoke(app, ["check", "--fix"])
+        assert fixed.exit_code == 0, fixed.output
+        assert (repo / "docs" / "mlpdm" / "invoice-ocr.md").exists()
+    finally:
+        if pipe is not None:
+            assert not pipe.close(), "the pipe was opened"
+
+
+UNUSABLE = {
+    "binary": "is not UTF-8 text (byte 0)",
+    "latin-1": "is not UTF-8 text (byte 3)",
+    "broken link": "is a symbolic link to something that does not exist, so it cannot be a template",
+    "pipe": "is not a regular file (a device, pipe, socket or folder), so it cannot be a template",
+}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize("kind", sorted(UNUSABLE))
+def test_a_template_that_cannot_be_used_is_named(kind, repo, runner):
+    folder = repo / "tpl"
+    folder.mkdir()
+    write(repo / "mlpdm.toml", 'templates = "tpl"\n')
+    pipe = put_junk(folder, kind, "brief.md.j2")
+    if kind == "binary":
+        (folder / "brief.md.j2").write_bytes(b"\x89PNG\r\n")
+    try:
+        result, out = render(runner, repo)
+        refused(result, out, "tpl/brief.md.j2 ", UNUSABLE[kind])
+        checked = runner.invoke(app, ["check", "--fix"])
+        refused(checked, repo / "docs" / "mlpdm" / "invoice-ocr.md", UNUSABLE[kind])
+    finally:
+        if pipe is not None:
+            assert not pipe.close(), "the pipe was opened"
