@@ -14,6 +14,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 
 from mlpdm.cli.app import app
 from tests.conftest import REPO, write
@@ -312,3 +313,23 @@ def test_a_template_that_cannot_be_used_is_named(kind, repo, runner):
     finally:
         if pipe is not None:
             assert not pipe.close(), "the pipe was opened"
+
+
+# -- the code filter in a table -----------------------------------------------------------------
+
+
+def test_code_keeps_a_table_in_shape_when_a_kpi_has_a_pipe(repo, runner):
+    with_template(
+        repo, "| KPI | Target |\n|---|---|\n| {{ values.kpi | code }} | {{ values.kpi_target | code }} |"
+    )
+    answers = repo / "docs" / "mlpdm" / EXAMPLE.name
+    text = answers.read_text(encoding="utf-8")
+    answers.write_text(text.replace("kpi: Average clerk", "kpi: p50 | p95 of clerk", 1), encoding="utf-8")
+    result, out = render(runner, repo, answers)
+    assert result.exit_code == 0, result.output
+    tokens = MarkdownIt("commonmark").enable("table").parse(out.read_text(encoding="utf-8"))
+    cells = [t for t in tokens if t.type == "td_open"]
+    assert len(cells) == 2  # one row, two cells: the pipe did not split the KPI's cell
+    row = next(t for t in tokens if t.type == "inline" and "p95" in t.content)
+    shown = "".join(child.content for child in row.children or [])
+    assert shown == "p50 | p95 of clerk time to book an invoice"
