@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -446,7 +446,7 @@ class _MessageError(Exception):
         self.missing = missing
 
 
-def _catalogue(lang: str) -> Any:
+def _catalogue(lang: str) -> Callable[..., Md]:
     """The ``t`` templates call: a catalogue message with its values escaped."""
 
     def text(key: Any, **params: Any) -> Md:

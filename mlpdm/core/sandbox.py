@@ -451,8 +451,9 @@ class BoundedTemplate(Template):
             except Exception:
                 self.environment.handle_exception()  # shows template lines in the traceback
         if size > limits.output:
-            frame = getattr(stream, "gi_frame", None)
+            frame = getattr(stream, "gi_frame", None)  # where the template is: at the last piece
             line = self.get_corresponding_lineno(frame.f_lineno) if frame else None
+            stream.close()
             raise LimitError("output", limits.output, line, self.filename or self.name)
         return "".join(pieces)
 
