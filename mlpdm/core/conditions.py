@@ -15,7 +15,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from mlpdm.core.errors import Msg
 from mlpdm.core.metrics import CONDITION_FUNCTIONS
-from mlpdm.core.sandbox import CONDITION_LIMITS, BoundedSandbox, LimitError, budget, check_tree
+from mlpdm.core.sandbox import CONDITION_LIMITS, BoundedSandbox, LimitError, budget, checked
 
 # Filters whose output is bounded by their input (no widths, counts or formats to inflate).
 SAFE_FILTERS = frozenset(
@@ -84,7 +84,7 @@ class Condition:
     source: str
     names: frozenset[str]
     constants: frozenset[Any]  # literals it compares with, e.g. 'unsure' or 1000
-    _expression: nodes.Expr = field(compare=False, repr=False)
+    _template: nodes.Template = field(compare=False, repr=False)  # stores its value as ``result``
     order: tuple[str, ...] = ()  # the names, sorted: the order evaluate_values takes them in
     # Python code is generated on first evaluation: validating a questionnaire needs only
     # the parse, and an interview's first question needs few of its conditions.
@@ -114,7 +114,7 @@ class Condition:
     def _evaluate(self, context: Mapping[str, Any]) -> bool:
         if not self._compiled:
             try:
-                template = _ENV.from_string(_as_template(self._expression))
+                template = _ENV.from_string(self._template)
             except TemplateSyntaxError as exc:  # what only code generation notices
                 raise ConditionError(
                     f"condition {self.source!r} is not a valid expression: {exc.message}"
@@ -176,7 +176,7 @@ def compile_condition(source: str) -> Condition:
         expression = parser.parse_expression()
         if not parser.stream.eos:
             raise TemplateSyntaxError("chunk after expression", parser.stream.current.lineno, None, None)
-        check_tree(_as_template(expression))  # the tree code generation will walk
+        template = checked(_as_template(expression))  # the tree code generation will walk
     except TemplateSyntaxError as exc:
         raise ConditionError(f"condition {text!r} is not a valid expression: {exc.message}") from None
     except LimitError as exc:
@@ -192,7 +192,7 @@ def compile_condition(source: str) -> Condition:
     # comes from outside.
     names = frozenset(node.name for node in tree.find_all(nodes.Name)) - BUILTIN_NAMES
     return Condition(
-        source=text, names=names, constants=constants, _expression=expression, order=tuple(sorted(names))
+        source=text, names=names, constants=constants, _template=template, order=tuple(sorted(names))
     )
 
 

@@ -291,20 +291,34 @@ def check_tree(root: nodes.Node, limit: int = MAX_TREE) -> list[nodes.Node]:
     Returns the loops and ``~`` concatenations in it, for BoundedSandbox to meter.
     """
     metered = []
-    stack = [(root, 0)]
-    while stack:
-        node, depth = stack.pop()
+    level = [root]
+    depth = 0
+    while level:  # level by level: what Node.iter_child_nodes yields, without a generator a node
         if depth > limit:
-            raise LimitError("tree", limit, getattr(node, "lineno", None))
-        if isinstance(node, nodes.For | nodes.Concat):
-            metered.append(node)
-        for field in node.fields:  # what Node.iter_child_nodes yields, without a generator a node
-            child = getattr(node, field, None)
-            if isinstance(child, nodes.Node):
-                stack.append((child, depth + 1))
-            elif isinstance(child, list):
-                stack.extend((item, depth + 1) for item in child if isinstance(item, nodes.Node))
+            raise LimitError("tree", limit, getattr(level[0], "lineno", None))
+        below = []
+        for node in level:
+            if isinstance(node, _METERED):
+                metered.append(node)
+            for field in node.fields:
+                child = getattr(node, field)
+                if isinstance(child, nodes.Node):
+                    below.append(child)
+                elif isinstance(child, list):
+                    below.extend([item for item in child if isinstance(item, nodes.Node)])
+        level = below
+        depth += 1
     return metered
+
+
+_METERED = (nodes.For, nodes.Concat)
+_CHECKED = "bounded_metered"  # what a tree checked by ``checked`` carries
+
+
+def checked(template: nodes.Template) -> nodes.Template:
+    """``template``, its depth checked now: BoundedSandbox then compiles it without a second walk."""
+    setattr(template, _CHECKED, check_tree(template))
+    return template
 
 
 # -- pre-checks for what can build much from little --------------------------------------------
@@ -509,11 +523,13 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
     def _generate(
         self, source: nodes.Template, name: str | None, filename: str | None, defer_init: bool = False
     ) -> str:  # type: ignore[override]
-        try:
-            metered = check_tree(source)
-        except LimitError as exc:
-            exc.filename = filename or name
-            raise
+        metered = source.__dict__.pop(_CHECKED, None)
+        if metered is None:
+            try:
+                metered = check_tree(source)
+            except LimitError as exc:
+                exc.filename = filename or name
+                raise
         self._meter(metered)
         return super()._generate(source, name, filename, defer_init=defer_init)
 
@@ -537,11 +553,16 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
                 node.nodes = [joined]
 
     # -- what is checked while it runs
-    def _built(self, value: Any) -> Any:
-        size = _size(value)
+    def _built(self, value: Any, steps: int = 0) -> Any:
+        # Inlined _size and _spend: this runs for every filter, call, operator and {{ }}.
+        size = len(value) if isinstance(value, _SIZED) else 1
         if size > self.limits.value:
             raise LimitError("value", self.limits.value)
-        _spend(size)
+        current = _BUDGET.get()
+        if current is not None:
+            current.left -= size + steps
+            if current.left < 0:
+                raise LimitError("work", current.limit)
         return value
 
     def _inputs(self, args: Iterable[Any]) -> None:
@@ -616,9 +637,9 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         """Calls (macros, globals, methods) cost a step and are measured like filters."""
-        _spend(STEP)
         __self._inputs(args)
-        __self._inputs(kwargs.values())
+        if kwargs:
+            __self._inputs(kwargs.values())
         limit = __self.limits.value
         if isinstance(__obj, types.BuiltinMethodType) and isinstance(__obj.__self__, str):
             method = _STR_BOUNDS.get(__obj.__name__)
@@ -631,7 +652,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
                     raise LimitError("value", limit)
         elif __obj is __self._lipsum and _lipsum_bound(args, kwargs) > limit:
             raise LimitError("value", limit)
-        return __self._built(super().call(__context, __obj, *args, **kwargs))
+        return __self._built(super().call(__context, __obj, *args, **kwargs), STEP)
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         """``str.format`` as the sandbox wraps it, with its widths checked first."""
