@@ -84,12 +84,23 @@ def escape_block(text: object) -> Md:
 
 
 def code(text: object) -> Md:
-    """Inline code that survives any backticks inside it."""
+    r"""Inline code that survives any backticks inside it, and pipes inside a table.
+
+    A table row is split at every unescaped ``|``, even inside code, and a backslash inside
+    code is shown as it is; so each ``|`` is left outside the code as ``\|``, which reads
+    as ``|`` both in a table cell and in running text.
+    """
     value = " ".join(clean(str(text)).split("\n"))
+    if "|" not in value:
+        return Md(_code_span(value))
+    return Md("\\|".join(_code_span(part) if part else "" for part in value.split("|")))
+
+
+def _code_span(value: str) -> str:
     longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if value.startswith("`") or value.endswith("`") or not value.strip() else ""
-    return Md(f"{fence}{pad}{value}{pad}{fence}")
+    return f"{fence}{pad}{value}{pad}{fence}"
 
 
 # Schemes a link may have; a URL without one is relative. Anything else (javascript:, data:,

@@ -1235,6 +1235,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "（ブラウザは 'javascript&colon;' を 'javascript:' と読むので、この検査もそう読みます）",
     },
     # -- problems inside an answers file (one line each, after file:line) -------------------
+    "problem.condition_nesting": {
+        "en": "condition {condition} nests brackets, 'not', signs or 'if … else' more than {limit} levels deep",
+        "ja": "条件 {condition} で、括弧・'not'・符号・'if … else' の入れ子が {limit} 段を超えています",
+    },
+    "problem.condition_tree": {
+        "en": "condition {condition} applies more than {limit} operators or filters one on another",
+        "ja": "条件 {condition} で、演算子やフィルターが {limit} 段を超えて重なっています",
+    },
+    "problem.condition_value": {
+        "en": "condition {condition} built a value of more than {limit} characters or items",
+        "ja": "条件 {condition} が {limit} 文字（または要素）を超える値を作ろうとしました",
+    },
+    "problem.condition_work": {
+        "en": "condition {condition} did more than {limit} units of work",
+        "ja": "条件 {condition} の処理量が {limit} 単位を超えました",
+    },
     "problem.unknown_top_key": {"en": "unknown top-level key {key}", "ja": "不明な最上位キー {key}"},
     "problem.other_questionnaire": {
         "en": "made with questionnaire {made}, but it is checked against {checked}",
@@ -1348,6 +1364,94 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.template_runaway.hint": {
         "en": "Templates may only format the data they are given; remove the loop or recursion.",
         "ja": "テンプレートでできるのは、渡されたデータの整形だけです。そのループや再帰を取り除いてください。",
+    },
+    "error.template_nesting": {
+        "en": "template {place} nests brackets, 'not', signs, 'if … else' or blocks more than {limit} levels deep",
+        "ja": "テンプレート {place} で、括弧・'not'・符号・'if … else'・ブロックの入れ子が {limit} 段を超えています",
+    },
+    "error.template_nesting.hint": {
+        "en": "Split the expression with {{% set %}}, or flatten the blocks.",
+        "ja": "{{% set %}} で式を分けるか、ブロックの入れ子を浅くしてください。",
+    },
+    "error.template_tree": {
+        "en": "template {place} applies more than {limit} operators, filters or statements one on another",
+        "ja": "テンプレート {place} で、演算子・フィルター・文が {limit} 段を超えて重なっています",
+    },
+    "error.template_tree.hint": {
+        "en": "Split the expression with {{% set %}}, or use a loop.",
+        "ja": "{{% set %}} で式を分けるか、ループを使ってください。",
+    },
+    "error.template_value": {
+        "en": "template {place} built a value of more than {limit} characters or items",
+        "ja": "テンプレート {place} が {limit} 文字（または要素）を超える値を作ろうとしました",
+    },
+    "error.template_value.hint": {
+        "en": "Templates may only format the data they are given; look for a huge width, count, repeat or join.",
+        "ja": "テンプレートでできるのは、渡されたデータの整形だけです。極端な幅・回数・繰り返し・結合がないか確認してください。",
+    },
+    "error.template_work": {
+        "en": "template {place} did more than {limit} units of work (a character built counts 1, a call or loop step 100)",
+        "ja": "テンプレート {place} の処理量が {limit} 単位を超えました（作った 1 文字が 1、呼び出しやループ 1 回が 100）",
+    },
+    "error.template_work.hint": {
+        "en": "Templates may only format the data they are given; remove the nested loops or the recursion.",
+        "ja": "テンプレートでできるのは、渡されたデータの整形だけです。入れ子のループや再帰を取り除いてください。",
+    },
+    "error.template_output": {
+        "en": "template {place} produced more than {limit} characters",
+        "ja": "テンプレート {place} の出力が {limit} 文字を超えました",
+    },
+    "error.template_output.hint": {
+        "en": "A brief is never that long; look for a loop that repeats its output.",
+        "ja": "ブリーフがそこまで長くなることはありません。出力を繰り返しているループがないか確認してください。",
+    },
+    "error.template_failed": {
+        "en": "template {place} failed: {reason}",
+        "ja": "テンプレート {place} の実行に失敗しました：{reason}",
+    },
+    "error.template_failed.hint": {
+        "en": "Fix the expression on that line, or remove the template to use the shipped one.",
+        "ja": "その行の式を直すか、テンプレートを削除して同梱のテンプレートを使ってください。",
+    },
+    "error.template_no_message": {
+        "en": "template {place} asks for the message {key!r}, which mlpdm does not have",
+        "ja": "テンプレート {place} が、mlpdm にないメッセージ {key!r} を使っています",
+    },
+    "error.template_no_message.hint": {
+        "en": "Use a key from mlpdm/core/messages.py, or write the text into the template.",
+        "ja": "mlpdm/core/messages.py にあるキーを使うか、文をテンプレートに直接書いてください。",
+    },
+    "error.template_message_values": {
+        "en": "template {place}: the message {key!r} needs the value {name!r}",
+        "ja": "テンプレート {place}：メッセージ {key!r} には値 {name!r} が必要です",
+    },
+    "error.template_message_values.hint": {
+        "en": "Pass it as t({key!r}, {name}=...).",
+        "ja": "t({key!r}, {name}=...) のように渡してください。",
+    },
+    "error.template_not_file": {
+        "en": "{path} is not a regular file (a device, pipe, socket or folder), so it cannot be a template",
+        "ja": "{path} は通常のファイルではない（デバイス、パイプ、ソケット、フォルダー）ため、テンプレートとして使えません",
+    },
+    "error.template_not_file.hint": {
+        "en": "Nothing was read from it. Remove it from the templates folder, or put the template file there.",
+        "ja": "中身は読んでいません。テンプレートのフォルダーから取り除くか、テンプレートのファイルを置いてください。",
+    },
+    "error.template_dangling": {
+        "en": "{path} is a symbolic link to something that does not exist, so it cannot be a template",
+        "ja": "{path} は存在しないものを指すシンボリックリンクのため、テンプレートとして使えません",
+    },
+    "error.template_dangling.hint": {
+        "en": "Remove the link, or restore the file it points to.",
+        "ja": "リンクを削除するか、リンク先のファイルを戻してください。",
+    },
+    "error.condition_failed": {
+        "en": "{place}: {what}: {reason}",
+        "ja": "{place}：{what}：{reason}",
+    },
+    "error.condition_failed.hint": {
+        "en": "Fix the condition in the questionnaire, then run `mlpdm questionnaire validate`.",
+        "ja": "質問票の条件を直してから、`mlpdm questionnaire validate` を実行してください。",
     },
     "error.bad_slug": {
         "en": "{slug!r} cannot be used as a file name",

@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from mlpdm.core.conditions import BUILTIN_NAMES, Condition, ConditionError, compile_condition
 from mlpdm.core.errors import Location, Problem, UserError
@@ -263,6 +271,9 @@ class Questionnaire(_Model):
     review_sooner: tuple[ReviewRule, ...] = ()
     base_id: str | None = None  # set when this questionnaire extends another
     base_version: int | None = None
+    # Where each condition's text was written, so a condition failing while it runs names
+    # its file and line (set by load_questionnaire and extend).
+    _places: dict[str, Location] = PrivateAttr(default_factory=dict)
 
     @field_validator("id")
     @classmethod
@@ -315,6 +326,10 @@ class Questionnaire(_Model):
     def source_index(self) -> Mapping[str, Source]:
         """Sources by id."""
         return {s.id: s for s in self.sources}
+
+    def place_of(self, condition: str) -> Location | None:
+        """Where the condition ``condition`` was written, when known."""
+        return self._places.get(condition)
 
     def question(self, qid: str) -> Question:
         """The question with this id (KeyError if none)."""
@@ -394,7 +409,27 @@ def load_questionnaire(data: Any, source: SourceFile) -> Questionnaire:
     problems = tuple(check_questionnaire(model, source))
     if problems:
         raise _invalid(source.path, problems)
+    for loc, expr in _conditions(model):
+        model._places.setdefault(expr, source.locate(loc))
     return model
+
+
+def _conditions(model: Questionnaire) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Every condition with where it sits in the file."""
+    for si, section in enumerate(model.sections):
+        if section.when:
+            yield ("sections", si, "when"), section.when
+        for qi, question in enumerate(section.questions):
+            if question.when:
+                yield ("sections", si, "questions", qi, "when"), question.when
+    for di, derived in enumerate(model.derived):
+        yield ("derived", di, "when"), derived.when
+    for ri, rule in enumerate(model.rules):
+        yield ("rules", ri, "when"), rule.when
+        for ti, tier in enumerate(rule.severity):
+            yield ("rules", ri, "severity", ti, "when"), tier.when
+    for i, review in enumerate(model.review_sooner):
+        yield ("review_sooner", i, "when"), review.when
 
 
 def _meaningful(errors: list[Any]) -> list[Any]:
@@ -513,7 +548,7 @@ def _compile(expr: str, loc: tuple[Any, ...], source: SourceFile) -> tuple[Condi
     try:
         return compile_condition(expr), None
     except ConditionError as exc:
-        return None, Problem(str(exc), source.locate(loc))
+        return None, Problem(str(exc), source.locate(loc), exc.msg)
 
 
 def _check_conditions(model: Questionnaire, source: SourceFile) -> Iterator[Problem]:

@@ -5,15 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
 from jinja2 import BaseLoader, Environment, StrictUndefined, Template, TemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 
 from mlpdm.core.answers import AnswersDoc
-from mlpdm.core.conditions import BoundedSandbox
 from mlpdm.core.decision import OUTCOME_VERDICT, Finding, Verdict
 from mlpdm.core.diagram import mermaid
 from mlpdm.core.display import display_value
@@ -32,6 +31,7 @@ from mlpdm.core.markdown import (
 )
 from mlpdm.core.messages import MESSAGES, t
 from mlpdm.core.questionnaire import OUTCOMES, UNSURE, Question, Questionnaire
+from mlpdm.core.sandbox import TEMPLATE_LIMITS, BoundedSandbox, LimitError
 from mlpdm.core.text import pick
 from mlpdm.core.whatif import what_would_change
 from mlpdm.core.yamlcore import safe_dump
@@ -228,9 +228,10 @@ def _finalize(value: Any) -> str:
 
 
 @lru_cache(maxsize=8)
-def environment(loader: BaseLoader) -> ImmutableSandboxedEnvironment:
+def environment(loader: BaseLoader) -> BoundedSandbox:
     """The sandboxed template environment: escaping on output, mlpdm's Markdown filters."""
     env = BoundedSandbox(
+        limits=TEMPLATE_LIMITS,
         loader=loader,
         undefined=StrictUndefined,
         finalize=_finalize,
@@ -239,7 +240,7 @@ def environment(loader: BaseLoader) -> ImmutableSandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(
+    env.add_filters(
         trusted_mermaid=Md,  # built by core/diagram.py from mlpdm's own labels only
         cell=escape_cell,
         block=escape_block,
@@ -388,32 +389,73 @@ def render_brief(
 
 
 def render_template(loader: BaseLoader, name: str, lang: str, context: Mapping[str, Any]) -> str:
-    """Render a (possibly team-provided) template in the sandbox; its mistakes become UserErrors."""
+    """Render a (possibly team-provided) template in the sandbox; its mistakes become UserErrors.
+
+    Every message names the template's file and, when known, the line.
+    """
     env = environment(loader)
     try:
-        return select_template(env, name, lang).render(
-            **context, t=lambda key, **kw: message(key, lang, **kw)
-        )
+        return select_template(env, name, lang).render(**context, t=_catalogue(lang))
+    except UserError:
+        raise
+    except LimitError as exc:
+        raise UserError.of(
+            f"template_{exc.kind}", place=_template_where(exc, name), limit=f"{exc.limit:,}"
+        ) from None
+    except _MessageError as exc:
+        place = _template_where(exc, name)
+        if exc.missing is None:
+            raise UserError.of("template_no_message", place=place, key=exc.key) from None
+        raise UserError.of("template_message_values", place=place, key=exc.key, name=exc.missing) from None
     except SecurityError as exc:
         raise UserError.of("template_forbidden", place=_template_where(exc, name), reason=str(exc)) from None
     except TemplateError as exc:
-        line = getattr(exc, "lineno", None) or _template_line(exc)
-        where = f"{getattr(exc, 'filename', None) or name}:{line}" if line else name
-        raise UserError.of("template_broken", place=where, reason=str(exc)) from None
+        raise UserError.of("template_broken", place=_template_where(exc, name), reason=str(exc)) from None
     except (OverflowError, RecursionError, MemoryError) as exc:
         # The sandbox stops huge ranges; deep recursion and memory hit Python's own limits.
         raise UserError.of(
             "template_runaway", place=_template_where(exc, name), reason=f"{type(exc).__name__}: {exc}"
         ) from None
+    except Exception as exc:  # what a team's expression can raise: 1/0, 'a' + 1, int('x')...
+        raise UserError.of(
+            "template_failed", place=_template_where(exc, name), reason=f"{type(exc).__name__}: {exc}"
+        ) from None
 
 
-def _template_line(exc: BaseException) -> int | None:
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
-    return frames[-1].lineno if frames else None
+class _MessageError(Exception):
+    """A template asked for a message mlpdm does not have, or left out one of its values."""
+
+    def __init__(self, key: Any, missing: str | None = None) -> None:
+        super().__init__(key)
+        self.key = key
+        self.missing = missing
+
+
+def _catalogue(lang: str) -> Callable[..., Md]:
+    """The ``t`` templates call: a catalogue message with its values escaped."""
+
+    def text(key: Any, **params: Any) -> Md:
+        if not isinstance(key, str) or key not in MESSAGES:
+            raise _MessageError(key)
+        try:
+            return message(key, lang, **params)
+        except KeyError as exc:
+            raise _MessageError(key, str(exc.args[0])) from None
+
+    return text
 
 
 def _template_where(exc: BaseException, template: str) -> str:
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+    """file:line of the template where ``exc`` happened: its own, else its traceback's."""
+    line = getattr(exc, "lineno", None)
+    if line:
+        return f"{getattr(exc, 'filename', None) or template}:{line}"
+    # Jinja rewrites tracebacks so that template code shows as frames of the template file.
+    frames = [
+        f
+        for f in traceback.extract_tb(exc.__traceback__)
+        if not f.filename.endswith(".py") and not f.filename.startswith("<")
+    ]
     return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else template
 
 

@@ -213,3 +213,57 @@ def test_3_a_device_or_pipe_given_as_output_is_written_in_place(installed, repo)
     assert result.returncode == 0, result.stderr
     assert received and "generator: mlpdm" in received[0]
     assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+
+
+TEAM_RULE = """\
+id: acme
+version: 1
+title: {{en: "Acme"}}
+extends: default
+rules:
+  - id: acme-big
+    outcome: note
+    when: "{when}"
+    title: {{en: "Big"}}
+    message: {{en: "Big."}}
+    action: {{en: "Nothing."}}
+    points: [T15]
+"""
+
+
+@pytest.mark.parametrize(
+    "when",
+    ["(kpi|join(kpi)|length) > 5", "(" * 500 + "kpi" + ")" * 500, "not " * 5000 + "kpi"],
+    ids=["join-blow-up", "deep-brackets", "deep-not"],
+)
+def test_7_a_team_condition_that_would_run_away_is_refused_with_its_line(installed, repo, when):
+    (repo / "acme.yaml").write_text(TEAM_RULE.format(when=when), encoding="utf-8")
+    (repo / "mlpdm.toml").write_text('questionnaire = "acme.yaml"\n', encoding="utf-8")
+    answers = repo / DOCS / "invoice-ocr.answers.yaml"
+    text = answers.read_text(encoding="utf-8").replace(
+        "  id: default\n  version: 2", "  id: acme\n  version: 1\n  base_version: 2", 1
+    )
+    answers.write_text(text.replace("kpi: ", "kpi: " + "x" * 19_000 + " ", 1), encoding="utf-8")
+    out = repo.parent / "out.md"
+    result = mlpdm(installed, repo, "render", f"{DOCS}/invoice-ocr.answers.yaml", "-o", str(out))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "acme.yaml:" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("expression", "said"),
+    [("'a'|center(1000000000)", "built a value of more than"), ("1/0", "ZeroDivisionError")],
+    ids=["huge-string", "division-by-zero"],
+)
+def test_7_a_team_template_that_would_run_away_is_refused_with_its_line(installed, repo, expression, said):
+    templates = repo / "team-templates"
+    templates.mkdir()
+    brief = (REPO / "templates" / "brief.md.j2").read_text(encoding="utf-8")
+    (templates / "brief.md.j2").write_text("{{ " + expression + " }}\n" + brief, encoding="utf-8")
+    (repo / "mlpdm.toml").write_text('templates = "team-templates"\n', encoding="utf-8")
+    out = repo.parent / "out.md"
+    result = mlpdm(installed, repo, "render", f"{DOCS}/invoice-ocr.answers.yaml", "-o", str(out))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "brief.md.j2:1" in result.stderr and said in result.stderr
+    assert not out.exists()
