@@ -116,13 +116,19 @@ def test_a_bad_lang_is_refused(runner):
     assert result.exit_code == 2 and "'fr' is not supported" in result.output
 
 
-def test_check_and_index_speak_japanese(tmp_path, monkeypatch, ja_runner):
+def one_feature_repo(tmp_path, monkeypatch):
+    """A git repository holding the example's answers in docs/mlpdm, as the current folder."""
     root = tmp_path / "repo"
     (root / ".git").mkdir(parents=True)
     docs = root / "docs" / "mlpdm"
     docs.mkdir(parents=True)
     shutil.copy(EXAMPLE, docs)
     monkeypatch.chdir(root)
+    return root, docs
+
+
+def test_check_and_index_speak_japanese(tmp_path, monkeypatch, ja_runner):
+    root, docs = one_feature_repo(tmp_path, monkeypatch)
     result = ja_runner.invoke(app, ["check"])
     assert result.exit_code == 1
     assert "ブリーフがありません" in result.output and "エラー" in result.output
@@ -141,12 +147,7 @@ def test_check_and_index_speak_japanese(tmp_path, monkeypatch, ja_runner):
 
 
 def test_a_brief_keeps_its_language_whoever_checks_it(tmp_path, monkeypatch, runner, ja_runner):
-    root = tmp_path / "repo"
-    (root / ".git").mkdir(parents=True)
-    docs = root / "docs" / "mlpdm"
-    docs.mkdir(parents=True)
-    shutil.copy(EXAMPLE, docs)
-    monkeypatch.chdir(root)
+    _, docs = one_feature_repo(tmp_path, monkeypatch)
     answers = f"docs/mlpdm/{EXAMPLE.name}"
     assert runner.invoke(app, ["render", answers, "--lang", "ja"]).exit_code == 0
     japanese = (docs / "invoice-ocr.md").read_text(encoding="utf-8")

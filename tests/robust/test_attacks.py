@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from tests.robust.test_bounds import RULE
 
 pytestmark = pytest.mark.slow
 
@@ -215,29 +216,13 @@ def test_3_a_device_or_pipe_given_as_output_is_written_in_place(installed, repo)
     assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
 
 
-TEAM_RULE = """\
-id: acme
-version: 1
-title: {{en: "Acme"}}
-extends: default
-rules:
-  - id: acme-big
-    outcome: note
-    when: "{when}"
-    title: {{en: "Big"}}
-    message: {{en: "Big."}}
-    action: {{en: "Nothing."}}
-    points: [T15]
-"""
-
-
 @pytest.mark.parametrize(
     "when",
     ["(kpi|join(kpi)|length) > 5", "(" * 500 + "kpi" + ")" * 500, "not " * 5000 + "kpi"],
     ids=["join-blow-up", "deep-brackets", "deep-not"],
 )
 def test_7_a_team_condition_that_would_run_away_is_refused_with_its_line(installed, repo, when):
-    (repo / "acme.yaml").write_text(TEAM_RULE.format(when=when), encoding="utf-8")
+    (repo / "acme.yaml").write_text(RULE.format(when=when), encoding="utf-8")
     (repo / "mlpdm.toml").write_text('questionnaire = "acme.yaml"\n', encoding="utf-8")
     answers = repo / DOCS / "invoice-ocr.answers.yaml"
     text = answers.read_text(encoding="utf-8").replace(
