@@ -303,27 +303,20 @@ def _check_not_newer(
 ) -> None:
     # Versions count up from 1: a file from a later version was made by a newer mlpdm (or a
     # newer team questionnaire), whose questions and rules this one does not have.
-    if version is not None and version > questionnaire.version:
-        problems.append(
-            Problem.of(
-                "questionnaire_too_new",
-                source.locate(("questionnaire", "version")),
-                made=version,
-                qid=repr(questionnaire.id),
-                known=questionnaire.version,
+    for key, name, made, known in (
+        ("questionnaire_too_new", "version", version, questionnaire.version),
+        ("base_too_new", "base_version", base_version, questionnaire.base_version),
+    ):
+        if made is not None and known is not None and made > known:
+            problems.append(
+                Problem.of(
+                    key,
+                    source.locate(("questionnaire", name)),
+                    made=made,
+                    qid=repr(questionnaire.id),
+                    known=known,
+                )
             )
-        )
-    known_base = questionnaire.base_version
-    if base_version is not None and known_base is not None and base_version > known_base:
-        problems.append(
-            Problem.of(
-                "base_too_new",
-                source.locate(("questionnaire", "base_version")),
-                made=base_version,
-                qid=repr(questionnaire.id),
-                known=known_base,
-            )
-        )
 
 
 def questionnaire_id_of(data: Any) -> str | None:
