@@ -133,3 +133,16 @@ def test_confidential_data_sent_to_a_provider_is_named(default_q):
     assert _outcome(default_q, changes, "confidential-data-to-provider") == "note"
     inhouse = {**changes, "data_destination": "inhouse"}
     assert _outcome(default_q, inhouse, "confidential-data-to-provider") is None
+
+
+def test_prompt_injection_from_the_users_own_text_is_a_note_third_party_text_a_condition(default_q):
+    # A consumer chatbot with personal data in its context: only the user's own text reaches it.
+    own_text = {"audience": "consumers", "untrusted_inputs": ["user_text"], "personal_data": ["identifiers"]}
+    own_text |= {"data_destination": "inhouse", "legal_basis": "yes", "oversight": "auto", "actor": DROP}
+    assert _outcome(default_q, own_text, "prompt-injection-exposure") == "note"
+    # Someone else's web page in the same context can steer what it says and leak: a condition.
+    web = {**own_text, "untrusted_inputs": ["user_text", "web"]}
+    assert _outcome(default_q, web, "prompt-injection-exposure") == "condition"
+    # Output that other software uses is not caught by a reader, whoever wrote the input.
+    downstream = {**own_text, "output_downstream": "yes"}
+    assert _outcome(default_q, downstream, "prompt-injection-exposure") == "condition"
