@@ -28,7 +28,7 @@ from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.core.render import is_override, render_brief, render_digest, text_digest
 from mlpdm.core.versions import questions_to_update
 from mlpdm.files import atomic_write, parse_yaml, read_text
-from mlpdm.workspace import ANSWERS_SUFFIX, DRAFT_SUFFIX
+from mlpdm.workspace import ANSWERS_SUFFIX, DRAFT_SUFFIX, FeatureFiles, locked_write
 
 Severity = Literal["error", "warning"]
 
@@ -266,7 +266,14 @@ class Checker:
         if comparison.state == "current":
             return
         if fix and (comparison.state in ("missing", "stale", "outdated-render") or force):
-            atomic_write(brief, fresh)
+            try:  # under the feature's lock, and only over the files as they were read
+                files = FeatureFiles(brief.parent, doc.slug)
+                locked_write(
+                    files, "mlpdm check --fix", [(brief, fresh)], seen={path: text, brief: existing}, then=""
+                )
+            except UserError as error:
+                report.add(shown, "brief-not-fixed", "error", error.text(self.lang)[0])
+                return
             lost = comparison.state in ("edited", "not-generated")
             report.fixed.append(self.say("rerendered_lost" if lost else "rerendered", path=shown))
             return

@@ -129,6 +129,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
+    except UnicodeDecodeError as exc:  # the TOML reader decodes the file itself
+        raise UserError.of("not_utf8", where=Location(str(path)), path=path, byte=exc.start) from None
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         raise UserError.of("bad_toml", where=Location(str(path), line), path=path, problem=str(exc)) from None
@@ -157,6 +159,8 @@ def _checked(table: Mapping[str, Any], file: Path) -> dict[str, Any]:
                 )
         elif not isinstance(value, str) or not value.strip():
             raise UserError.of("empty_setting", where=Location(str(file)), path=file, key=key)
+        elif "\x00" in value:  # every setting left here names a file or folder
+            raise UserError.of("nul_in_setting", where=Location(str(file)), path=file, key=key)
         elif key in ("docs_dir", "templates") and (Path(value).is_absolute() or ".." in Path(value).parts):
             raise UserError.of("outside_repo", where=Location(str(file)), path=file, key=key)
         out[key] = value

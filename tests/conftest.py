@@ -148,3 +148,15 @@ def answers_yaml(
         sort_keys=False,
         allow_unicode=True,
     )
+
+
+def listing(folder: Path) -> list[str]:
+    """The names in ``folder`` a person sees, after checking mlpdm's scratch folder is empty.
+
+    mlpdm keeps locks and temporary files in ``.mlpdm/`` (ignored by git); when no command
+    runs, nothing but its ``.gitignore`` may be left there.
+    """
+    scratch = folder / ".mlpdm"
+    if scratch.exists():
+        assert sorted(p.name for p in scratch.iterdir()) == [".gitignore"], sorted(scratch.iterdir())
+    return sorted(p.name for p in folder.iterdir() if p.name != ".mlpdm")

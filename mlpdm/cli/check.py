@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import stat
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -44,6 +46,7 @@ def _checker(
 ) -> Checker:
     config = settings(ctx).config()
     docs = directory.resolve() if directory is not None else config.docs_dir
+    _regular_or_absent(docs / config.values["index"])
     configured = config.questionnaire_ref() if config.values["questionnaire"] != "default" else None
     return Checker(
         docs=docs,
@@ -54,6 +57,18 @@ def _checker(
         index_path=docs / config.values["index"],
         fail_on=fail_on,
     )
+
+
+def _regular_or_absent(path: Path) -> None:
+    """The index is read and replaced: a folder, device or pipe there is refused first."""
+    try:
+        mode = os.lstat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    except OSError as exc:
+        raise UserError.of("cannot_read", where=Location(str(path)), path=path, reason=exc.strerror) from None
+    if not stat.S_ISREG(mode):
+        raise UserError.of("not_regular", where=Location(str(path)), path=path)
 
 
 def _verdicts(value: str | None, lang: str) -> frozenset[str]:
@@ -155,6 +170,7 @@ def index(
         return
     target = Path(output) if output else checker.index_path
     assert target is not None
+    _regular_or_absent(target)
     if target.exists() and not force:
         front, _ = split_front_matter(target.read_text(encoding="utf-8", errors="replace"))
         if not is_generated(front):

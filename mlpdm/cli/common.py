@@ -14,7 +14,9 @@ from mlpdm.cli.settings import check_lang, settings
 from mlpdm.core.answers import AnswersDoc, parse_answers_doc, questionnaire_id_of
 from mlpdm.core.decision import Verdict, decide
 from mlpdm.core.errors import Location, UserError
+from mlpdm.core.messages import t
 from mlpdm.core.questionnaire import Questionnaire
+from mlpdm.core.text import first_undecodable
 from mlpdm.files import load_yaml_file
 from mlpdm.resources import load_questionnaire_ref, questionnaire_for
 
@@ -68,3 +70,9 @@ def load_answers_with_questionnaire(
     """Read an answers file once, and find its questionnaire."""
     data, source = load_yaml_file(path, what="answers")
     return data, source, questionnaire_for_answers(ctx, data, path, override)
+
+
+def utf8_argument(value: str | None, option: str, lang: str) -> None:
+    """Refuse an option's value holding bytes that are not UTF-8 before it reaches a file."""
+    if value is not None and first_undecodable(value) is not None:
+        raise UserError.of("argument_not_utf8", what=t("interview.asking.option", lang, option=option))

@@ -10,18 +10,27 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from mlpdm.cli.common import LangOption, QuestionnaireOption, load_decided, resolve_lang
+from mlpdm.cli.common import (
+    LangOption,
+    QuestionnaireOption,
+    questionnaire_for_answers,
+    resolve_lang,
+    utf8_argument,
+)
 from mlpdm.cli.settings import settings
 from mlpdm.console import make_console
-from mlpdm.core.answers import AnswersDoc
+from mlpdm.core.answers import AnswersDoc, parse_answers_doc
+from mlpdm.core.decision import decide as decide_verdict
 from mlpdm.core.errors import UserError
 from mlpdm.core.freshness import compare_brief
 from mlpdm.core.messages import t
 from mlpdm.core.render import is_override, render_brief
 from mlpdm.core.slug import is_valid_slug
-from mlpdm.files import atomic_write
+from mlpdm.files import parse_yaml, read_text
+from mlpdm.interrupts import deferred_interrupts
 from mlpdm.resources import template_loader_for
-from mlpdm.workspace import FeatureFiles, answers_text, write_answers
+from mlpdm.roundtrip import update_yaml
+from mlpdm.workspace import FeatureFiles, FeatureLock, answers_text, ensure_unchanged, file_state, write_files
 
 
 class Status(str, Enum):
@@ -55,7 +64,13 @@ def decide(
 ) -> None:
     """Record the team's decision (like an architecture decision record) and re-render the brief."""
     language = resolve_lang(ctx, lang)
-    q, doc, verdict = load_decided(ctx, answers, questionnaire)
+    for option, given in (("--by", by), ("--rationale", rationale), ("--superseded-by", superseded_by)):
+        utf8_argument(given, option, language)
+    original = read_text(answers, what="answers")
+    data, source_file = parse_yaml(original, str(answers))
+    q = questionnaire_for_answers(ctx, data, answers, questionnaire)
+    doc = parse_answers_doc(data, q, source_file)
+    verdict = decide_verdict(q, doc.answers)
     value = status.value
     if value == "superseded" and not superseded_by:
         raise UserError.of("needs_successor")
@@ -81,19 +96,26 @@ def decide(
     )
     files = FeatureFiles.for_answers(answers, doc.slug)
     loader = template_loader_for(settings(ctx).config().path_setting("templates"))
-    previous = render_brief(q, doc, verdict, lang=language, loader=loader)
-    existing = files.brief.read_text(encoding="utf-8") if files.brief.is_file() else None
-    hand_edited = existing is not None and compare_brief(existing, previous).state in (
-        "edited",
-        "not-generated",
+    # The file keeps its comments and layout: only the decision block is written anew.
+    text = update_yaml(original, _with_decision(data, decided.decision)) or answers_text(
+        decided, brief_name=files.brief.name
     )
-    if hand_edited and not force:
-        raise UserError.of("decide_hand_edited", path=files.brief)
-    write_answers(answers, decided, brief_name=files.brief.name)
-    source = answers_text(decided, brief_name=files.brief.name)  # what write_answers just wrote
-    atomic_write(
-        files.brief, render_brief(q, decided, verdict, lang=language, loader=loader, source_text=source)
-    )
+    brief = render_brief(q, decided, verdict, lang=language, loader=loader, source_text=text)
+    with FeatureLock(files, command="mlpdm decide"), deferred_interrupts():
+        # Read under the lock: what an interview or a person wrote meanwhile is not replaced.
+        ensure_unchanged(answers, original, key="changed_while_deciding")
+        existing = file_state(files.brief)
+        previous = render_brief(q, doc, verdict, lang=language, loader=loader)
+        hand_edited = existing is not None and compare_brief(existing, previous).state in (
+            "edited",
+            "not-generated",
+        )
+        if hand_edited and not force:
+            raise UserError.of("decide_hand_edited", path=files.brief)
+        write_files(
+            [(answers, text), (files.brief, brief)],
+            then=t("decide.partly_written", language, answers=answers),
+        )
     console = make_console(stderr=True)
     recorded = t(
         "decide.recorded",
@@ -105,6 +127,17 @@ def decide(
     console.print(Text(recorded, style="green"), soft_wrap=True)
     updated = t("decide.updated", language, answers=answers, brief=files.brief)
     console.print(Text(updated, style="green"), soft_wrap=True)
+
+
+def _with_decision(data: dict, decision: dict[str, str]) -> dict:
+    """The answers file's data with ``decision`` in its place (before ``answers`` when new)."""
+    out: dict = {}
+    for key, value in data.items():
+        if key == "answers" and "decision" not in data:
+            out["decision"] = dict(decision)
+        out[key] = dict(decision) if key == "decision" else value
+    out.setdefault("decision", dict(decision))
+    return out
 
 
 def _git_user() -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -18,8 +19,9 @@ from mlpdm.core.errors import Location, UserError
 from mlpdm.core.messages import t
 from mlpdm.core.render import render_brief, render_json
 from mlpdm.files import atomic_write, read_text
+from mlpdm.interrupts import deferred_interrupts
 from mlpdm.resources import template_loader_for
-from mlpdm.workspace import FeatureFiles, is_generated_brief
+from mlpdm.workspace import FeatureFiles, FeatureLock, ensure_unchanged, is_generated_brief
 
 
 class Format(str, Enum):
@@ -49,6 +51,7 @@ def render(
     language = resolve_lang(ctx, lang)
     q, doc, verdict = load_decided(ctx, answers, questionnaire)
     target = None if output == "-" else Path(output) if output else _default_output(answers, doc.slug, fmt)
+    source: str | None = None
     if fmt is Format.json:
         text = render_json(q, doc, verdict, lang=language)
     else:
@@ -62,13 +65,26 @@ def render(
     if target is None:
         sys.stdout.write(text)
         return
-    if target.exists() and not force and not is_generated_brief(target):
-        raise UserError.of("not_generated", where=Location(str(target)), path=target)
-    existed = target.exists()
-    atomic_write(target, text)
+    files = FeatureFiles.for_answers(answers, doc.slug)
+    # Into the feature's own folder, the feature's lock is taken like every other writer's.
+    lock = FeatureLock(files, command="mlpdm render") if _same_folder(target, answers) else nullcontext()
+    with lock, deferred_interrupts():
+        if source is not None:
+            ensure_unchanged(answers, source, key="changed_while_rendering")
+        existed = os.path.lexists(target)
+        if existed and not force and not is_generated_brief(target):
+            raise UserError.of("not_generated", where=Location(str(target)), path=target)
+        atomic_write(target, text)
     err = make_console(stderr=True)
     action = t("render.updated" if existed else "render.wrote", language, path=target)
     err.print(Text.assemble((action, "green"), "  ", (t(f"verdict.{verdict.id}", language), "bold")))
+
+
+def _same_folder(target: Path, answers: Path) -> bool:
+    try:
+        return target.parent.resolve() == answers.parent.resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 def _default_output(answers: Path, slug: str, fmt: Format) -> Path:

@@ -101,9 +101,16 @@ class UserError(MlpdmError):
             return self.message, self.hint
         from mlpdm.core.messages import MESSAGES, t
 
+        params = {k: v.text(lang) if isinstance(v, Msg) else v for k, v in self.params.items()}
         hint_key = f"error.{self.key}.hint"
-        hint = t(hint_key, lang, **self.params) if hint_key in MESSAGES else None
-        return t(f"error.{self.key}", lang, **self.params), hint
+        hint = t(hint_key, lang, **params) if hint_key in MESSAGES else None
+        return t(f"error.{self.key}", lang, **params), hint
+
+    def msg(self) -> Msg:
+        """The message without its hint, to be put into words inside another message."""
+        if self.key is None:
+            return Msg("error.plain", (("text", self.message),))
+        return Msg(f"error.{self.key}", tuple(self.params.items()))
 
 
 class InterviewInterrupted(MlpdmError):
