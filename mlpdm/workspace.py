@@ -135,8 +135,12 @@ class FeatureLock:
         scratch = scratch_dir(self.files.directory)
         for _ in range(_LOCK_ATTEMPTS):
             fd = self._open()
-            if _try_flock(fd) and _same_file(fd, self.path):
-                break
+            try:
+                if _try_flock(fd) and _same_file(fd, self.path):
+                    break
+            except OSError:  # no locks on this file system (some network mounts)
+                os.close(fd)
+                raise UserError.of("lock_failed", where=Location(str(self.path)), lock=self.path) from None
             os.close(fd)
             holder = self._holder()
             if holder is not None and not _gone(holder):

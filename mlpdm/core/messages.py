@@ -1049,8 +1049,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.lock_failed": {"en": "cannot take the lock {lock}", "ja": "ロック {lock} を取得できません"},
     "error.lock_failed.hint": {
-        "en": "Delete it if no interview is running.",
-        "ja": "実行中のインタビューがなければ削除してください。",
+        "en": "Nothing was changed. If no mlpdm command is running on this feature, delete it and run the command again; on a file system without locks, choose a local folder (--dir).",
+        "ja": "何も変更していません。この機能で実行中の mlpdm コマンドがなければ削除して再実行してください。ロックが使えないファイルシステムでは、ローカルのフォルダを指定してください（--dir）。",
     },
     "error.not_a_directory": {"en": "{path} is not a directory", "ja": "{path} はディレクトリではありません"},
     "error.not_a_directory.hint": {
