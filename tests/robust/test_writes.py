@@ -189,7 +189,8 @@ TEXT_QUESTIONS = [q for q in Q.question_index.values() if q.type in ("text", "lo
 # awkward ones often: line and paragraph separators, NEL, BOM, NUL, quotes and indicators.
 ANY_TEXT = st.text(
     alphabet=st.one_of(
-        st.characters(), st.sampled_from("\x85\u2028\u2029\ufeff\x00\r\n\t \"'#:-|>&*!%@`{}[],?")
+        st.characters(exclude_categories=("Cs",)),
+        st.sampled_from("\x85\u2028\u2029\ufeff\x00\r\n\t \"'#:-|>&*!%@`{}[],?"),
     ),
     max_size=200,
 )
