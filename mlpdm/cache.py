@@ -1,4 +1,4 @@
-"""A per-user cache of validated questionnaires, so an interview starts without re-validating.
+"""A per-user cache of validated questionnaires and verified briefs, keyed by content.
 
 Parsing and validating the default questionnaire (YAML, pydantic models, every condition)
 costs about 80 ms on every start, for a file that changes only with mlpdm itself. The cache
@@ -11,6 +11,11 @@ that nobody else may write (the checks Jinja2's bytecode cache makes), and only 
 user owns. Anything unusual (no home, a read-only disk, a corrupt or foreign file) is a
 miss: the questionnaire is validated as if there were no cache. MLPDM_CACHE_DIR moves the
 folder; MLPDM_NO_CACHE=1 turns the cache off.
+
+`mlpdm check` keeps here the digest of each brief it rendered, under a key of everything the
+rendering depends on (answers text, questionnaire, templates, wording, language, mlpdm's code):
+a brief whose bytes have that digest is what those inputs give, without rendering again. The
+cache lives outside the repository, so nothing a pull request commits can vouch for a brief.
 """
 
 from __future__ import annotations
@@ -64,16 +69,30 @@ def cache_key(kind: str, text: str, code: Iterable[Path]) -> str:
 
 def cached(kind: str, key: str, build: Callable[[], T], expected: type) -> T:
     """The value stored under ``key``, or ``build()``'s, stored for next time."""
-    folder = cache_dir()
-    if folder is None:
-        return build()
-    path = folder / f"{kind}-{key}.pickle"
-    value = _read(folder, path)
+    value = recall(kind, key)
     if isinstance(value, expected):
         return value  # type: ignore[return-value]
     value = build()  # a UserError from validation passes through and nothing is stored
-    _write(folder, path, value)
+    remember(kind, key, value)
     return value
+
+
+def recall(kind: str, key: str) -> Any:
+    """What was stored under ``key``, or None (no cache, a miss, anything unusual)."""
+    folder = cache_dir()
+    return None if folder is None else _read(folder, folder / f"{kind}-{key}.pickle")
+
+
+def remember(kind: str, key: str, value: Any) -> None:
+    """Store ``value`` under ``key`` when there is a private cache folder; else do nothing."""
+    folder = cache_dir()
+    if folder is not None:
+        _write(folder, folder / f"{kind}-{key}.pickle", value)
+
+
+def code_files() -> list[Path]:
+    """The modules of mlpdm itself: a key that covers them is a miss after any change to the code."""
+    return sorted(Path(__file__).parent.rglob("*.py"))
 
 
 def _private(folder: Path) -> bool:

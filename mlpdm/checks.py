@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -11,23 +12,26 @@ from typing import Literal
 
 from jinja2 import BaseLoader
 
+from mlpdm.cache import cache_key, code_files, recall, remember
+from mlpdm.confine import inside
 from mlpdm.core.answers import AnswersDoc, is_outdated, parse_answers_doc, questionnaire_id_of
-from mlpdm.core.decision import Finding as RuleFinding
 from mlpdm.core.decision import Verdict, decide
-from mlpdm.core.errors import UserError
+from mlpdm.core.encoding import decode_head
+from mlpdm.core.errors import Problem, UserError
 from mlpdm.core.freshness import (
+    Comparison,
+    brief_language,
     compare_brief,
-    is_current,
+    front_matter_problems,
     is_generated,
-    sealed_front_matter,
     split_front_matter,
 )
 from mlpdm.core.messages import t
 from mlpdm.core.portfolio import Entry, for_index, render_index
 from mlpdm.core.questionnaire import Questionnaire
-from mlpdm.core.render import is_override, render_brief, render_digest, text_digest
+from mlpdm.core.render import is_override, render_brief, render_digest
 from mlpdm.core.versions import questions_to_update
-from mlpdm.files import atomic_write, parse_yaml, read_text
+from mlpdm.files import atomic_write, is_regular, parse_yaml, read_text
 from mlpdm.workspace import ANSWERS_SUFFIX, DRAFT_SUFFIX, FeatureFiles, locked_write
 
 Severity = Literal["error", "warning"]
@@ -85,7 +89,10 @@ class Checker:
     index_path: Path | None = None
     fail_on: frozenset[str] = frozenset()
     display_root: Path | None = None
+    brief_lang: str = "en"  # for a brief that does not exist yet; others keep their own language
+    root: Path | None = None  # files that lead outside it once links are followed are not read
     loaded: list[Loaded] = field(default_factory=list)
+    _render_bases: dict[tuple[int, str], str] = field(default_factory=dict, repr=False)
 
     def say(self, key: str, **params: object) -> str:
         """A finding's text in the checker's language."""
@@ -100,16 +107,24 @@ class Checker:
             return str(path)
 
     # -- the whole directory ---------------------------------------------------------------
-    def run(self, *, fix: bool = False, force: bool = False) -> Report:
-        """Check everything; ``fix`` re-renders what is missing or stale (hand edits only with ``force``)."""
+    def run(self, *, fix: bool = False, force: bool = False, briefs: bool = True) -> Report:
+        """Check everything; ``fix`` re-renders what is missing or stale (hand edits only with ``force``).
+
+        ``briefs=False`` (for `mlpdm index`) reads and decides every answers file but does not
+        render the briefs to compare them.
+        """
         report = Report()
         if not self.docs.is_dir():
             raise UserError.of("not_a_directory", path=self.show(self.docs))
-        answers_files = sorted(self.docs.rglob(f"*{ANSWERS_SUFFIX}"))
+        answers_files = [p for p in sorted(self.docs.rglob(f"*{ANSWERS_SUFFIX}")) if self._inside(p, report)]
         slugs = {p.name.removesuffix(ANSWERS_SUFFIX) for p in answers_files}
+        if self.index_path is not None and self.index_path.name.removesuffix(".md") in slugs and briefs:
+            # index = "<slug>.md" would make the portfolio page and that brief overwrite each other.
+            report.add(self.show(self.index_path), "index-is-a-brief", "error", self.say("index_is_a_brief"))
+            self.index_path = None
         for path in answers_files:
             report.checked += 1
-            self._check_answers(path, slugs, report, fix=fix, force=force)
+            self._check_answers(path, slugs, report, fix=fix, force=force, briefs=briefs)
         for draft in sorted(self.docs.rglob(f"*{DRAFT_SUFFIX}")):
             report.add(
                 self.show(draft),
@@ -118,22 +133,25 @@ class Checker:
                 self.say("draft"),
             )
         self._check_orphans(answers_files, report)
-        if self.index_path is not None:
+        if self.index_path is not None and briefs:
             self._check_index(report, fix=fix, force=force)
         return report
 
+    def _inside(self, path: Path, report: Report) -> bool:
+        if self.root is None or inside(path, self.root):
+            return True
+        report.add(
+            self.show(path), "outside-repository", "error", self.say("outside", root=self.show(self.root))
+        )
+        return False
+
     # -- one answers file -------------------------------------------------------------------
-    def _check_answers(self, path: Path, slugs: set[str], report: Report, *, fix: bool, force: bool) -> None:
+    def _check_answers(
+        self, path: Path, slugs: set[str], report: Report, *, fix: bool, force: bool, briefs: bool
+    ) -> None:
         shown = self.show(path)
-        brief = path.with_name(path.name.removesuffix(ANSWERS_SUFFIX) + ".md")
-        existing = brief.read_text(encoding="utf-8") if brief.is_file() else None  # read once, used twice
         try:
-            text = read_text(path, what="answers")
-            recorded = self._recorded(path, text, existing)
-            if recorded is not None:  # the brief vouches for these very answers: nothing to parse
-                self.loaded.append(Loaded(path, *recorded))
-                self._check_dates_and_verdict(shown, *recorded, report)
-                return
+            text = read_text(path, what="answers", shown=shown)
             data, source = parse_yaml(text, shown)
             questionnaire = self.questionnaire_for(questionnaire_id_of(data) or "default")
             doc = parse_answers_doc(data, questionnaire, source)
@@ -169,8 +187,8 @@ class Checker:
                     path=shown,
                 ),
             )
-        else:
-            self._check_brief(path, text, existing, doc, questionnaire, verdict, report, fix=fix, force=force)
+        elif briefs:
+            self._check_brief(path, text, doc, questionnaire, verdict, report, fix=fix, force=force)
         self._check_decision(shown, doc, verdict, slugs, report)
         self._check_dates_and_verdict(shown, doc, verdict, report)
 
@@ -186,57 +204,10 @@ class Checker:
         if verdict.id in self.fail_on:
             report.add(shown, "verdict-fail-on", "error", self.say("fail_on", verdict=verdict.id))
 
-    def _recorded(self, path: Path, text: str, brief: str | None) -> tuple[AnswersDoc, Verdict] | None:
-        """What the index needs of an answers file, read from its brief, when that is proof enough.
-
-        The brief must be sealed (its file digest matches: unchanged since mlpdm wrote it),
-        rendered from exactly this text of the answers file, and with the questionnaire,
-        templates, wording and language in use now (the render digest). Then parsing the
-        answers, deciding and rendering would give back that very brief, so it is current and
-        its front matter tells the verdict. Anything else (no brief, an older brief, a team
-        decision whose rationale or successor needs checking, an outdated questionnaire)
-        returns None and the answers are checked in full.
-        """
-        if brief is None:
-            return None
-        stem = path.name.removesuffix(ANSWERS_SUFFIX)
-        front = sealed_front_matter(brief)
-        if (
-            front is None
-            or front.get("answers_file_digest") != text_digest(text)
-            or front.get("slug") != stem
-        ):
-            return None
-        ref = front.get("questionnaire") or {}
-        try:
-            questionnaire = self.questionnaire_for(str(ref.get("id")))
-        except UserError:
-            return None
-        status, verdict_id = front.get("status", "draft"), front.get("verdict")
-        if (
-            front.get("render_digest") != render_digest(questionnaire, self.loader, self.lang)
-            or is_outdated(questionnaire, ref.get("version"), ref.get("base_version"))
-            or is_override(str(verdict_id), status)
-            or status == "superseded"
-        ):
-            return None
-        rules = questionnaire.rule_index
-        top = front.get("top_reason")
-        if top is not None and top not in rules:
-            return None
-        meta = {
-            key: str(front[key]) for key in ("feature", "slug", "owner", "date", "review_by") if key in front
-        }
-        doc = AnswersDoc(
-            questionnaire.id, ref["version"], meta, {}, {"status": status}, ref.get("base_version")
-        )
-        return doc, Verdict(verdict_id, (RuleFinding(rules[top], (), rules[top].outcome),) if top else ())
-
     def _check_brief(
         self,
         path: Path,
         text: str,
-        existing: str | None,
         doc: AnswersDoc,
         questionnaire: Questionnaire,
         verdict: Verdict,
@@ -246,16 +217,24 @@ class Checker:
         force: bool,
     ) -> None:
         brief = path.with_name(f"{doc.slug}.md")  # the slug matches the file name by now
-        # Most briefs are current; that is known from their front matter without rendering.
-        if existing is not None and is_current(
-            existing, questionnaire, doc, verdict, lang=self.lang, loader=self.loader
-        ):
-            return
-        fresh = render_brief(
-            questionnaire, doc, verdict, lang=self.lang, loader=self.loader, source_text=text
-        )
-        comparison = compare_brief(existing, fresh)
         shown = self.show(brief)
+        if os.path.lexists(brief) and not is_regular(brief):  # a link, pipe or device: never followed
+            report.add(shown, "brief-not-regular", "error", self.say("brief.not_regular"))
+            return
+        existing, unreadable = self._read_brief(brief)
+        if unreadable and not (fix and force):  # reported; the other features go on
+            problems = t("p.sep", self.lang).join(p.text(self.lang) for p in unreadable)
+            report.add(shown, "brief-invalid", "error", self.say("brief.invalid", problems=problems))
+            return
+        lang = brief_language(None if unreadable else existing, self.brief_lang)
+        # Current means: these bytes are what the answers render to. A digest stored in the
+        # brief proves nothing (anyone can recompute one); the per-user cache remembers what
+        # this machine itself rendered from exactly these inputs.
+        key = self._render_key(questionnaire, lang, text)
+        if existing is not None and recall("brief", key) == _digest(existing):
+            return
+        fresh = render_brief(questionnaire, doc, verdict, lang=lang, loader=self.loader)
+        comparison = Comparison("edited") if unreadable else compare_brief(existing, fresh)
         codes = {
             "missing": "brief-missing",
             "stale": "brief-stale",
@@ -264,20 +243,45 @@ class Checker:
             "not-generated": "brief-edited",
         }
         if comparison.state == "current":
+            remember("brief", key, _digest(fresh))
             return
         if fix and (comparison.state in ("missing", "stale", "outdated-render") or force):
-            try:  # under the feature's lock, and only over the files as they were read
+            # Under the feature's lock, and only over the files as they were read (a brief that
+            # could not be read is replaced only with --force, whatever it holds).
+            seen = {path: text} if unreadable else {path: text, brief: existing}
+            try:
                 files = FeatureFiles(brief.parent, doc.slug)
-                locked_write(
-                    files, "mlpdm check --fix", [(brief, fresh)], seen={path: text, brief: existing}, then=""
-                )
-            except UserError as error:
-                report.add(shown, "brief-not-fixed", "error", error.text(self.lang)[0])
+                locked_write(files, "mlpdm check --fix", [(brief, fresh)], seen=seen, then="")
+            except UserError as error:  # a full disk, a read-only folder, a change meanwhile: go on
+                report.add(shown, "brief-not-written", "error", error.text(self.lang)[0])
                 return
+            remember("brief", key, _digest(fresh))
             lost = comparison.state in ("edited", "not-generated")
             report.fixed.append(self.say("rerendered_lost" if lost else "rerendered", path=shown))
             return
         report.add(shown, codes[comparison.state], "error", self.say(f"brief.{comparison.state}"))
+
+    def _read_brief(self, brief: Path) -> tuple[str | None, tuple[Problem, ...]]:
+        """The brief's text (None when there is none), and why it cannot be used if it cannot."""
+        if not brief.exists():
+            return None, ()
+        shown = self.show(brief)
+        try:
+            text = read_text(brief, what="brief", shown=shown)
+        except UserError as error:  # not UTF-8, too big, unreadable
+            return None, (error.as_problem(),)
+        return text, front_matter_problems(text, shown)
+
+    def _render_key(self, questionnaire: Questionnaire, lang: str, text: str) -> str:
+        """A key of everything a brief is rendered from: these answers and what renders them."""
+        base = self._render_bases.get((id(questionnaire), lang))
+        if base is None:
+            import jinja2  # its version is part of what renders a brief
+
+            digest = render_digest(questionnaire, self.loader, lang)
+            base = cache_key("brief", f"{digest}\0{jinja2.__version__}", code_files())
+            self._render_bases[(id(questionnaire), lang)] = base
+        return hashlib.sha256(f"{base}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     def _check_decision(
         self, shown: str, doc: AnswersDoc, verdict: Verdict, slugs: set[str], report: Report
@@ -305,9 +309,22 @@ class Checker:
     def _check_orphans(self, answers_files: list[Path], report: Report) -> None:
         with_answers = {p.with_name(p.name.removesuffix(ANSWERS_SUFFIX) + ".md") for p in answers_files}
         for brief in sorted(self.docs.rglob("*.md")):
-            if brief in with_answers or brief == self.index_path:
+            if brief in with_answers or brief == self.index_path or not is_regular(brief):
                 continue
-            front, _ = split_front_matter(_head(brief))
+            if self.root is not None and not inside(brief, self.root):
+                continue  # not read; an unrelated file that happens to be a link
+            try:
+                head = _head(brief, self.show(brief))
+            except UserError as error:
+                message, _ = error.text(self.lang)
+                report.add(
+                    self.show(brief),
+                    "markdown-unreadable",
+                    "warning",
+                    self.say("markdown_unreadable", problem=message),
+                )
+                continue
+            front, _ = split_front_matter(head)
             if is_generated(front) and front and "slug" in front:
                 report.add(
                     self.show(brief),
@@ -318,14 +335,23 @@ class Checker:
 
     def _check_index(self, report: Report, *, fix: bool, force: bool) -> None:
         assert self.index_path is not None
-        fresh = self.index_text()
         shown = self.show(self.index_path)
         if not self.index_path.exists():
             if fix:
-                atomic_write(self.index_path, fresh)
+                atomic_write(self.index_path, self.index_text())
                 report.fixed.append(self.say("written", path=shown))
             return  # an index is optional until a team writes one
-        existing = self.index_path.read_text(encoding="utf-8")
+        try:
+            existing = read_text(self.index_path, what="index", shown=shown)
+        except UserError as error:
+            if not (fix and force):
+                message, _ = error.text(self.lang)
+                report.add(
+                    shown, "index-unreadable", "warning", self.say("index_unreadable", problem=message)
+                )
+                return
+            existing = ""
+        fresh = self.index_text(brief_language(existing, self.brief_lang))
         if existing == fresh:
             return
         front, _ = split_front_matter(existing)
@@ -343,8 +369,8 @@ class Checker:
             return
         report.add(shown, "index-stale", "error", self.say("index_stale"))
 
-    def index_text(self) -> str:
-        """The portfolio page for the answers files that parsed."""
+    def index_text(self, lang: str | None = None) -> str:
+        """The portfolio page for the answers files that parsed (in the repository's language)."""
         assert self.index_path is not None
         entries = [
             Entry(
@@ -356,7 +382,7 @@ class Checker:
             )
             for item in self.loaded
         ]
-        return render_index(entries, lang=self.lang, loader=self.loader)
+        return render_index(entries, lang=lang or self.brief_lang, loader=self.loader)
 
 
 def _version(doc: AnswersDoc) -> str:
@@ -369,12 +395,18 @@ def _version_of(questionnaire: Questionnaire) -> str:
     )
 
 
-def _head(path: Path) -> str:
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _head(path: Path, shown: str) -> str:
+    """The start of a Markdown file, enough for its front matter (a UserError if not UTF-8)."""
     try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            return handle.read(8192)
+        with path.open("rb") as handle:
+            data = handle.read(8192)
     except OSError:
         return ""
+    return decode_head(data, shown)
 
 
 def iter_problems(report: Report) -> Iterator[Finding]:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mlpdm.confine import confined
+from mlpdm.core.encoding import decode_utf8
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.text import LANGUAGES
 
@@ -46,25 +48,38 @@ class Config:
 
     @property
     def docs_dir(self) -> Path:
-        """The docs directory, absolute."""
-        return self.root / self.values["docs_dir"]
+        """The docs directory, absolute, inside the repository once symbolic links are followed."""
+        return self._inside("docs_dir", self.root / self.values["docs_dir"])
+
+    def index_for(self, docs: Path) -> Path:
+        """The portfolio page of the docs folder ``docs``: a file inside that folder."""
+        return confined(docs / self.values["index"], docs, setting="index", source=self._source("index"))
 
     @property
     def index_path(self) -> Path:
         """The portfolio page."""
-        return self.docs_dir / self.values["index"]
+        return self.index_for(self.docs_dir)
 
     def path_setting(self, key: str) -> Path | None:
-        """A path setting resolved against the repo root (None when unset)."""
+        """A path setting resolved against the repo root (None when unset), confined to the repo."""
         value = self.values.get(key)
-        return None if value is None else self.root / value
+        return None if value is None else self._inside(key, self.root / value)
 
     def questionnaire_ref(self) -> str:
-        """The questionnaire: an id, or a path resolved against the repo root."""
+        """The questionnaire: an id, or a path resolved against the repo root (inside it)."""
         value = str(self.values["questionnaire"])
-        if value.endswith((".yaml", ".yml")) or "/" in value:
-            return str(self.root / value)
+        if is_path_value(value):
+            return str(self._inside("questionnaire", self.root / value))
         return value
+
+    def _inside(self, key: str, path: Path) -> Path:
+        # A value typed on the command line is the user's own choice; configured ones are confined.
+        if self.sources.get(key) == "command line":
+            return path
+        return confined(path, self.root, setting=key, source=self._source(key))
+
+    def _source(self, key: str) -> Path | None:
+        return self.file if self.sources.get(key) not in (None, "default", "command line") else None
 
     def with_overrides(self, **overrides: Any) -> Config:
         """Command-line options on top of the file."""
@@ -127,10 +142,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
         import tomli as tomllib
 
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except UnicodeDecodeError as exc:  # the TOML reader decodes the file itself
-        raise UserError.of("not_utf8", where=Location(str(path)), path=path, byte=exc.start) from None
+        # Decoded here, not by tomllib: a byte that is not UTF-8 is then reported with its
+        # line like any other file problem, and `mlpdm --help` still works.
+        return tomllib.loads(decode_utf8(path.read_bytes(), str(path)))
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         raise UserError.of("bad_toml", where=Location(str(path), line), path=path, problem=str(exc)) from None
@@ -159,12 +173,28 @@ def _checked(table: Mapping[str, Any], file: Path) -> dict[str, Any]:
                 )
         elif not isinstance(value, str) or not value.strip():
             raise UserError.of("empty_setting", where=Location(str(file)), path=file, key=key)
-        elif "\x00" in value:  # every setting left here names a file or folder
+        elif "\x00" in value:  # every setting left here names a file or folder (or a questionnaire)
             raise UserError.of("nul_in_setting", where=Location(str(file)), path=file, key=key)
-        elif key in ("docs_dir", "templates") and (Path(value).is_absolute() or ".." in Path(value).parts):
+        elif key in _PATHS and (key != "questionnaire" or is_path_value(value)) and _leaves(value):
             raise UserError.of("outside_repo", where=Location(str(file)), path=file, key=key)
+        elif key == "index" and not value.endswith(".md"):
+            # Anything else could name an answers file, the source of truth, or a draft.
+            raise UserError.of("index_not_markdown", where=Location(str(file)), path=file, value=value)
         out[key] = value
     return out
+
+
+_PATHS = ("docs_dir", "templates", "index", "questionnaire")
+
+
+def is_path_value(value: str) -> bool:
+    """Whether a questionnaire setting names a file rather than a shipped id."""
+    return value.endswith((".yaml", ".yml")) or "/" in value or "\\" in value
+
+
+def _leaves(value: str) -> bool:
+    path = Path(value)
+    return path.is_absolute() or ".." in path.parts or "\0" in value
 
 
 def language(

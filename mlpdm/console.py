@@ -1,25 +1,47 @@
-"""Terminal output: consoles that respect NO_COLOR and non-terminals, and error printing."""
+"""Terminal output through Rich: consoles that show every character they print, and error printing."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 from rich.cells import cell_len
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, ConsoleRenderable, RenderHook
 from rich.containers import Lines
-from rich.text import Text
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Span, Text
 
 from mlpdm.core.errors import UserError
 from mlpdm.core.linebreak import break_offsets
 from mlpdm.core.messages import t
+from mlpdm.terminal import UNSAFE, terminal_safe
 
 
-class WrappedText(Text):
-    """Rich Text that also breaks lines between Japanese characters (see core/linebreak.py).
+class VisibleText(Text):
+    """Rich Text whose control and bidi characters are shown (see terminal_safe) from the start.
+
+    Rich drops a bell or a carriage return from a Text but keeps ESC; this keeps all of them,
+    visibly, and a table or tree measures the text as it will be shown. The console makes
+    everything visible anyway (SafeConsole); building lines with this class makes them exact.
+    ``VisibleText.assemble(...)`` builds one like ``Text.assemble``.
+    """
+
+    def __init__(self, text: str = "", *args: Any, **kwargs: Any) -> None:
+        super().__init__(terminal_safe(text), *args, **kwargs)
+
+    def append(self, text: str | Text, style: str | Style | None = None) -> VisibleText:
+        """Rich's append, of the text made visible."""
+        super().append(terminal_safe(text) if isinstance(text, str) else text, style)
+        return self
+
+
+class WrappedText(VisibleText):
+    """Visible text that also breaks lines between Japanese characters (see core/linebreak.py).
 
     Only the choice of break points differs from Rich; justification, cropping and styles are
-    Rich's own. ``WrappedText.assemble(...)`` builds one like ``Text.assemble``.
+    Rich's own.
     """
 
     def wrap(self, console: Console, width: int, **options: Any) -> Lines:
@@ -42,13 +64,56 @@ class WrappedText(Text):
         return lines
 
 
+class SafeConsole(Console):
+    """A Rich console that shows every character it prints: the one way to the terminal.
+
+    Everything printed passes through ``terminal_safe`` before it is written: a string as
+    the console turns it into text (so a bell shows as ^G rather than being dropped by Rich),
+    and every top-level renderable through a render hook, so tables, panels and trees are
+    covered as well as text. Rich's own styles are added after that. No command has to
+    remember to clean a path, an answer or a file's text; printing it is enough.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.push_render_hook(_ShowEverything())
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        """Rich's conversion of a string to Text, of the string made visible."""
+        return super().render_str(terminal_safe(text), **options)
+
+    def input(self, prompt: Any = "", **options: Any) -> str:
+        """Rich's input, but a prompt given as a string is never read as markup either."""
+        return super().input(prompt, **{**options, "markup": False, "emoji": False})
+
+
+class _ShowEverything(RenderHook):
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        return [_Shown(renderable) for renderable in renderables]
+
+
+class _Shown:
+    """A renderable drawn with control and bidi characters made visible."""
+
+    def __init__(self, renderable: ConsoleRenderable) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        # A Text is made visible before it is laid out, so its lines wrap at the right width;
+        # the segments are made visible in any case (a table cell, a panel title).
+        inner = visible_text(self.renderable) if isinstance(self.renderable, Text) else self.renderable
+        for segment in console.render(inner, options):
+            yield segment if segment.control else Segment(terminal_safe(segment.text), segment.style)
+
+
 def make_console(*, stderr: bool = False, file: TextIO | None = None, width: int | None = None) -> Console:
-    """A console for mlpdm's output.
+    """A console for mlpdm's output: every command prints through one of these.
 
     Rich already honours NO_COLOR, TERM=dumb and output that is not a terminal; markup and
-    emoji codes are off so that no text from a user or a questionnaire is ever interpreted.
+    emoji codes are off so that no text from a user or a questionnaire is ever interpreted,
+    and every character is shown rather than obeyed (see SafeConsole).
     """
-    return Console(
+    return SafeConsole(
         file=file or (sys.stderr if stderr else sys.stdout),
         width=width,
         markup=False,
@@ -58,30 +123,38 @@ def make_console(*, stderr: bool = False, file: TextIO | None = None, width: int
     )
 
 
-def _visible(ch: str) -> str:
-    code = ord(ch)
-    if ch in "\n\t" or (0x20 <= code < 0x7F) or code > 0x9F:
-        return ch
-    return f"^{chr(code + 64)}" if code < 0x20 else f"<{code:02x}>"
-
-
-def terminal_safe(text: str) -> str:
-    """Text with control characters shown in caret notation (ESC as ^[), never sent as codes.
-
-    Rich markup is already off on mlpdm's consoles; this stops raw escape sequences in an
-    answer, a questionnaire or a file name from moving the cursor or recolouring the screen.
-    """
-    return "".join(map(_visible, text))
+def visible_text(text: Text) -> Text:
+    """A Rich Text with ``terminal_safe`` applied, its styles kept on the characters they had."""
+    plain = text.plain
+    if not UNSAFE.search(plain):
+        return text
+    starts, pieces, position = [], [], 0
+    for char in plain:
+        starts.append(position)
+        shown = terminal_safe(char)
+        pieces.append(shown)
+        position += len(shown)
+    starts.append(position)
+    return type(text)(
+        "".join(pieces),
+        style=text.style,
+        justify=text.justify,
+        overflow=text.overflow,
+        no_wrap=text.no_wrap,
+        end=text.end,
+        tab_size=text.tab_size,
+        spans=[Span(starts[span.start], starts[span.end], span.style) for span in text.spans],
+    )
 
 
 def print_user_error(console: Console, error: UserError, lang: str) -> None:
     """One paragraph: what went wrong and where, each problem on its own line, what to do."""
     # soft_wrap: paths and file:line locations stay on one line, so they can be copied.
     message, hint_text = error.text(lang)
-    label = (t("p.labelled", lang, label=t("error.label", lang), text=""), "bold red")
-    console.print(Text.assemble(label, terminal_safe(message)), soft_wrap=True)
+    label = Text(t("p.labelled", lang, label=t("error.label", lang), text=""), style="bold red")
+    console.print(label, message, sep="", soft_wrap=True)
     for problem in error.problems:
-        console.print(Text("  - " + terminal_safe(problem.text(lang))), soft_wrap=True)
+        console.print("  - " + problem.text(lang), soft_wrap=True)
     if hint_text:
-        hint = (t("p.labelled", lang, label=t("error.hint", lang), text=""), "bold")
-        console.print(Text.assemble(hint, terminal_safe(hint_text)), soft_wrap=True)
+        hint = Text(t("p.labelled", lang, label=t("error.hint", lang), text=""), style="bold")
+        console.print(hint, hint_text, sep="", soft_wrap=True)

@@ -16,110 +16,72 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from mlpdm.core.encoding import decode_utf8
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.questionnaire import SourceFile
+from mlpdm.core.yamlcore import SafeDumper, parse_yaml, safe_dump
 
-try:  # the C loader is several times faster; fall back to pure Python where it is missing
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+__all__ = ["parse_yaml"]  # the reader lives in the core (pure, no I/O); re-exported for callers
 
 MAX_YAML_BYTES = 2_000_000  # an answers file or questionnaire larger than this is a mistake
-MAX_YAML_NODES = 200_000  # refuses alias "billion laughs" expansions before building them
-MAX_YAML_DEPTH = 64
 DEFAULT_DOCS_DIR = Path("docs") / "mlpdm"
 
 
-def read_text(path: Path, *, what: str) -> str:
-    """Read a UTF-8 text file, turning every OS problem into a UserError that names the file."""
+def read_text(path: Path, *, what: str, shown: str | None = None) -> str:
+    """Read a UTF-8 text file, turning every OS problem into a UserError that names the file.
+
+    ``shown`` is the path as messages name it (default: ``path`` as given).
+    """
+    name = shown or str(path)
     try:
-        size = path.stat().st_size
+        data = _read_bytes(path, name)
+    except FileNotFoundError:
+        raise UserError.of(f"no_{what}_file", where=Location(name), path=name) from None
+    except NotADirectoryError as exc:  # a file where a folder on the way should be
+        raise UserError.of("cannot_read", where=Location(name), path=name, reason=exc.strerror) from None
+    return _universal_newlines(decode_utf8(data, name))
+
+
+def file_state(path: Path) -> str | None:
+    """What ``path`` holds now (None when there is nothing), to compare before writing over it.
+
+    Read as ``read_text`` reads (regular files only, the same limit), but bytes that are not
+    UTF-8 are kept as lone surrogates instead of refused: any change at all shows.
+    """
+    try:
+        data = _read_bytes(path, str(path))
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return _universal_newlines(data.decode("utf-8", "surrogateescape"))
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
+    """The bytes of the regular file ``path``; other OS problems than its absence become UserErrors."""
+    where = Location(name)
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+            # A pipe would block the read forever, a device could be endless.
+            raise UserError.of("not_regular_read", where=Location(str(path)), path=path)
+        size = info.st_size
         if size > MAX_YAML_BYTES:
             raise UserError.of(
-                "too_big", where=Location(str(path)), path=path, size=f"{size:,}", limit=f"{MAX_YAML_BYTES:,}"
+                "too_big", where=where, path=name, size=f"{size:,}", limit=f"{MAX_YAML_BYTES:,}"
             )
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError.of(f"no_{what}_file", where=Location(str(path)), path=path) from None
+        return path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        raise  # nothing there: the callers differ on what that means
     except IsADirectoryError:
-        raise UserError.of("is_a_directory", where=Location(str(path)), path=path) from None
+        raise UserError.of("is_a_directory", where=where, path=name) from None
     except PermissionError:
-        raise UserError.of("read_denied", where=Location(str(path)), path=path) from None
-    except UnicodeDecodeError as exc:
-        raise UserError.of("not_utf8", where=Location(str(path)), path=path, byte=exc.start) from None
+        raise UserError.of("read_denied", where=where, path=name) from None
     except OSError as exc:
-        raise UserError.of("cannot_read", where=Location(str(path)), path=path, reason=exc.strerror) from None
+        raise UserError.of("cannot_read", where=where, path=name, reason=exc.strerror) from None
 
 
-def parse_yaml(text: str, path: str) -> tuple[Any, SourceFile]:
-    """Parse YAML with the safe loader only, and record the line of every mapping key and item.
-
-    Raises UserError with file:line on a syntax error, on any tag that would construct a
-    Python object, and on documents that are too large or too deeply nested.
-    """
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None, SourceFile(path, {})
-        lines: dict[tuple[Any, ...], int] = {}
-        _index_lines(node, (), lines, depth=0, budget=[MAX_YAML_NODES])
-        data = loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or "invalid YAML"
-        kind = "yaml_tag" if "constructor" in problem or "tag" in problem else "yaml_syntax"
-        raise UserError.of(
-            kind, where=Location(path, line), place=f"{path}:{line}" if line else path, problem=problem
-        ) from None
-    except yaml.YAMLError as exc:
-        raise UserError.of("yaml_syntax", where=Location(path), place=path, problem=str(exc)) from None
-    except _TooBig as exc:
-        raise UserError.of(
-            "yaml_too_big", where=Location(path, exc.line), place=f"{path}:{exc.line}", problem=str(exc)
-        ) from None
-    finally:
-        loader.dispose()
-    return data, SourceFile(path, lines)
-
-
-class _TooBig(Exception):
-    def __init__(self, message: str, line: int) -> None:
-        super().__init__(message)
-        self.line = line
-
-
-def _index_lines(
-    node: yaml.Node,
-    path: tuple[Any, ...],
-    lines: dict[tuple[Any, ...], int],
-    *,
-    depth: int,
-    budget: list[int],
-) -> None:
-    # Walks the node graph counting every visit, so aliases that multiply a subtree count
-    # as often as they would be expanded; that is what bounds an alias bomb.
-    budget[0] -= 1
-    if budget[0] < 0:
-        raise _TooBig(
-            f"more than {MAX_YAML_NODES:,} YAML nodes (after expanding aliases)", node.start_mark.line + 1
-        )
-    if depth > MAX_YAML_DEPTH:
-        raise _TooBig(f"nested deeper than {MAX_YAML_DEPTH} levels", node.start_mark.line + 1)
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if key is None:
-                continue
-            lines.setdefault((*path, key), key_node.start_mark.line + 1)
-            _index_lines(value_node, (*path, key), lines, depth=depth + 1, budget=budget)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _index_lines(item, (*path, index), lines, depth=depth + 1, budget=budget)
+def _universal_newlines(text: str) -> str:
+    # As reading in text mode would give.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def load_yaml_file(path: Path, *, what: str) -> tuple[Any, SourceFile]:
@@ -129,7 +91,7 @@ def load_yaml_file(path: Path, *, what: str) -> tuple[Any, SourceFile]:
 
 def dump_yaml(data: Any) -> str:
     """YAML for humans: keys in the given order, Unicode as is, long text as blocks."""
-    return yaml.dump(
+    return safe_dump(
         data,
         Dumper=_BlockDumper,
         sort_keys=False,
@@ -142,13 +104,13 @@ def dump_yaml(data: Any) -> str:
 _YAML11_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
-class _BlockDumper(yaml.SafeDumper):
+class _BlockDumper(SafeDumper):
     """Writes multi-line strings as ``|`` blocks so hand-editing answers stays pleasant."""
 
 
-def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+def _str_representer(dumper: SafeDumper, value: str) -> Any:
     if _YAML11_BREAKS.search(value):
-        # PyYAML would write NEL, LS or PS as they are, and its reader (YAML 1.1) reads them
+        # PyYAML would write NEL, LS or PS as they are, and its scanner (YAML 1.1) reads them
         # back as line breaks or folds them into spaces: escaped in double quotes they survive.
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     if "\n" in value:
@@ -353,6 +315,55 @@ def _remove(path: Path) -> None:
         raise UserError.of(
             "cannot_remove", where=Location(str(path)), path=path, reason=_reason(exc)
         ) from None
+
+
+def is_regular(path: Path) -> bool:
+    """Whether ``path`` itself (not a link's target) is a regular file."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def regular_or_absent(path: Path) -> None:
+    """Refuse a folder, device, pipe or socket at ``path`` (a link is followed); nothing there is fine.
+
+    For a file that is both read and replaced (the index), refused before either happens.
+    """
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    except OSError as exc:
+        raise UserError.of("cannot_read", where=Location(str(path)), path=path, reason=exc.strerror) from None
+    if not stat.S_ISREG(mode):
+        raise UserError.of("not_regular", where=Location(str(path)), path=path)
+
+
+def is_stream(path: Path) -> bool:
+    """Whether ``path`` is a character device or a pipe (such as /dev/null or /dev/stdout)."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write a file the user named on the command line.
+
+    A character device or pipe (``-o /dev/null``, a FIFO) is written in place: renaming over
+    it would replace the device for every process on the machine. Anything else is written
+    with ``atomic_write``, which replaces only regular files.
+    """
+    if not is_stream(path):
+        atomic_write(path, text)
+        return
+    try:
+        with path.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise write_error(path, exc) from None
 
 
 def _discard(tmp: Path) -> None:

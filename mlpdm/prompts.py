@@ -58,5 +58,5 @@ class ConsolePrompter:
             self.piped_line += 1
         if self.echo:
             shown = line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-            self.console.print(Text(shown))
+            self.console.print(shown)
         return line

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from jinja2 import BaseLoader, ChoiceLoader, DictLoader, FileSystemLoader
+from jinja2 import BaseLoader, ChoiceLoader, DictLoader, TemplateNotFound
+from jinja2.loaders import split_template_path
 
 from mlpdm import core
 from mlpdm.cache import cache_key, cached
-from mlpdm.core.errors import UserError
+from mlpdm.confine import confined, inside
+from mlpdm.core.encoding import decode_utf8, not_utf8
+from mlpdm.core.errors import Location, UserError
 from mlpdm.core.questionnaire import Questionnaire, load_questionnaire
 from mlpdm.files import load_yaml_file, parse_yaml
+
+if TYPE_CHECKING:  # importlib.resources.abc is new in Python 3.11; only the type is needed
+    from importlib.resources.abc import Traversable
 
 DEFAULT_QUESTIONNAIRE = "default"
 
@@ -26,7 +33,7 @@ def _data_dir(name: str) -> Traversable:
     packaged = resources.files("mlpdm") / "_data" / name
     if packaged.is_dir():
         return packaged
-    return cast(Traversable, Path(__file__).resolve().parent.parent / name)
+    return cast("Traversable", Path(__file__).resolve().parent.parent / name)
 
 
 def packaged_questionnaires() -> dict[str, Traversable]:
@@ -86,7 +93,11 @@ def load_questionnaire_ref(ref: str, _depth: int = 0) -> Questionnaire:
         raise UserError.of("extends_too_deep", path=path)
     base_ref = str(data["extends"])
     if is_path_ref(base_ref):
-        base_ref = str((path.parent / base_ref).resolve())
+        # The base a team's file extends stays inside that file's repository.
+        from mlpdm.config import find_root
+
+        base = confined(path.parent / base_ref, find_root(path.parent)[0], setting="extends", source=path)
+        base_ref = str(base.resolve())
     return extend(load_questionnaire_ref(base_ref, _depth + 1), data, source)
 
 
@@ -130,4 +141,94 @@ def template_loader_for(team_folder: Path | None) -> BaseLoader:
         return template_loader()
     if not team_folder.is_dir():
         raise UserError.of("no_templates_folder", path=team_folder)
-    return ChoiceLoader([FileSystemLoader(str(team_folder)), template_loader()])
+    return ChoiceLoader([TeamTemplates(team_folder), template_loader()])
+
+
+MAX_TEMPLATE_BYTES = 1_000_000  # a template larger than this is not a template
+
+
+class TeamTemplates(BaseLoader):
+    """A team's templates folder, where only regular files of UTF-8 text are templates.
+
+    The list of templates (which the render digest reads) leaves out everything else: a
+    pipe, a device, a socket, a broken link, an image, a Latin-1 file, and a link that leads
+    outside the folder (refused by name too, so `{% include %}` cannot reach it). A template
+    asked for by name that is one of those is an error naming it. A file is opened only once stat
+    says it is a regular file, and without blocking, so a pipe put there since is not waited on.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str | None, Callable[[], bool]]:
+        """The template's text, file name and up-to-date check (TemplateNotFound when absent)."""
+        path = self.folder.joinpath(*split_template_path(template))
+        if path.exists() and not inside(path, self.folder):  # a link to /etc/passwd, say
+            raise UserError.of(
+                "escapes_repo",
+                where=Location(str(path)),
+                origin="",
+                setting="templates",
+                path=path,
+                root=self.folder,
+            )
+        text, mtime = _template_text(path, template)
+
+        def uptodate() -> bool:
+            try:
+                return path.stat().st_mtime == mtime
+            except OSError:
+                return False
+
+        return text, str(path), uptodate
+
+    def list_templates(self) -> list[str]:
+        """The names of the files that are templates, sorted."""
+        found = []
+        # Links to folders are not followed: a loop, or a folder outside, stays out.
+        for folder, _, names in os.walk(self.folder, followlinks=False):
+            for name in names:
+                path = Path(folder) / name
+                template = path.relative_to(self.folder).as_posix()
+                if not inside(path, self.folder):
+                    continue  # leads outside the folder: never read
+                try:
+                    _template_text(path, template)
+                except (TemplateNotFound, UserError):
+                    continue  # not a template: ignored unless a render asks for it by name
+                found.append(template)
+        return sorted(found)
+
+
+def _template_text(path: Path, template: str) -> tuple[str, float]:
+    """The text of one team template and its modification time, or why it is none."""
+    where = Location(str(path))
+    try:
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        if path.is_symlink():
+            raise UserError.of("template_dangling", where=where, path=path) from None
+        raise TemplateNotFound(template) from None
+    except OSError as exc:
+        raise UserError.of("cannot_read", where=where, path=path, reason=exc.strerror) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise UserError.of("template_not_file", where=where, path=path)
+    if info.st_size > MAX_TEMPLATE_BYTES:
+        raise UserError.of(
+            "too_big", where=where, path=path, size=f"{info.st_size:,}", limit=f"{MAX_TEMPLATE_BYTES:,}"
+        )
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since the stat
+                raise UserError.of("template_not_file", where=where, path=path)
+            data = handle.read(MAX_TEMPLATE_BYTES + 1)
+    except PermissionError:
+        raise UserError.of("read_denied", where=where, path=path) from None
+    except OSError as exc:
+        raise UserError.of("cannot_read", where=where, path=path, reason=exc.strerror) from None
+    text = decode_utf8(data, str(path))
+    if "\0" in text:  # valid UTF-8, but binary
+        raise not_utf8(data, data.index(b"\0"), str(path))
+    # Line ends as a text-mode read gives them, which is what the render digest has always read.
+    return text.replace("\r\n", "\n").replace("\r", "\n"), info.st_mtime

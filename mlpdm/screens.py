@@ -1,7 +1,7 @@
 """What the interview draws: question screens, help, the review table, the verdict panel.
 
-Every text from a user or a questionnaire goes into a rich ``Text``, never into markup,
-so brackets and escape codes in an answer are shown as typed.
+Every text from a user or a questionnaire goes into a ``WrappedText``, never into markup,
+so brackets and escape codes in an answer are shown as typed (ESC as ^[).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from rich.table import Table
 from rich.tree import Tree
 
 from mlpdm.console import WrappedText as Text  # Rich Text that also breaks between Japanese characters
-from mlpdm.console import terminal_safe
 from mlpdm.core.decision import Verdict
 from mlpdm.core.diagram import gates
 from mlpdm.core.display import display_value
@@ -43,8 +42,8 @@ VERDICT_BORDER = {
 
 
 def plain(text: str, style: str = "") -> Text:
-    """User or questionnaire text, shown literally."""
-    return Text(terminal_safe(text), style=style)
+    """User or questionnaire text, shown literally (control characters visible, as ^[)."""
+    return Text(text, style=style)
 
 
 def intro(questionnaire: Questionnaire, *, questions: int, sections: int, lang: str) -> Panel:

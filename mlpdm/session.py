@@ -14,7 +14,6 @@ from jinja2 import BaseLoader
 from rich.console import Console
 
 from mlpdm.console import WrappedText as Text  # Rich Text that also breaks between Japanese characters
-from mlpdm.console import terminal_safe
 from mlpdm.core.answers import AnswerError, AnswersDoc, check_relations
 from mlpdm.core.decision import decide
 from mlpdm.core.display import display_value
@@ -27,6 +26,7 @@ from mlpdm.core.review import review_by
 from mlpdm.core.slug import slugify
 from mlpdm.core.text import first_undecodable, pick
 from mlpdm.core.versions import questions_to_update
+from mlpdm.files import file_state
 from mlpdm.prompts import Prompter
 from mlpdm.roundtrip import update_yaml
 from mlpdm.screens import (
@@ -44,7 +44,6 @@ from mlpdm.workspace import (
     FeatureLock,
     answers_text,
     ensure_unchanged,
-    file_state,
     is_generated_brief,
     read_answers,
     write_answers,
@@ -425,9 +424,7 @@ class InterviewSession:
         source = (update_yaml(self.answers_seen, doc.to_mapping()) if replaced else None) or answers_text(
             doc, brief_name=files.brief.name
         )
-        brief = render_brief(
-            self.questionnaire, doc, verdict, lang=self.lang, loader=self.loader, source_text=source
-        )
+        brief = render_brief(self.questionnaire, doc, verdict, lang=self.lang, loader=self.loader)
         if files.brief.exists() and not is_generated_brief(files.brief):
             raise UserError.of("interview_blocked", path=files.brief, draft=files.draft)
         with self.hold_signals():
@@ -448,7 +445,7 @@ class InterviewSession:
             self.console.print(Text(text, style="yellow"))
         for path in (files.answers, files.brief):
             note = f" {t('interview.replaced', self.lang)}" if replaced else ""
-            written = Text(t("interview.written", self.lang, path=terminal_safe(str(path))), style="green")
+            written = Text(t("interview.written", self.lang, path=path), style="green")
             self.console.print(Text.assemble(written, (note, "dim")))
         self.console.print(
             Text(t("interview.next", self.lang, command=f"mlpdm render {files.answers}"), style="dim")
@@ -468,7 +465,7 @@ class InterviewSession:
         if outcome.answers_path is not None and outcome.brief_path is not None:
             # Stopped just after the files were written: they are complete.
             for path in (outcome.answers_path, outcome.brief_path):
-                self.console.print(Text(t("interview.written", self.lang, path=terminal_safe(str(path)))))
+                self.console.print(Text(t("interview.written", self.lang, path=path)))
         elif files is not None and files.draft.exists():
             self.console.print(Text(t("interview.saved_draft", self.lang, path=files.draft)))
             feature = self.meta.get("feature", files.slug)

@@ -22,6 +22,7 @@ from mlpdm.core.slug import is_valid_slug
 from mlpdm.files import (
     atomic_write,
     dump_yaml,
+    file_state,
     load_yaml_file,
     process_alive,
     scratch_dir,
@@ -196,9 +197,9 @@ class FeatureLock:
 
     def _holder(self) -> dict[str, Any] | None:
         """Who holds the lock, once the holder has written it (None before that)."""
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8", errors="replace"))
-        except (OSError, ValueError):
+        try:  # read as every file is: a pipe put there is refused, never opened
+            data = json.loads(file_state(self.path) or "")
+        except ValueError:
             return None
         if not isinstance(data, dict) or not {"command", "pid", "host", "started"} <= set(data):
             return None
@@ -266,16 +267,6 @@ def _gone(holder: dict[str, Any]) -> bool:
 
 
 # -- writers that refuse to overwrite what changed under them -----------------------------------
-
-
-def file_state(path: Path) -> str | None:
-    """What ``path`` holds now (None when there is no file), to compare before writing over it."""
-    try:
-        return path.read_text(encoding="utf-8", errors="surrogateescape")
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    except OSError as exc:
-        raise UserError.of("cannot_read", where=Location(str(path)), path=path, reason=exc.strerror) from None
 
 
 def ensure_unchanged(path: Path, seen: str | None, *, key: str = "changed_on_disk", **params: Any) -> None:

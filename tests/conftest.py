@@ -160,3 +160,31 @@ def listing(folder: Path) -> list[str]:
     if scratch.exists():
         assert sorted(p.name for p in scratch.iterdir()) == [".gitignore"], sorted(scratch.iterdir())
     return sorted(p.name for p in folder.iterdir() if p.name != ".mlpdm")
+
+
+def whole_brief(text: str) -> dict[str, Any] | None:
+    """The front matter of a brief mlpdm wrote whole (its body matches the digest it carries).
+
+    Proves only that a file is not cut short or mixed (a kill while writing); a digest proves
+    nothing about being current, which only rendering the answers again can tell
+    (``brief_is_current``).
+    """
+    from mlpdm.core.freshness import is_generated, split_front_matter
+    from mlpdm.core.render import text_digest
+
+    front, body = split_front_matter(text)
+    return front if is_generated(front) and front.get("brief_digest") == text_digest(body) else None
+
+
+def brief_is_current(brief: Path, answers: Path) -> bool:
+    """Whether ``brief`` is byte for byte what ``answers`` render to now, as `mlpdm check` decides."""
+    from mlpdm.core.decision import decide
+    from mlpdm.core.render import render_brief
+    from mlpdm.files import read_text
+    from mlpdm.resources import template_loader
+    from mlpdm.workspace import read_answers
+
+    q = load_packaged_questionnaire()
+    doc = read_answers(answers, q)
+    fresh = render_brief(q, doc, decide(q, doc.answers), lang="en", loader=template_loader())
+    return read_text(brief, what="brief") == fresh

@@ -9,16 +9,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from rich.console import Console
 from rich.text import Text
 
+from mlpdm.console import make_console
+from mlpdm.core.decision import decide
 from mlpdm.core.errors import InterviewInterrupted
-from mlpdm.core.freshness import sealed_front_matter
 from mlpdm.core.interview import visible_questions
-from mlpdm.core.render import text_digest
+from mlpdm.core.render import render_brief
 from mlpdm.core.text import pick
 from mlpdm.resources import template_loader
 from mlpdm.session import InterviewSession
+from mlpdm.workspace import read_answers
 from tests.core.scenarios import CLEAN, FIRES, with_changes
 from tests.keystrokes import typed_lines
 
@@ -84,7 +85,7 @@ class Person:
 
 def make_session(default_q, tmp_path, person_factory, **kw):
     screen = io.StringIO()
-    console = Console(file=screen, width=300, color_system=None, markup=False, emoji=False, highlight=False)
+    console = make_console(file=screen, width=300)  # the console the product uses
     person = person_factory(screen)
     session = InterviewSession(
         console=console,
@@ -117,10 +118,10 @@ def test_full_interview_writes_answers_and_brief(default_q, tmp_path):
     }
     brief = (tmp_path / "docs" / "ticket-summaries.md").read_text(encoding="utf-8")
     assert "verdict: go\n" in brief
-    # Sealed, and for the answers file exactly as written: `mlpdm check` can believe it.
-    front = sealed_front_matter(brief)
-    answers_text = (tmp_path / "docs" / "ticket-summaries.answers.yaml").read_text(encoding="utf-8")
-    assert front is not None and front["answers_file_digest"] == text_digest(answers_text)
+    # Exactly what `mlpdm check` renders from the answers file as written: the brief is current.
+    doc = read_answers(tmp_path / "docs" / "ticket-summaries.answers.yaml", default_q)
+    verdict = decide(default_q, doc.answers)
+    assert brief == render_brief(default_q, doc, verdict, lang="en", loader=template_loader())
     assert not (tmp_path / "docs" / "ticket-summaries.draft.yaml").exists()
     assert "GO" in screen.getvalue() and "Wrote" in screen.getvalue()
 

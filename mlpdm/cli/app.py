@@ -17,6 +17,7 @@ from mlpdm.cli.localize import config_or_none, help_language, localize, summary
 from mlpdm.cli.settings import Settings, check_lang
 from mlpdm.core.errors import UserError
 from mlpdm.core.messages import t
+from mlpdm.terminal import emit
 
 # Command name -> (module, attribute). A command's module is imported only when that command
 # runs or shows its help, so `mlpdm --version` and `mlpdm --help` load none of them.
@@ -121,7 +122,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"mlpdm {__version__}")
+        emit(f"mlpdm {__version__}")
         raise typer.Exit()
 
 

@@ -3,27 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
-import stat
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
-from mlpdm.checks import Checker, iter_problems
+from mlpdm.checks import Checker, Finding, iter_problems
 from mlpdm.cli.common import LangOption, resolve_lang
 from mlpdm.cli.exit_codes import ExitCode
 from mlpdm.cli.settings import settings
+from mlpdm.confine import inside
+from mlpdm.console import VisibleText as Text  # shows control characters, never drops them
 from mlpdm.console import make_console
 from mlpdm.core.decision import VERDICTS
 from mlpdm.core.errors import Location, UserError
-from mlpdm.core.freshness import is_generated, split_front_matter
+from mlpdm.core.freshness import brief_language
 from mlpdm.core.messages import t
-from mlpdm.files import atomic_write
+from mlpdm.files import is_regular, is_stream, read_text, regular_or_absent, write_output
 from mlpdm.resources import questionnaire_for, template_loader_for
+from mlpdm.terminal import emit, emit_json
+from mlpdm.workspace import is_generated_brief
 
 
 class Format(str, Enum):
@@ -46,29 +46,23 @@ def _checker(
 ) -> Checker:
     config = settings(ctx).config()
     docs = directory.resolve() if directory is not None else config.docs_dir
-    _regular_or_absent(docs / config.values["index"])
     configured = config.questionnaire_ref() if config.values["questionnaire"] != "default" else None
+    # Files found in the docs folder are read only if they stay inside the repository (or, for a
+    # folder given on the command line outside it, inside that folder) once links are followed.
+    root = config.root if inside(docs, config.root) else docs
+    index_path = config.index_for(docs)
+    regular_or_absent(index_path)  # read and replaced: a folder, device or pipe is refused first
     return Checker(
         docs=docs,
         questionnaire_for=lambda qid: questionnaire_for(qid, configured),
         loader=template_loader_for(config.path_setting("templates")),
-        lang=resolve_lang(ctx, lang),
+        lang=resolve_lang(ctx, lang),  # of the messages; a brief keeps the language it is in
+        brief_lang=config.values.get("lang") or "en",
         today=dt.date.today(),
-        index_path=docs / config.values["index"],
+        index_path=index_path,
+        root=root,
         fail_on=fail_on,
     )
-
-
-def _regular_or_absent(path: Path) -> None:
-    """The index is read and replaced: a folder, device or pipe there is refused first."""
-    try:
-        mode = os.lstat(path).st_mode
-    except (FileNotFoundError, NotADirectoryError):
-        return
-    except OSError as exc:
-        raise UserError.of("cannot_read", where=Location(str(path)), path=path, reason=exc.strerror) from None
-    if not stat.S_ISREG(mode):
-        raise UserError.of("not_regular", where=Location(str(path)), path=path)
 
 
 def _verdicts(value: str | None, lang: str) -> frozenset[str]:
@@ -111,11 +105,11 @@ def check(
             "problems": [f.as_dict() for f in iter_problems(report)],
             "fixed": report.fixed,
         }
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        emit_json(data)
     else:
         console = make_console()
         for line in report.fixed:
-            console.print(Text.assemble((t("check.fixed", language) + " ", "green"), line), soft_wrap=True)
+            console.print(Text(t("check.fixed", language), style="green"), line, soft_wrap=True)
         for problem in iter_problems(report):
             style = "red" if problem.severity == "error" else "yellow"
             console.print(
@@ -145,7 +139,7 @@ def check(
             errors=errors,
             warnings=warnings,
         ) + (t("check.summary_fixed", language, fixed=len(report.fixed)) if report.fixed else "")
-        console.print(Text(summary, style="bold red" if failed else "bold green"))
+        console.print(summary, style="bold red" if failed else "bold green")
     if failed:
         raise typer.Exit(ExitCode.CHECK_FAILED)
 
@@ -162,27 +156,39 @@ def index(
 ) -> None:
     """Write the portfolio page: every brief with its verdict, decision, owner and top reason."""
     checker = _checker(ctx, directory, lang, frozenset())
-    report = checker.run()
+    report = checker.run(briefs=False)
     invalid = [f for f in report.findings if f.code in ("answers-invalid", "slug-mismatch")]
-    text = checker.index_text()
-    if output == "-":
-        typer.echo(text, nl=False)
+    target = None if output == "-" else Path(output) if output else checker.index_path
+    assert output == "-" or target is not None
+    if target is not None and not force and not is_stream(target) and not is_generated_brief(target):
+        raise UserError.of("index_not_generated", where=Location(str(target)), path=checker.show(target))
+    existing = None
+    if target is not None and is_regular(target):
+        try:
+            existing = read_text(target, what="index", shown=checker.show(target))
+        except UserError:
+            if not force:  # not UTF-8 or unreadable: nobody can tell what it holds
+                raise
+    # The page keeps the language it is in, unless --lang asks for another.
+    text = checker.index_text(lang or brief_language(existing, checker.brief_lang))
+    if target is None:
+        emit(text, nl=False)
+        _left_out(checker, invalid)
         return
-    target = Path(output) if output else checker.index_path
-    assert target is not None
-    _regular_or_absent(target)
-    if target.exists() and not force:
-        front, _ = split_front_matter(target.read_text(encoding="utf-8", errors="replace"))
-        if not is_generated(front):
-            raise UserError.of("index_not_generated", where=Location(str(target)), path=checker.show(target))
     existed = target.exists()
-    atomic_write(target, text)
+    write_output(target, text)
     console = make_console(stderr=True)
     key = "check.index_updated" if existed else "check.index_written"
-    console.print(
-        Text(t(key, checker.lang, path=checker.show(target), count=len(checker.loaded)), style="green"),
-        soft_wrap=True,
-    )
+    written = t(key, checker.lang, path=checker.show(target), count=len(checker.loaded))
+    console.print(written, style="green", soft_wrap=True)
+    _left_out(checker, invalid)
+
+
+def _left_out(checker: Checker, invalid: list[Finding]) -> None:
+    """Name each answers file the index leaves out, with its problem; then exit 2 if any."""
+    console = make_console(stderr=True)
     for problem in invalid:
         left_out = t("check.left_out", checker.lang, path=problem.path, reason=problem.message)
-        console.print(Text(left_out, style="yellow"), soft_wrap=True)
+        console.print(left_out, style="yellow", soft_wrap=True)
+    if invalid:
+        raise typer.Exit(ExitCode.BAD_INPUT)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
 from rich.table import Table
-from rich.text import Text
 
 from mlpdm.cli.settings import settings
 from mlpdm.config import language
+from mlpdm.console import VisibleText as Text  # shows control characters, never drops them
 from mlpdm.console import make_console
 from mlpdm.core.messages import t
+from mlpdm.terminal import emit_json
 
 
 def config(
@@ -30,24 +30,20 @@ def config(
             value, source = lang, lang_source
         rows.append((key, value, source))
     if as_json:
-        typer.echo(
-            json.dumps(
-                {
-                    "root": str(cfg.root),
-                    "file": str(cfg.file) if cfg.file else None,
-                    "settings": {k: {"value": v, "source": s} for k, v, s in rows},
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
+        emit_json(
+            {
+                "root": str(cfg.root),
+                "file": str(cfg.file) if cfg.file else None,
+                "settings": {k: {"value": v, "source": s} for k, v, s in rows},
+            }
         )
         return
     console = make_console()
     root_label = t("p.labelled", lang, label=t("config.root", lang), text="")
-    console.print(Text.assemble((root_label, "bold"), str(cfg.root)), soft_wrap=True)
+    console.print(Text(root_label, style="bold"), str(cfg.root), sep="", soft_wrap=True)
     file_label = t("p.labelled", lang, label=t("config.file", lang), text="")
     shown_file = str(cfg.file) if cfg.file else t("config.no_file", lang)
-    console.print(Text.assemble((file_label, "bold"), shown_file), soft_wrap=True)
+    console.print(Text(file_label, style="bold"), shown_file, sep="", soft_wrap=True)
     table = Table(show_header=True)
     for column in ("setting", "value", "from", "meaning"):
         table.add_column(t(f"config.column.{column}", lang))

@@ -8,29 +8,21 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
-from mlpdm.cli.common import (
-    LangOption,
-    QuestionnaireOption,
-    questionnaire_for_answers,
-    resolve_lang,
-    utf8_argument,
-)
+from mlpdm.cli.common import LangOption, QuestionnaireOption, load_decided, resolve_lang, utf8_argument
 from mlpdm.cli.settings import settings
 from mlpdm.console import make_console
-from mlpdm.core.answers import AnswersDoc, parse_answers_doc
-from mlpdm.core.decision import decide as decide_verdict
+from mlpdm.core.answers import AnswersDoc
 from mlpdm.core.errors import UserError
-from mlpdm.core.freshness import compare_brief
+from mlpdm.core.freshness import brief_language, compare_brief
 from mlpdm.core.messages import t
 from mlpdm.core.render import is_override, render_brief
 from mlpdm.core.slug import is_valid_slug
-from mlpdm.files import parse_yaml, read_text
+from mlpdm.files import read_text
 from mlpdm.interrupts import deferred_interrupts
 from mlpdm.resources import template_loader_for
 from mlpdm.roundtrip import update_yaml
-from mlpdm.workspace import FeatureFiles, FeatureLock, answers_text, ensure_unchanged, file_state, write_files
+from mlpdm.workspace import FeatureFiles, FeatureLock, answers_text, ensure_unchanged, write_files
 
 
 class Status(str, Enum):
@@ -66,11 +58,7 @@ def decide(
     language = resolve_lang(ctx, lang)
     for option, given in (("--by", by), ("--rationale", rationale), ("--superseded-by", superseded_by)):
         utf8_argument(given, option, language)
-    original = read_text(answers, what="answers")
-    data, source_file = parse_yaml(original, str(answers))
-    q = questionnaire_for_answers(ctx, data, answers, questionnaire)
-    doc = parse_answers_doc(data, q, source_file)
-    verdict = decide_verdict(q, doc.answers)
+    original, data, q, doc, verdict = load_decided(ctx, answers, questionnaire)
     value = status.value
     if value == "superseded" and not superseded_by:
         raise UserError.of("needs_successor")
@@ -100,18 +88,24 @@ def decide(
     text = update_yaml(original, _with_decision(data, decided.decision)) or answers_text(
         decided, brief_name=files.brief.name
     )
-    brief = render_brief(q, decided, verdict, lang=language, loader=loader, source_text=text)
     with FeatureLock(files, command="mlpdm decide"), deferred_interrupts():
         # Read under the lock: what an interview or a person wrote meanwhile is not replaced.
         ensure_unchanged(answers, original, key="changed_while_deciding")
-        existing = file_state(files.brief)
-        previous = render_brief(q, doc, verdict, lang=language, loader=loader)
+        try:
+            existing = read_text(files.brief, what="brief") if files.brief.is_file() else None
+        except UserError:
+            if not force:  # not UTF-8 or unreadable: nobody can tell what it holds
+                raise
+            existing = None
+        brief_lang = brief_language(existing, language)  # a Japanese brief stays Japanese
+        previous = render_brief(q, doc, verdict, lang=brief_lang, loader=loader)
         hand_edited = existing is not None and compare_brief(existing, previous).state in (
             "edited",
             "not-generated",
         )
         if hand_edited and not force:
             raise UserError.of("decide_hand_edited", path=files.brief)
+        brief = render_brief(q, decided, verdict, lang=brief_lang, loader=loader)
         write_files(
             [(answers, text), (files.brief, brief)],
             then=t("decide.partly_written", language, answers=answers),
@@ -124,9 +118,9 @@ def decide(
         feature=doc.feature,
         verdict=t(f"verdict.{verdict.id}", language),
     )
-    console.print(Text(recorded, style="green"), soft_wrap=True)
+    console.print(recorded, style="green", soft_wrap=True)
     updated = t("decide.updated", language, answers=answers, brief=files.brief)
-    console.print(Text(updated, style="green"), soft_wrap=True)
+    console.print(updated, style="green", soft_wrap=True)
 
 
 def _with_decision(data: dict, decision: dict[str, str]) -> dict:

@@ -16,6 +16,7 @@ import typer
 
 from mlpdm.core.linebreak import cell_width, wrap_lines
 from mlpdm.core.messages import t
+from mlpdm.terminal import emit
 
 # Click's English headings and the catalogue keys that replace them.
 _HEADINGS = {"Arguments": "help.ui.arguments", "Options": "help.ui.options", "Commands": "help.ui.commands"}
@@ -104,12 +105,12 @@ _ClickException: type = next(c for c in typer.BadParameter.__mro__ if c.__name__
 def show_click_error(error: BaseException, lang: str) -> int | None:
     """Print one of click's own errors in ``lang`` and return its exit code; None for any other."""
     if isinstance(error, typer.Abort):
-        typer.echo(t("help.ui.aborted", lang), err=True)
+        emit(t("help.ui.aborted", lang), err=True)
         return 1
     if not isinstance(error, _ClickException):
         return None
     if type(error).__name__ == "NoArgsIsHelpError":  # `mlpdm` alone: the help, as click shows it
-        typer.echo(error.ctx.get_help(), err=True)  # type: ignore[attr-defined]
+        emit(error.ctx.get_help(), err=True)  # type: ignore[attr-defined]
     else:
-        typer.echo(usage_error_text(error, lang), err=True)
+        emit(usage_error_text(error, lang), err=True)
     return int(getattr(error, "exit_code", 2))

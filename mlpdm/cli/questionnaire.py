@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
-from rich.text import Text
 from rich.tree import Tree
 
 from mlpdm.cli.common import LangOption, resolve_lang
+from mlpdm.console import VisibleText as Text  # shows control characters, never drops them
 from mlpdm.console import make_console
 from mlpdm.core.messages import t
 from mlpdm.core.paths import path_lengths, rule_reach

@@ -1,26 +1,28 @@
-"""`mlpdm render`: answers file to brief, without prompts."""
+"""`mlpdm render`: answers files to briefs, without prompts."""
 
 from __future__ import annotations
 
 import os
-import sys
 from contextlib import nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.text import Text
+from rich.console import Console
 
 from mlpdm.cli.common import LangOption, QuestionnaireOption, load_decided, resolve_lang
+from mlpdm.cli.exit_codes import ExitCode
 from mlpdm.cli.settings import settings
-from mlpdm.console import make_console
+from mlpdm.console import VisibleText as Text  # shows control characters, never drops them
+from mlpdm.console import make_console, print_user_error
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.messages import t
 from mlpdm.core.render import render_brief, render_json
-from mlpdm.files import atomic_write, read_text
+from mlpdm.files import is_stream, write_output
 from mlpdm.interrupts import deferred_interrupts
 from mlpdm.resources import template_loader_for
+from mlpdm.terminal import emit, json_safe
 from mlpdm.workspace import FeatureFiles, FeatureLock, ensure_unchanged, is_generated_brief
 
 
@@ -33,7 +35,7 @@ class Format(str, Enum):
 
 def render(
     ctx: typer.Context,
-    answers: Annotated[Path, typer.Argument(show_default=False)],
+    answers: Annotated[list[Path], typer.Argument(show_default=False)],
     output: Annotated[
         str | None,
         typer.Option(
@@ -47,37 +49,66 @@ def render(
     questionnaire: QuestionnaireOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Render the brief from an answers file, with no questions asked."""
+    """Render the brief from each answers file, with no questions asked."""
     language = resolve_lang(ctx, lang)
-    q, doc, verdict = load_decided(ctx, answers, questionnaire)
+    if output is not None and len(answers) > 1:
+        raise UserError.of("output_one_file", count=len(answers))
+    if len(answers) == 1:  # one file: its problem is the command's error, as it always was
+        _render_one(ctx, answers[0], output, fmt, force, questionnaire, language)
+        return
+    # Several files: each bad one is reported where it is, and the others are still rendered.
+    err = make_console(stderr=True)
+    failed = 0
+    for path in answers:
+        try:
+            _render_one(ctx, path, None, fmt, force, questionnaire, language, err)
+        except UserError as error:
+            print_user_error(err, error, language)
+            failed += 1
+    if failed:
+        err.print(
+            Text(
+                t("render.failed", language, failed=failed, total=len(answers), done=len(answers) - failed),
+                style="bold red",
+            )
+        )
+        raise typer.Exit(ExitCode.BAD_INPUT)
+
+
+def _render_one(
+    ctx: typer.Context,
+    answers: Path,
+    output: str | None,
+    fmt: Format,
+    force: bool,
+    questionnaire: str | None,
+    language: str,
+    err: Console | None = None,
+) -> None:
+    source, _, q, doc, verdict = load_decided(ctx, answers, questionnaire)
     target = None if output == "-" else Path(output) if output else _default_output(answers, doc.slug, fmt)
-    source: str | None = None
     if fmt is Format.json:
         text = render_json(q, doc, verdict, lang=language)
     else:
         # The brief links to its answers file relative to where the brief is written.
         link = os.path.relpath(answers.resolve(), target.resolve().parent) if target else None
         loader = template_loader_for(settings(ctx).config().path_setting("templates"))
-        source = read_text(answers, what="answers")  # its digest goes into the front matter
-        text = render_brief(
-            q, doc, verdict, lang=language, loader=loader, answers_link=link, source_text=source
-        )
+        text = render_brief(q, doc, verdict, lang=language, loader=loader, answers_link=link)
     if target is None:
-        sys.stdout.write(text)
+        emit(json_safe(text) if fmt is Format.json else text, nl=False)
         return
     files = FeatureFiles.for_answers(answers, doc.slug)
     # Into the feature's own folder, the feature's lock is taken like every other writer's.
     lock = FeatureLock(files, command="mlpdm render") if _same_folder(target, answers) else nullcontext()
     with lock, deferred_interrupts():
-        if source is not None:
-            ensure_unchanged(answers, source, key="changed_while_rendering")
-        existed = os.path.lexists(target)
-        if existed and not force and not is_generated_brief(target):
+        ensure_unchanged(answers, source, key="changed_while_rendering")
+        if not force and not is_stream(target) and not is_generated_brief(target):
             raise UserError.of("not_generated", where=Location(str(target)), path=target)
-        atomic_write(target, text)
-    err = make_console(stderr=True)
+        existed = os.path.lexists(target)
+        write_output(target, text)
+    err = err or make_console(stderr=True)
     action = t("render.updated" if existed else "render.wrote", language, path=target)
-    err.print(Text.assemble((action, "green"), "  ", (t(f"verdict.{verdict.id}", language), "bold")))
+    err.print(action, Text(t(f"verdict.{verdict.id}", language), style="bold"), sep="  ", style="green")
 
 
 def _same_folder(target: Path, answers: Path) -> bool:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
 from rich.table import Table
-from rich.text import Text
 
 from mlpdm.cli.common import LangOption, resolve_lang
+from mlpdm.console import VisibleText as Text  # shows control characters, never drops them
 from mlpdm.console import make_console
 from mlpdm.core import stats
 from mlpdm.core.display import number, percent
 from mlpdm.core.errors import UserError
 from mlpdm.core.messages import t
+from mlpdm.terminal import emit_json
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -38,7 +38,7 @@ def _fraction(value: float | None, name: str, *, allow_one: bool = False) -> flo
 
 def _emit(data: dict[str, object], table: Table, notes: list[str], as_json: bool) -> None:
     if as_json:
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        emit_json(data)
         return
     console = make_console()
     console.print(table)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import math
@@ -136,6 +137,8 @@ def _coerce_yesno(question: Question, value: Any) -> str:
 
 
 def _coerce_choice(question: Question, value: Any) -> str:
+    if isinstance(value, bool) and ("yes" if value else "no") in question.allowed_values():
+        return "yes" if value else "no"  # a bare yes/no, read as a boolean (as for yes/no questions)
     if isinstance(value, str) and value in question.allowed_values():
         return value
     raise AnswerError("not_a_choice", value=repr(value), allowed=", ".join(question.allowed_values()))
@@ -254,6 +257,7 @@ def parse_answers_doc(
     # A file made with an older version may lack answers to questions added since, and may
     # answer questions since removed: `mlpdm check` reports it, `interview --update` fixes it.
     outdated = is_outdated(questionnaire, version, base_version)
+    _check_not_newer(questionnaire, version, base_version, source, problems)
     if qid is not None and qid != questionnaire.id:
         problems.append(
             Problem.of(
@@ -290,6 +294,31 @@ def parse_answers_doc(
     )
 
 
+def _check_not_newer(
+    questionnaire: Questionnaire,
+    version: int | None,
+    base_version: int | None,
+    source: SourceFile,
+    problems: list[Problem],
+) -> None:
+    # Versions count up from 1: a file from a later version was made by a newer mlpdm (or a
+    # newer team questionnaire), whose questions and rules this one does not have.
+    for key, name, made, known in (
+        ("questionnaire_too_new", "version", version, questionnaire.version),
+        ("base_too_new", "base_version", base_version, questionnaire.base_version),
+    ):
+        if made is not None and known is not None and made > known:
+            problems.append(
+                Problem.of(
+                    key,
+                    source.locate(("questionnaire", name)),
+                    made=made,
+                    qid=repr(questionnaire.id),
+                    known=known,
+                )
+            )
+
+
 def questionnaire_id_of(data: Any) -> str | None:
     """The questionnaire id an answers mapping names, if it names one properly."""
     ref = data.get("questionnaire") if isinstance(data, Mapping) else None
@@ -306,6 +335,15 @@ def is_outdated(questionnaire: Questionnaire, version: int | None, base_version:
         and base_version is not None
         and base_version < questionnaire.base_version
     )
+
+
+def is_real_date(text: str) -> bool:
+    """Whether ``text`` (shaped like 2026-01-31) names a day in the calendar (not 2026-02-30)."""
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _parse_decision(decision: Any, source: SourceFile, problems: list[Problem]) -> dict[str, str]:
@@ -343,6 +381,10 @@ def _parse_decision(decision: Any, source: SourceFile, problems: list[Problem]) 
         )
     if out.get("date") and not DATE_PATTERN.match(out["date"]):
         problems.append(Problem.of("decision_date", source.locate(("decision", "date"))))
+    elif out.get("date") and not is_real_date(out["date"]):
+        problems.append(
+            Problem.of("decision_not_a_date", source.locate(("decision", "date")), value=repr(out["date"]))
+        )
     return {k: out[k] for k in DECISION_KEYS if k in out}
 
 
@@ -394,6 +436,12 @@ def _parse_meta(meta: Any, source: SourceFile, problems: list[Problem]) -> dict[
     for key in ("date", "review_by"):
         if out.get(key) and not DATE_PATTERN.match(out[key]):
             problems.append(Problem.of("meta_date", source.locate(("meta", key)), key=repr(key)))
+        elif out.get(key) and not is_real_date(out[key]):
+            problems.append(
+                Problem.of(
+                    "meta_not_a_date", source.locate(("meta", key)), key=repr(key), value=repr(out[key])
+                )
+            )
     return {k: out[k] for k in META_KEYS if k in out}
 
 

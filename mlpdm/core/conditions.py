@@ -13,7 +13,9 @@ from jinja2.exceptions import SecurityError
 from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from mlpdm.core.errors import Msg
 from mlpdm.core.metrics import CONDITION_FUNCTIONS
+from mlpdm.core.sandbox import CONDITION_LIMITS, BoundedSandbox, LimitError, budget, checked
 
 # Filters whose output is bounded by their input (no widths, counts or formats to inflate).
 SAFE_FILTERS = frozenset(
@@ -51,40 +53,20 @@ BUILTIN_NAMES = frozenset({"true", "false", "none", "True", "False", "None", *CO
 class ConditionError(Exception):
     """A condition that cannot be compiled or evaluated; the caller adds the file and line."""
 
+    def __init__(self, message: str, msg: Msg | None = None) -> None:
+        super().__init__(message)
+        self.msg = msg  # set when the message can be shown in any language
 
-class BoundedSandbox(ImmutableSandboxedEnvironment):
-    """The immutable sandbox, plus limits on '*' and '**'.
 
-    Intercepting them also stops Jinja from folding constants such as ``[1] * 10**9`` while
-    it compiles, which would otherwise hang before the sandbox ever runs.
-    """
-
-    intercepted_binops = frozenset({"*", "**"})
-    MAX_SIZE = 100_000
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        """Refuse powers and repetitions that would explode."""
-        if operator == "**":
-            if (
-                not all(isinstance(v, int | float) for v in (left, right))
-                or abs(right) > 64
-                or abs(left) > 10**6
-            ):
-                raise SecurityError("'**' is limited to small numbers")
-            return left**right
-        for seq, count in ((left, right), (right, left)):
-            if (
-                isinstance(seq, str | list | tuple)
-                and isinstance(count, int)
-                and len(seq) * count > self.MAX_SIZE
-            ):
-                raise SecurityError(f"repeating with '*' is limited to {self.MAX_SIZE:,} items")
-        return left * right
+def _limit_passed(text: str, exc: LimitError) -> ConditionError:
+    shown = text if len(text) <= 80 else text[:77] + "..."  # `not ` x 5,000 would fill the screen
+    msg = Msg(f"problem.condition_{exc.kind}", (("condition", repr(shown)), ("limit", f"{exc.limit:,}")))
+    return ConditionError(msg.text("en"), msg)
 
 
 def _environment() -> ImmutableSandboxedEnvironment:
     # StrictUndefined makes a misspelt id fail loudly instead of reading as false.
-    env = BoundedSandbox(undefined=StrictUndefined, autoescape=False)
+    env = BoundedSandbox(limits=CONDITION_LIMITS, undefined=StrictUndefined, autoescape=False)
     env.globals.update(CONDITION_FUNCTIONS)
     return env
 
@@ -102,7 +84,7 @@ class Condition:
     source: str
     names: frozenset[str]
     constants: frozenset[Any]  # literals it compares with, e.g. 'unsure' or 1000
-    _expression: nodes.Expr = field(compare=False, repr=False)
+    _template: nodes.Template = field(compare=False, repr=False)  # stores its value as ``result``
     order: tuple[str, ...] = ()  # the names, sorted: the order evaluate_values takes them in
     # Python code is generated on first evaluation: validating a questionnaire needs only
     # the parse, and an interview's first question needs few of its conditions.
@@ -131,16 +113,20 @@ class Condition:
 
     def _evaluate(self, context: Mapping[str, Any]) -> bool:
         if not self._compiled:
-            assign = nodes.Assign(nodes.Name("result", "store"), self._expression, lineno=1)
             try:
-                template = _ENV.from_string(nodes.Template([assign], lineno=1))
+                template = _ENV.from_string(self._template)
             except TemplateSyntaxError as exc:  # what only code generation notices
                 raise ConditionError(
                     f"condition {self.source!r} is not a valid expression: {exc.message}"
                 ) from None
+            except LimitError as exc:
+                raise _limit_passed(self.source, exc) from None
             self._compiled.append(TemplateExpression(template, undefined_to_none=False))
         try:
-            return bool(self._compiled[0](**context))
+            with budget(CONDITION_LIMITS):
+                return bool(self._compiled[0](**context))
+        except LimitError as exc:
+            raise _limit_passed(self.source, exc) from None
         except UndefinedError as exc:
             raise ConditionError(f"condition {self.source!r} uses an unknown name: {exc}") from None
         except SecurityError as exc:
@@ -149,6 +135,11 @@ class Condition:
             ) from None
         except Exception as exc:  # a type error inside a team's expression, e.g. 'a' in 3
             raise ConditionError(f"condition {self.source!r} failed: {type(exc).__name__}: {exc}") from None
+
+
+def _as_template(expression: nodes.Expr) -> nodes.Template:
+    """The template that stores the condition's value as ``result``."""
+    return nodes.Template([nodes.Assign(nodes.Name("result", "store"), expression, lineno=1)], lineno=1)
 
 
 _MISSING = object()
@@ -178,13 +169,18 @@ def compile_condition(source: str) -> Condition:
         raise ConditionError("condition is empty")
     try:
         # Parsed as Environment.compile_expression parses, but only once: the same tree is
-        # checked here and turned into code on first use.
-        parser = Parser(_ENV, text, state="variable")
+        # checked here and turned into code on first use. Its depth is checked on the tokens
+        # first, and on the tree before anything walks it, as both Jinja's parser and the
+        # walks below recurse.
+        parser = Parser(_ENV, text, state="variable")  # checks the nesting on the tokens
         expression = parser.parse_expression()
         if not parser.stream.eos:
             raise TemplateSyntaxError("chunk after expression", parser.stream.current.lineno, None, None)
+        template = checked(_as_template(expression))  # the tree code generation will walk
     except TemplateSyntaxError as exc:
         raise ConditionError(f"condition {text!r} is not a valid expression: {exc.message}") from None
+    except LimitError as exc:
+        raise _limit_passed(text, exc) from None
     expression.set_environment(_ENV)
     tree = nodes.Output([expression])  # find_all() visits children only, so give the root a parent
     # Refuse before anything is folded or run. Read the literals first too, as folding rewrites lists.
@@ -196,7 +192,7 @@ def compile_condition(source: str) -> Condition:
     # comes from outside.
     names = frozenset(node.name for node in tree.find_all(nodes.Name)) - BUILTIN_NAMES
     return Condition(
-        source=text, names=names, constants=constants, _expression=expression, order=tuple(sorted(names))
+        source=text, names=names, constants=constants, _template=template, order=tuple(sorted(names))
     )
 
 

@@ -112,6 +112,10 @@ class UserError(MlpdmError):
             return Msg("error.plain", (("text", self.message),))
         return Msg(f"error.{self.key}", tuple(self.params.items()))
 
+    def as_problem(self) -> Problem:
+        """This error as one problem among others (its message names its own place)."""
+        return Problem(self.message, None, self.msg())
+
 
 class InterviewInterrupted(MlpdmError):
     """The person stopped the interview (Ctrl-C, end of input, terminal closed)."""

@@ -9,7 +9,7 @@ questionnaire.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -18,7 +18,9 @@ from mlpdm.core.errors import Problem
 from mlpdm.core.questionnaire import (
     Questionnaire,
     SourceFile,
+    _compile,
     _invalid,
+    link_problem,
     load_questionnaire,
     translated_languages,
     validated,
@@ -73,6 +75,11 @@ def is_extension(data: Any) -> bool:
 def extend(base: Questionnaire, data: Mapping[str, Any], source: SourceFile) -> Questionnaire:
     """Apply an extension to ``base``; every problem is reported with the team file's path."""
     ext = validated(Extension, data, source)
+    # The team's conditions are compiled here, where their lines are still known.
+    conditions = list(_conditions(data))
+    problems = tuple(p for loc, expr in conditions if (p := _compile(expr, loc, source)[1]))
+    if problems:
+        raise _invalid(source.path, problems)
     merged = _merge(base, ext, source)
     if ext.languages is None:
         # Undeclared: promise only what every text actually has, so a team that adds an
@@ -83,7 +90,24 @@ def extend(base: Questionnaire, data: Mapping[str, Any], source: SourceFile) -> 
     model = load_questionnaire(merged, SourceFile(f"{source.path} (extending {base.id!r})", {}))
     if ext.languages is None:
         model = model.model_copy(update={"languages": translated_languages(model)})
+    model._places.update(base._places)
+    model._places.update((expr, source.locate(loc)) for loc, expr in conditions)
     return model
+
+
+def _conditions(data: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Every ``when`` in an extension file, with its place (rules, questions, overrides...)."""
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), data)]
+    while stack:
+        loc, node = stack.pop()
+        if isinstance(node, Mapping):
+            for key, value in node.items():
+                if key == "when" and isinstance(value, str):
+                    yield (*loc, key), value
+                else:
+                    stack.append(((*loc, key), value))
+        elif isinstance(node, list):
+            stack.extend(((*loc, i), item) for i, item in enumerate(node))
 
 
 def _merge(base: Questionnaire, ext: Extension, source: SourceFile) -> dict[str, Any]:
@@ -99,6 +123,11 @@ def _merge(base: Questionnaire, ext: Extension, source: SourceFile) -> dict[str,
             data[key] = value
     for key in ("sources", "glossary", "derived", "review_sooner"):
         data[key] = [*data.get(key, []), *getattr(ext, key)]
+    # Checked here too: the merged questionnaire's problems have no line numbers.
+    for index, entry in enumerate(ext.sources):
+        problem = link_problem(entry.get("url"), source.locate(("sources", index, "url")))
+        if problem:
+            problems.append(problem)
     _apply_overrides(data, ext, source, problems)
     _place_questions(data, ext, source, problems)
     _place_sections(data, ext, source, problems)

@@ -93,19 +93,27 @@ HELP: dict[str, dict[str, str]] = {
     },
     # -- render ---------------------------------------------------------------------------------
     "help.mlpdm.render": {
-        "en": "Render the brief from an answers file, with no questions asked.\n\n"
+        "en": "Render the brief from each answers file, with no questions asked.\n\n"
         "The output depends only on the answers file (and the questionnaire and templates), so "
-        "rendering twice gives the same bytes: CI can re-render and compare.\n\n"
+        "rendering twice gives the same bytes: CI can re-render and compare. With several "
+        "files, one that cannot be rendered is reported and the others are still written "
+        "(exit 2 at the end).\n\n"
         "Example: mlpdm render docs/mlpdm/invoice-ocr.answers.yaml",
-        "ja": "回答ファイルからブリーフを生成します。質問はしません。\n\n"
+        "ja": "各回答ファイルからブリーフを生成します。質問はしません。\n\n"
         "出力は回答ファイル（と質問票、テンプレート）だけで決まるため、何度生成しても同じ"
-        "バイト列になります。CI で生成し直して比較できます。\n\n"
+        "バイト列になります。CI で生成し直して比較できます。複数のファイルを指定した場合、"
+        "生成できないファイルは報告し、ほかのファイルは書き出します（最後に終了コード 2）。\n\n"
         "例：mlpdm render docs/mlpdm/invoice-ocr.answers.yaml --lang ja",
     },
+    "help.mlpdm.render.answers": {
+        "en": "One or more answers files (…/<slug>.answers.yaml).",
+        "ja": "1 つ以上の回答ファイル（…/<slug>.answers.yaml）。",
+    },
     "help.mlpdm.render.output": {
-        "en": "Where to write; '-' for standard output. Default: next to the answers file "
-        "(<slug>.md or <slug>.json).",
-        "ja": "書き出し先。'-' なら標準出力。既定：回答ファイルと同じ場所（<slug>.md または <slug>.json）。",
+        "en": "Where to write (one answers file only); '-' for standard output. Default: next to "
+        "the answers file (<slug>.md or <slug>.json).",
+        "ja": "書き出し先（回答ファイルが 1 件のときだけ）。'-' なら標準出力。既定：回答ファイルと"
+        "同じ場所（<slug>.md または <slug>.json）。",
     },
     "help.mlpdm.render.fmt": {
         "en": "md: the Markdown brief; json: the same as data.",
@@ -150,11 +158,14 @@ HELP: dict[str, dict[str, str]] = {
     "help.mlpdm.index": {
         "en": "Write the portfolio page: every brief with its verdict, decision, owner and top reason.\n\n"
         "Written to <docs>/README.md by default ('index' in the configuration), with counts by "
-        "verdict and a Mermaid pie chart. Deterministic, so `mlpdm check` can tell when it is stale.\n\n"
+        "verdict and a Mermaid pie chart. Deterministic, so `mlpdm check` can tell when it is stale. "
+        "An answers file that cannot be read is named and left out; the page is still written "
+        "and the exit code is 2.\n\n"
         "Example: mlpdm index",
         "ja": "一覧ページを書き出します：すべてのブリーフの判定、決定、オーナー、主な理由。\n\n"
         "既定の書き出し先は <docs>/README.md（設定の 'index'）で、判定ごとの件数と Mermaid の"
-        "円グラフを含みます。出力は決定的なので、古くなると `mlpdm check` が検出できます。\n\n"
+        "円グラフを含みます。出力は決定的なので、古くなると `mlpdm check` が検出できます。"
+        "読めない回答ファイルは名前を示して除外し、ページは書き出したうえで終了コード 2 を返します。\n\n"
         "例：mlpdm index",
     },
     "help.mlpdm.index.output": {

@@ -33,9 +33,13 @@ class Scope:
                 tuple([values[name] if name in values else self.lookup(name) for name in cond.order])
             )
         except ConditionError as exc:
-            raise UserError(
-                f"questionnaire {self._q.id!r}: {what}: {exc}",
-                hint="Fix the condition in the questionnaire, then run `mlpdm questionnaire validate`.",
+            where = self._q.place_of(expr)
+            raise UserError.of(
+                "condition_failed",
+                where=where,
+                place=where or f"questionnaire {self._q.id!r}",
+                what=what,
+                reason=exc.msg or str(exc),
             ) from None
 
     def lookup(self, name: str) -> Any:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+from urllib.parse import quote as quote_url
 
 
 class Md(str):
@@ -18,15 +20,21 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _LINE_START = re.compile(r"^(#|>|-|\+|=|\d+[.)])")
 # C0/C1 control characters (except tab and newline) would corrupt files and terminals.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Bidirectional overrides can make text display in an order other than it reads.
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# Bidirectional controls (embeddings, overrides, isolates and the invisible marks) can make
+# text display in an order other than it reads; the terminal shows the same set (terminal.py).
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+
+
+def show_bidi(text: str) -> str:
+    """Bidi controls written as ``(U+202E)``, so text reads in the order it is stored."""
+    return _BIDI.sub(lambda m: f"(U+{ord(m.group()):04X})", text)
 
 
 def clean(text: str) -> str:
-    """Remove control characters and bidi overrides; normalise line ends and tabs."""
+    """Remove control characters, show bidi controls; normalise line ends and tabs."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = _CONTROL.sub("", text)
-    return _BIDI.sub(lambda m: f"(U+{ord(m.group()):04X})", text)
+    return show_bidi(_CONTROL.sub("", text))
 
 
 def _escape_line(line: str) -> str:
@@ -76,21 +84,63 @@ def escape_block(text: object) -> Md:
 
 
 def code(text: object) -> Md:
-    """Inline code that survives any backticks inside it."""
+    r"""Inline code that survives any backticks inside it, and pipes inside a table.
+
+    A table row is split at every unescaped ``|``, even inside code, and a backslash inside
+    code is shown as it is; so each ``|`` is left outside the code as ``\|``, which reads
+    as ``|`` both in a table cell and in running text.
+    """
     value = " ".join(clean(str(text)).split("\n"))
+    if "|" not in value:
+        return Md(_code_span(value))
+    return Md("\\|".join(_code_span(part) if part else "" for part in value.split("|")))
+
+
+def _code_span(value: str) -> str:
     longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if value.startswith("`") or value.endswith("`") or not value.strip() else ""
-    return Md(f"{fence}{pad}{value}{pad}{fence}")
+    return f"{fence}{pad}{value}{pad}{fence}"
+
+
+# Schemes a link may have; a URL without one is relative. Anything else (javascript:, data:,
+# vbscript:, file:, ...) is shown as text.
+LINK_SCHEMES = ("http", "https", "mailto")
+_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
+# What a browser drops from a URL before reading it (whitespace, controls), and invisible
+# characters that could hide a scheme from a reader: all of it is ignored when judging one.
+_URL_IGNORED = re.compile(f"[\\x00-\\x20\\x7f-\\x9f\\u200b-\\u200d\\u2060\\ufeff{BIDI_CONTROLS}]")
+# Characters that would end or break a Markdown link destination, or hide in it.
+_URL_QUOTED = re.compile(f"[\\s()<>\\\\\"'\\x00-\\x1f\\x7f-\\x9f{BIDI_CONTROLS}]")
+
+
+def link_scheme(url: str) -> str | None:
+    """The scheme of ``url`` as a browser reads it (lower case), or None for a relative URL.
+
+    Markdown keeps or decodes HTML entities in a link and the browser decodes them, so
+    ``javascript&colon;x`` is ``javascript:x`` to it: entities are decoded (twice, for a
+    renderer that decodes once more) and ignored characters dropped before the scheme is read.
+    """
+    match = _SCHEME.match(_browser_view(url).lower())
+    return match.group(1) if match else None
+
+
+def is_allowed_link(url: str) -> bool:
+    """Whether ``url`` may be a link: http, https, mailto, or relative (but not ``//host``)."""
+    scheme = link_scheme(url)
+    return scheme in LINK_SCHEMES if scheme else not _browser_view(url).startswith("//")
+
+
+def _browser_view(url: str) -> str:
+    return _URL_IGNORED.sub("", html.unescape(html.unescape(url)))
 
 
 def link(label: object, url: str) -> Md:
-    """A link to an http(s) URL or a relative path; any other scheme is shown as text."""
+    """A link to an allowed URL (see is_allowed_link); any other is shown as text."""
     safe_label = escape_inline(label)
-    relative = ":" not in url.split("/", 1)[0] and not url.startswith("//")
-    if not (re.match(r"^https?://", url) or relative):
+    if not is_allowed_link(url):
         return Md(f"{safe_label} ({escape_inline(url)})")
-    quoted = re.sub(r"[\s()<>\\\"']", lambda m: f"%{ord(m.group()):02X}", url)
+    quoted = _URL_QUOTED.sub(lambda m: quote_url(m.group(), safe=""), url)
     return Md(f"[{safe_label}]({quoted})")
 
 

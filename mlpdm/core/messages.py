@@ -614,6 +614,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Check the path (it is relative to the current directory).",
         "ja": "パスを確認してください（現在のディレクトリからの相対パスです）。",
     },
+    "error.no_brief_file": {
+        "en": "{path} does not exist (any more)",
+        "ja": "{path} は（もう）存在しません",
+    },
+    "error.no_brief_file.hint": {
+        "en": "Run the command again; `mlpdm check --fix` writes a missing brief.",
+        "ja": "もう一度実行してください。`mlpdm check --fix` は欠けているブリーフを書き出します。",
+    },
+    "error.no_index_file": {"en": "{path}: the index is gone", "ja": "{path}：一覧ページがなくなっています"},
     "error.no_questionnaire_file": {
         "en": "{path}: no such questionnaire file",
         "ja": "{path}：質問票ファイルが見つかりません",
@@ -635,10 +644,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "ファイルの権限を確認してください。",
     },
     "error.not_utf8": {
-        "en": "{path} is not UTF-8 text (byte {byte})",
-        "ja": "{path} は UTF-8 のテキストではありません（{byte} バイト目）",
+        "en": "{path}:{line}: not UTF-8 text: the byte at offset {byte} ({value}) cannot be read; expected UTF-8",
+        "ja": "{path}:{line}：UTF-8 のテキストではありません。オフセット {byte} のバイト（{value}）を読めません。UTF-8 で保存されている必要があります",
     },
-    "error.not_utf8.hint": {"en": "Save the file as UTF-8.", "ja": "ファイルを UTF-8 で保存してください。"},
+    "error.not_utf8.hint": {
+        "en": "Save the file as UTF-8 (most editors offer it under 'Save with encoding').",
+        "ja": "ファイルを UTF-8 で保存し直してください（多くのエディタでは「エンコーディングを指定して保存」にあります）。",
+    },
     "error.cannot_read": {
         "en": "{path}: cannot read the file: {reason}",
         "ja": "{path}：ファイルを読めません：{reason}",
@@ -652,6 +664,96 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.yaml_tag.hint": {
         "en": "Only plain YAML is accepted: remove tags such as !!python/object.",
         "ja": "使えるのはプレーンな YAML だけです。!!python/object などのタグを削除してください。",
+    },
+    "error.yaml_not_int": {
+        "en": "{place}: {value} is tagged !!int but is not a whole number",
+        "ja": "{place}：{value} には !!int が付いていますが、整数ではありません",
+    },
+    "error.yaml_not_int.hint": {
+        "en": "Remove the tag, or write a whole number such as 42.",
+        "ja": "タグを削除するか、42 のような整数を書いてください。",
+    },
+    "error.yaml_not_float": {
+        "en": "{place}: {value} is tagged !!float but is not a number",
+        "ja": "{place}：{value} には !!float が付いていますが、数値ではありません",
+    },
+    "error.yaml_not_float.hint": {
+        "en": "Remove the tag, or write a number such as 3.5.",
+        "ja": "タグを削除するか、3.5 のような数値を書いてください。",
+    },
+    "error.yaml_not_bool": {
+        "en": "{place}: {value} is tagged !!bool but is not true or false",
+        "ja": "{place}：{value} には !!bool が付いていますが、true でも false でもありません",
+    },
+    "error.yaml_not_bool.hint": {
+        "en": "Remove the tag, or write true or false (a yes/no question also takes yes, no or unsure).",
+        "ja": "タグを削除するか、true または false を書いてください（はい／いいえの質問には yes、no、unsure も使えます）。",
+    },
+    "error.yaml_not_date": {
+        "en": "{place}: {value} is tagged !!timestamp but is not a date",
+        "ja": "{place}：{value} には !!timestamp が付いていますが、日付ではありません",
+    },
+    "error.yaml_not_date.hint": {
+        "en": "Remove the tag: dates are written as text such as 2026-01-31, and mlpdm checks them.",
+        "ja": "タグを削除してください。日付は 2026-01-31 のようなテキストで書き、mlpdm が確認します。",
+    },
+    "error.yaml_huge_int": {
+        "en": "{place}: a whole number of {digits} digits is longer than mlpdm reads (at most {limit} digits)",
+        "ja": "{place}：{digits} 桁の整数は長すぎて読めません（最大 {limit} 桁）",
+    },
+    "error.yaml_huge_int.hint": {
+        "en": "Write a realistic number, or put quotes around it if it is meant as text.",
+        "ja": "現実的な数値にするか、テキストのつもりなら引用符で囲んでください。",
+    },
+    "error.yaml_bad_value": {
+        "en": "{place}: {value} cannot be read as {tag}",
+        "ja": "{place}：{value} は {tag} として読めません",
+    },
+    "error.yaml_bad_value.hint": {
+        "en": "Remove the tag (the text after !!) or correct the value.",
+        "ja": "タグ（!! の後の部分）を削除するか、値を直してください。",
+    },
+    "error.yaml_duplicate_key": {
+        "en": "{place}: the key {key} appears twice in the same mapping, on lines {first} and {second}",
+        "ja": "{place}：同じマッピングにキー {key} が 2 回あります（{first} 行目と {second} 行目）",
+    },
+    "error.yaml_duplicate_key.hint": {
+        "en": "Keep one of the two (YAML would otherwise silently use the last one); merge their values if both matter.",
+        "ja": "どちらか一方だけを残してください（そのままでは YAML は黙って後の値を使います）。両方の内容が必要ならまとめてください。",
+    },
+    "error.yaml_unclosed_quote": {
+        "en": "{place}: a quote opens here and is never closed (the parser reached line {end} looking for it)",
+        "ja": "{place}：ここで開いた引用符が閉じられていません（{end} 行目まで探しました）",
+    },
+    "error.yaml_unclosed_quote.hint": {
+        "en": "Add the closing quote (\" or ') on that line; a quote inside the text is written twice ('') or escaped (\\\").",
+        "ja": "その行に閉じる引用符（\" または '）を加えてください。テキスト中の引用符は 2 つ重ねる（''）かエスケープ（\\\"）します。",
+    },
+    "error.yaml_quote_spans": {
+        "en": "{place}: a quote opens here and closes only on line {end}, at the next quote; the parser "
+        "then failed on line {error}, so this quote is probably missing its end",
+        "ja": "{place}：ここで開いた引用符が {end} 行目の次の引用符まで閉じていません。その後 {error} 行目で"
+        "解析に失敗したので、この引用符の閉じ忘れと思われます",
+    },
+    "error.yaml_quote_spans.hint": {
+        "en": "Close the quote on that line; text that really spans lines is clearer as a block (key: |).",
+        "ja": "その行で引用符を閉じてください。本当に複数行のテキストはブロック（key: |）で書くとわかりやすくなります。",
+    },
+    "error.yaml_unclosed_bracket": {
+        "en": "{place}: a '[' opens here and is never closed (the parser reached line {end} looking for ']')",
+        "ja": "{place}：ここで開いた「[」が閉じられていません（{end} 行目まで「]」を探しました）",
+    },
+    "error.yaml_unclosed_bracket.hint": {
+        "en": "Add the closing ']' and check the commas between the items.",
+        "ja": "閉じる「]」を加え、項目の間のカンマを確認してください。",
+    },
+    "error.yaml_unclosed_brace": {
+        "en": "{place}: a '{{' opens here and is never closed (the parser reached line {end} looking for '}}')",
+        "ja": "{place}：ここで開いた「{{」が閉じられていません（{end} 行目まで「}}」を探しました）",
+    },
+    "error.yaml_unclosed_brace.hint": {
+        "en": "Add the closing '}}' and check the commas between the entries.",
+        "ja": "閉じる「}}」を加え、項目の間のカンマを確認してください。",
     },
     "error.yaml_too_big": {
         "en": "{place}: {problem}",
@@ -757,12 +859,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "ブリーフが古くなっています：生成後に回答が変更されました",
     },
     "check.brief.outdated-render": {
-        "en": "brief is stale: rendered by an older mlpdm, templates or questionnaire texts",
-        "ja": "ブリーフが古くなっています：古い mlpdm、テンプレートまたは質問票の文で生成されています",
+        "en": "brief is stale: it is not what its answers render to now (rendered by an older mlpdm, templates or questionnaire, or edited with its digests recomputed)",
+        "ja": "ブリーフが古くなっています：現在の回答から生成される内容と一致しません（古い mlpdm、テンプレート、質問票で生成されたか、ダイジェストを計算し直して編集されています）",
+    },
+    "check.outside": {
+        "en": "leads outside the repository ({root}) once symbolic links are followed; it was not read",
+        "ja": "シンボリックリンクをたどるとリポジトリ（{root}）の外に出るため、読んでいません",
+    },
+    "check.index_is_a_brief": {
+        "en": "the configured index is the brief of a feature; choose another name for `index` (the default is README.md)",
+        "ja": "設定された index があるフィーチャーのブリーフと同じです。`index` に別の名前を指定してください（既定は README.md）",
+    },
+    "check.brief.not_regular": {
+        "en": "a symbolic link, pipe, device or folder is in the brief's place; mlpdm neither reads nor replaces it: remove it, then run `mlpdm check --fix`",
+        "ja": "ブリーフの場所にシンボリックリンク、パイプ、デバイスまたはフォルダーがあります。mlpdm はそれを読みも置き換えもしません。削除してから `mlpdm check --fix` を実行してください",
     },
     "check.brief.edited": {
         "en": "brief was edited by hand: change the answers instead (--fix --force overwrites the edits)",
         "ja": "ブリーフが手で編集されています。代わりに回答を変更してください（--fix --force で編集を上書きします）",
+    },
+    "check.brief.invalid": {
+        "en": "the brief cannot be read: {problems} (`mlpdm check --fix --force` renders it again; edits by hand are lost)",
+        "ja": "ブリーフを読めません：{problems}（`mlpdm check --fix --force` で生成し直します。手での編集は失われます）",
+    },
+    "check.markdown_unreadable": {
+        "en": "{problem}; mlpdm cannot tell whether it wrote this file",
+        "ja": "{problem}。mlpdm が書いたファイルかどうか判断できません",
+    },
+    "check.index_unreadable": {
+        "en": "{problem}; mlpdm cannot tell whether it wrote this file (`mlpdm index --force` replaces it)",
+        "ja": "{problem}。mlpdm が書いたファイルかどうか判断できません（`mlpdm index --force` で置き換えます）",
     },
     "check.brief.not-generated": {
         "en": "a file not written by mlpdm is in the brief's place (--fix --force replaces it)",
@@ -936,6 +1062,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "render.wrote": {"en": "Wrote {path}", "ja": "{path} を書き出しました"},
     "render.updated": {"en": "Updated {path}", "ja": "{path} を更新しました"},
+    "render.failed": {
+        "en": "rendered {done} of {total} answers files; {failed} could not be rendered (see above)",
+        "ja": "回答ファイル {total} 件のうち {done} 件を生成しました。{failed} 件は生成できませんでした（上記を参照）",
+    },
+    "error.output_one_file": {
+        "en": "--output names one file, but {count} answers files were given",
+        "ja": "--output は 1 つのファイルを指定しますが、回答ファイルが {count} 件指定されています",
+    },
+    "error.output_one_file.hint": {
+        "en": "Leave out --output to write each brief next to its answers file, or render one file at a time.",
+        "ja": "--output を省くと各ブリーフを回答ファイルの隣に書き出します。または 1 件ずつ生成してください。",
+    },
     "error.interrupted": {
         "en": "Interrupted (Ctrl-C). Each file is either written whole or left as it was.",
         "ja": "中断しました（Ctrl-C）。各ファイルは完全に書き込まれたか、元のままです。",
@@ -1008,8 +1146,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{path}：{key} は空でない文字列にしてください",
     },
     "error.outside_repo": {
-        "en": "{path}: {key} must be a folder inside the repository (relative, without '..')",
-        "ja": "{path}：{key} はリポジトリ内のフォルダー（'..' を含まない相対パス）にしてください",
+        "en": "{path}: {key} must be a path inside the repository (relative, without '..')",
+        "ja": "{path}：{key} はリポジトリ内のパス（'..' を含まない相対パス）にしてください",
+    },
+    "error.escapes_repo": {
+        "en": "{origin}{setting} leads outside the repository once symbolic links are followed: {path} is not under {root}; mlpdm reads and writes only inside the repository",
+        "ja": "{origin}{setting} はシンボリックリンクをたどるとリポジトリの外に出ます：{path} は {root} の下にありません。mlpdm はリポジトリの中だけを読み書きします",
+    },
+    "error.escapes_repo.hint": {
+        "en": "Nothing was read or written. Point the setting at a file or folder inside the repository, or replace the symbolic link with a real folder.",
+        "ja": "何も読み書きしていません。設定をリポジトリ内のファイルやフォルダーに向けるか、シンボリックリンクを実際のフォルダーに置き換えてください。",
+    },
+    "error.index_not_markdown": {
+        "en": "{path}: index = {value!r} must name a Markdown file (ending in .md) inside the docs folder",
+        "ja": "{path}：index = {value!r} は docs フォルダー内の Markdown ファイル（.md で終わる名前）にしてください",
+    },
+    "error.index_not_markdown.hint": {
+        "en": "The index page is written by mlpdm; any other name could overwrite an answers file. The default is README.md.",
+        "ja": "一覧ページは mlpdm が書き出すため、他の名前では回答ファイルを上書きするおそれがあります。既定は README.md です。",
+    },
+    "error.not_regular_read": {
+        "en": "{path} is not a regular file (a device, pipe or socket); mlpdm reads only regular files",
+        "ja": "{path} は通常のファイルではありません（デバイス、パイプ、ソケット）。mlpdm が読むのは通常のファイルだけです",
+    },
+    "error.not_regular_read.hint": {
+        "en": "Nothing was read. Give the path of a regular file.",
+        "ja": "何も読んでいません。通常のファイルのパスを指定してください。",
     },
     "error.outside_repo.hint": {
         "en": "Paths in the configuration are relative to the repo root.",
@@ -1065,7 +1227,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Pass --force to replace it, or --output another file.",
         "ja": "置き換えるには --force を、別のファイルに書くには --output を指定してください。",
     },
+    # -- problems inside a questionnaire (one line each, after file:line) -------------------
+    "problem.unsafe_link": {
+        "en": "source URL {url} may not be a link: use {allowed} or a relative link "
+        "(a browser reads 'javascript&colon;' as 'javascript:', and so does this check)",
+        "ja": "出典の URL {url} はリンクにできません。{allowed} か相対リンクにしてください"
+        "（ブラウザは 'javascript&colon;' を 'javascript:' と読むので、この検査もそう読みます）",
+    },
     # -- problems inside an answers file (one line each, after file:line) -------------------
+    "problem.condition_nesting": {
+        "en": "condition {condition} nests brackets, 'not', signs or 'if … else' more than {limit} levels deep",
+        "ja": "条件 {condition} で、括弧・'not'・符号・'if … else' の入れ子が {limit} 段を超えています",
+    },
+    "problem.condition_tree": {
+        "en": "condition {condition} applies more than {limit} operators or filters one on another",
+        "ja": "条件 {condition} で、演算子やフィルターが {limit} 段を超えて重なっています",
+    },
+    "problem.condition_value": {
+        "en": "condition {condition} built a value of more than {limit} characters or items",
+        "ja": "条件 {condition} が {limit} 文字（または要素）を超える値を作ろうとしました",
+    },
+    "problem.condition_work": {
+        "en": "condition {condition} did more than {limit} units of work",
+        "ja": "条件 {condition} の処理量が {limit} 単位を超えました",
+    },
     "problem.unknown_top_key": {"en": "unknown top-level key {key}", "ja": "不明な最上位キー {key}"},
     "problem.other_questionnaire": {
         "en": "made with questionnaire {made}, but it is checked against {checked}",
@@ -1122,6 +1307,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "meta {key} must look like 2026-01-31",
         "ja": "meta の {key} は 2026-01-31 の形式にしてください",
     },
+    "problem.meta_not_a_date": {
+        "en": "meta {key} {value} is not a date in the calendar (month 01 to 12, a day that month has)",
+        "ja": "meta の {key} {value} は暦にない日付です（月は 01〜12、日はその月にある日）",
+    },
+    "problem.decision_not_a_date": {
+        "en": "decision 'date' {value} is not a date in the calendar (month 01 to 12, a day that month has)",
+        "ja": "decision の 'date' {value} は暦にない日付です（月は 01〜12、日はその月にある日）",
+    },
+    "problem.questionnaire_too_new": {
+        "en": "made with version {made} of questionnaire {qid}, but only versions 1 to {known} exist here; "
+        "upgrade mlpdm (or the team questionnaire) to the one that wrote this file, or correct the version if it was typed by hand",
+        "ja": "質問票 {qid} のバージョン {made} で作られていますが、ここにあるのはバージョン 1〜{known} だけです。"
+        "このファイルを書いた mlpdm（またはチームの質問票）に更新するか、手で書いた値なら正しいバージョンに直してください",
+    },
+    "problem.base_too_new": {
+        "en": "made with version {made} of the questionnaire {qid} extends, but only versions 1 to {known} exist here; "
+        "upgrade mlpdm to the one that wrote this file, or correct base_version if it was typed by hand",
+        "ja": "{qid} が拡張する質問票のバージョン {made} で作られていますが、ここにあるのはバージョン 1〜{known} だけです。"
+        "このファイルを書いた mlpdm に更新するか、手で書いた値なら base_version を直してください",
+    },
+    "problem.front_text": {
+        "en": "front matter field {key} must be text",
+        "ja": "フロントマターの {key} は文字列でなければなりません",
+    },
+    "problem.front_choice": {
+        "en": "front matter field {key} must be one of {known}",
+        "ja": "フロントマターの {key} は {known} のいずれかでなければなりません",
+    },
+    "problem.front_questionnaire": {
+        "en": "front matter field 'questionnaire' must be a mapping with an id (text) and a version (a whole number)",
+        "ja": "フロントマターの 'questionnaire' は id（文字列）と version（整数）を持つマッピングでなければなりません",
+    },
     "problem.answers_mapping": {
         "en": "'answers' must be a mapping from question id to answer",
         "ja": "'answers' は質問 ID から回答へのマッピングでなければなりません",
@@ -1147,6 +1364,94 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.template_runaway.hint": {
         "en": "Templates may only format the data they are given; remove the loop or recursion.",
         "ja": "テンプレートでできるのは、渡されたデータの整形だけです。そのループや再帰を取り除いてください。",
+    },
+    "error.template_nesting": {
+        "en": "template {place} nests brackets, 'not', signs, 'if … else' or blocks more than {limit} levels deep",
+        "ja": "テンプレート {place} で、括弧・'not'・符号・'if … else'・ブロックの入れ子が {limit} 段を超えています",
+    },
+    "error.template_nesting.hint": {
+        "en": "Split the expression with {{% set %}}, or flatten the blocks.",
+        "ja": "{{% set %}} で式を分けるか、ブロックの入れ子を浅くしてください。",
+    },
+    "error.template_tree": {
+        "en": "template {place} applies more than {limit} operators, filters or statements one on another",
+        "ja": "テンプレート {place} で、演算子・フィルター・文が {limit} 段を超えて重なっています",
+    },
+    "error.template_tree.hint": {
+        "en": "Split the expression with {{% set %}}, or use a loop.",
+        "ja": "{{% set %}} で式を分けるか、ループを使ってください。",
+    },
+    "error.template_value": {
+        "en": "template {place} built a value of more than {limit} characters or items",
+        "ja": "テンプレート {place} が {limit} 文字（または要素）を超える値を作ろうとしました",
+    },
+    "error.template_value.hint": {
+        "en": "Templates may only format the data they are given; look for a huge width, count, repeat or join.",
+        "ja": "テンプレートでできるのは、渡されたデータの整形だけです。極端な幅・回数・繰り返し・結合がないか確認してください。",
+    },
+    "error.template_work": {
+        "en": "template {place} did more than {limit} units of work (a character built counts 1, a call or loop step 100)",
+        "ja": "テンプレート {place} の処理量が {limit} 単位を超えました（作った 1 文字が 1、呼び出しやループ 1 回が 100）",
+    },
+    "error.template_work.hint": {
+        "en": "Templates may only format the data they are given; remove the nested loops or the recursion.",
+        "ja": "テンプレートでできるのは、渡されたデータの整形だけです。入れ子のループや再帰を取り除いてください。",
+    },
+    "error.template_output": {
+        "en": "template {place} produced more than {limit} characters",
+        "ja": "テンプレート {place} の出力が {limit} 文字を超えました",
+    },
+    "error.template_output.hint": {
+        "en": "A brief is never that long; look for a loop that repeats its output.",
+        "ja": "ブリーフがそこまで長くなることはありません。出力を繰り返しているループがないか確認してください。",
+    },
+    "error.template_failed": {
+        "en": "template {place} failed: {reason}",
+        "ja": "テンプレート {place} の実行に失敗しました：{reason}",
+    },
+    "error.template_failed.hint": {
+        "en": "Fix the expression on that line, or remove the template to use the shipped one.",
+        "ja": "その行の式を直すか、テンプレートを削除して同梱のテンプレートを使ってください。",
+    },
+    "error.template_no_message": {
+        "en": "template {place} asks for the message {key!r}, which mlpdm does not have",
+        "ja": "テンプレート {place} が、mlpdm にないメッセージ {key!r} を使っています",
+    },
+    "error.template_no_message.hint": {
+        "en": "Use a key from mlpdm/core/messages.py, or write the text into the template.",
+        "ja": "mlpdm/core/messages.py にあるキーを使うか、文をテンプレートに直接書いてください。",
+    },
+    "error.template_message_values": {
+        "en": "template {place}: the message {key!r} needs the value {name!r}",
+        "ja": "テンプレート {place}：メッセージ {key!r} には値 {name!r} が必要です",
+    },
+    "error.template_message_values.hint": {
+        "en": "Pass it as t({key!r}, {name}=...).",
+        "ja": "t({key!r}, {name}=...) のように渡してください。",
+    },
+    "error.template_not_file": {
+        "en": "{path} is not a regular file (a device, pipe, socket or folder), so it cannot be a template",
+        "ja": "{path} は通常のファイルではない（デバイス、パイプ、ソケット、フォルダー）ため、テンプレートとして使えません",
+    },
+    "error.template_not_file.hint": {
+        "en": "Nothing was read from it. Remove it from the templates folder, or put the template file there.",
+        "ja": "中身は読んでいません。テンプレートのフォルダーから取り除くか、テンプレートのファイルを置いてください。",
+    },
+    "error.template_dangling": {
+        "en": "{path} is a symbolic link to something that does not exist, so it cannot be a template",
+        "ja": "{path} は存在しないものを指すシンボリックリンクのため、テンプレートとして使えません",
+    },
+    "error.template_dangling.hint": {
+        "en": "Remove the link, or restore the file it points to.",
+        "ja": "リンクを削除するか、リンク先のファイルを戻してください。",
+    },
+    "error.condition_failed": {
+        "en": "{place}: {what}: {reason}",
+        "ja": "{place}：{what}：{reason}",
+    },
+    "error.condition_failed.hint": {
+        "en": "Fix the condition in the questionnaire, then run `mlpdm questionnaire validate`.",
+        "ja": "質問票の条件を直してから、`mlpdm questionnaire validate` を実行してください。",
     },
     "error.bad_slug": {
         "en": "{slug!r} cannot be used as a file name",

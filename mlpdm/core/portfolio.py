@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-import yaml
 from jinja2 import BaseLoader
 
 from mlpdm.core.answers import AnswersDoc
@@ -14,6 +13,7 @@ from mlpdm.core.decision import VERDICTS, Verdict
 from mlpdm.core.messages import t
 from mlpdm.core.render import VERDICT_MARK, is_override, render_template
 from mlpdm.core.text import pick
+from mlpdm.core.yamlcore import safe_dump
 
 INDEX_TEMPLATE = "index.md.j2"
 
@@ -66,8 +66,8 @@ def render_index(entries: Sequence[Entry], *, lang: str, loader: BaseLoader) -> 
     body = render_template(
         loader, INDEX_TEMPLATE, lang, {"rows": rows, "totals": totals, "total": len(entries)}
     )
-    front = yaml.safe_dump(
-        {"title": t("index.title", lang), "briefs": len(entries), "generator": "mlpdm"},
+    front = safe_dump(
+        {"title": t("index.title", lang), "briefs": len(entries), "lang": lang, "generator": "mlpdm"},
         sort_keys=False,
         allow_unicode=True,
     )

@@ -9,10 +9,19 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from mlpdm.core.conditions import BUILTIN_NAMES, Condition, ConditionError, compile_condition
 from mlpdm.core.errors import Location, Problem, UserError
+from mlpdm.core.markdown import LINK_SCHEMES, is_allowed_link
 from mlpdm.core.text import LANGUAGES, pick
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -262,6 +271,9 @@ class Questionnaire(_Model):
     review_sooner: tuple[ReviewRule, ...] = ()
     base_id: str | None = None  # set when this questionnaire extends another
     base_version: int | None = None
+    # Where each condition's text was written, so a condition failing while it runs names
+    # its file and line (set by load_questionnaire and extend).
+    _places: dict[str, Location] = PrivateAttr(default_factory=dict)
 
     @field_validator("id")
     @classmethod
@@ -314,6 +326,10 @@ class Questionnaire(_Model):
     def source_index(self) -> Mapping[str, Source]:
         """Sources by id."""
         return {s.id: s for s in self.sources}
+
+    def place_of(self, condition: str) -> Location | None:
+        """Where the condition ``condition`` was written, when known."""
+        return self._places.get(condition)
 
     def question(self, qid: str) -> Question:
         """The question with this id (KeyError if none)."""
@@ -393,7 +409,27 @@ def load_questionnaire(data: Any, source: SourceFile) -> Questionnaire:
     problems = tuple(check_questionnaire(model, source))
     if problems:
         raise _invalid(source.path, problems)
+    for loc, expr in _conditions(model):
+        model._places.setdefault(expr, source.locate(loc))
     return model
+
+
+def _conditions(model: Questionnaire) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Every condition with where it sits in the file."""
+    for si, section in enumerate(model.sections):
+        if section.when:
+            yield ("sections", si, "when"), section.when
+        for qi, question in enumerate(section.questions):
+            if question.when:
+                yield ("sections", si, "questions", qi, "when"), question.when
+    for di, derived in enumerate(model.derived):
+        yield ("derived", di, "when"), derived.when
+    for ri, rule in enumerate(model.rules):
+        yield ("rules", ri, "when"), rule.when
+        for ti, tier in enumerate(rule.severity):
+            yield ("rules", ri, "severity", ti, "when"), tier.when
+    for i, review in enumerate(model.review_sooner):
+        yield ("review_sooner", i, "when"), review.when
 
 
 def _meaningful(errors: list[Any]) -> list[Any]:
@@ -449,6 +485,17 @@ def check_questionnaire(model: Questionnaire, source: SourceFile) -> Iterator[Pr
     yield from _check_defaults(model, source)
     yield from _check_at_most(model, source)
     yield from _check_languages(model, source)
+    for index, entry in enumerate(model.sources):
+        problem = link_problem(entry.url, source.locate(("sources", index, "url")))
+        if problem:
+            yield problem
+
+
+def link_problem(url: object, where: Location) -> Problem | None:
+    """A source URL a brief could not link to (javascript:, data:, ...), or None when it can."""
+    if not isinstance(url, str) or is_allowed_link(url):
+        return None
+    return Problem.of("unsafe_link", where, url=repr(url), allowed=", ".join(LINK_SCHEMES))
 
 
 def _check_unique_ids(model: Questionnaire, source: SourceFile) -> Iterator[Problem]:
@@ -501,7 +548,7 @@ def _compile(expr: str, loc: tuple[Any, ...], source: SourceFile) -> tuple[Condi
     try:
         return compile_condition(expr), None
     except ConditionError as exc:
-        return None, Problem(str(exc), source.locate(loc))
+        return None, Problem(str(exc), source.locate(loc), exc.msg)
 
 
 def _check_conditions(model: Questionnaire, source: SourceFile) -> Iterator[Problem]:

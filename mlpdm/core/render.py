@@ -5,16 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from jinja2 import BaseLoader, Environment, StrictUndefined, Template, TemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 
 from mlpdm.core.answers import AnswersDoc
-from mlpdm.core.conditions import BoundedSandbox
 from mlpdm.core.decision import OUTCOME_VERDICT, Finding, Verdict
 from mlpdm.core.diagram import mermaid
 from mlpdm.core.display import display_value
@@ -29,11 +27,14 @@ from mlpdm.core.markdown import (
     escape_inline,
     link,
     quote,
+    show_bidi,
 )
 from mlpdm.core.messages import MESSAGES, t
 from mlpdm.core.questionnaire import OUTCOMES, UNSURE, Question, Questionnaire
+from mlpdm.core.sandbox import TEMPLATE_LIMITS, BoundedSandbox, LimitError
 from mlpdm.core.text import pick
 from mlpdm.core.whatif import what_would_change
+from mlpdm.core.yamlcore import safe_dump
 
 BRIEF_TEMPLATE = "brief.md.j2"
 VERDICT_MARK = {
@@ -227,9 +228,10 @@ def _finalize(value: Any) -> str:
 
 
 @lru_cache(maxsize=8)
-def environment(loader: BaseLoader) -> ImmutableSandboxedEnvironment:
+def environment(loader: BaseLoader) -> BoundedSandbox:
     """The sandboxed template environment: escaping on output, mlpdm's Markdown filters."""
     env = BoundedSandbox(
+        limits=TEMPLATE_LIMITS,
         loader=loader,
         undefined=StrictUndefined,
         finalize=_finalize,
@@ -238,7 +240,7 @@ def environment(loader: BaseLoader) -> ImmutableSandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(
+    env.add_filters(
         trusted_mermaid=Md,  # built by core/diagram.py from mlpdm's own labels only
         cell=escape_cell,
         block=escape_block,
@@ -283,32 +285,24 @@ def header_context(
     }
 
 
-def front_matter(
-    context: Mapping[str, Any], body: str, *, render_digest: str, source_text: str | None = None
-) -> str:
-    """The YAML front matter block: what CI scripts and `mlpdm check` read (see front_matter_data).
+def front_matter(context: Mapping[str, Any], body: str) -> str:
+    """The YAML front matter block: what CI scripts and dashboards read (see front_matter_data).
 
-    Its last field, ``file_digest``, fingerprints the whole file but that line: with it a
-    brief vouches for its own front matter, so `mlpdm check` may believe it (see
-    freshness.recorded_state) without parsing the answers or rendering anything.
+    Nothing in it is believed by `mlpdm check`, which renders the answers and compares bytes;
+    its digests only let check say *why* a brief differs (stale answers, an older render, an edit).
     """
-    data = front_matter_data(context, body, render_digest=render_digest, source_text=source_text)
-    fields = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
-    head = "---\n" + fields
-    seal = text_digest(head + "---\n\n" + body)
-    return f"{head}file_digest: {seal}\n---\n"
+    data = front_matter_data(context, body)
+    fields = safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
+    return "---\n" + fields + "---\n"
 
 
-def front_matter_data(
-    context: Mapping[str, Any], body: str, *, render_digest: str, source_text: str | None = None
-) -> dict[str, Any]:
-    """The front matter's fields, but ``file_digest``.
+def front_matter_data(context: Mapping[str, Any], body: str) -> dict[str, Any]:
+    """The front matter's fields.
 
-    ``answers_digest`` fingerprints the answers the brief was rendered from (a changed
-    answers file makes it stale) and ``answers_file_digest`` the answers file's text as it
-    was; ``render_digest`` what else it was rendered with (see ``render_digest``);
-    ``brief_digest`` the body (a hand edit shows); ``top_reason`` is the id of the rule
-    named as the main reason.
+    ``lang`` is the language the brief was rendered in (check renders it in that language again);
+    ``answers_digest`` fingerprints the answers the brief was rendered from and ``brief_digest``
+    the body;
+    ``top_reason`` is the id of the rule named as the main reason.
     """
     questionnaire: dict[str, Any] = {
         "id": context["questionnaire"]["id"],
@@ -316,29 +310,27 @@ def front_matter_data(
     }
     if context["questionnaire"].get("base_version") is not None:
         questionnaire["base_version"] = context["questionnaire"]["base_version"]
+    # Bidi controls are shown as in the body, "(U+202E)", so a page title reads as stored.
+    feature = show_bidi(context["feature"])
     data = {
-        "title": t("brief.title", context["lang"], feature=context["feature"]),
-        "feature": context["feature"],
+        "title": t("brief.title", context["lang"], feature=feature),
+        "feature": feature,
         "slug": context["slug"],
         "verdict": context["verdict"]["id"],
         "top_reason": context["top_reason"],
         "status": context["decision"]["status"],
-        "owner": context["owner"],
+        "owner": show_bidi(context["owner"]),
         "date": context["date"],
         "review_by": context["review_by"] or None,
+        "lang": context["lang"],
         "questionnaire": questionnaire,
         "answers_digest": context["answers_digest"],
-        "answers_file_digest": None if source_text is None else text_digest(source_text),
-        "render_digest": render_digest,
         "brief_digest": text_digest(body),
         "generator": "mlpdm",
     }
     return {k: v for k, v in data.items() if v is not None}
 
 
-# Bump when a change to mlpdm's code (not to a template, questionnaire or message, which
-# the digest reads itself) changes what a brief says; `mlpdm check` then renders every brief again.
-RENDERER_VERSION = 2
 # Messages only the command line shows: changing one must not make every brief stale. (Were a
 # brief to use one, the golden briefs' guard in tests/test_examples.py would say so.)
 _CLI_ONLY = ("help.", "check.", "error.", "config.", "interview.", "qn.", "stats.", "decide.", "render.")
@@ -350,9 +342,9 @@ def render_digest(questionnaire: Questionnaire, loader: BaseLoader, lang: str) -
     """A fingerprint of everything a brief is rendered with besides its answers.
 
     The questionnaire's content, every template the loader offers, the message catalogue
-    (but for the command line's own messages), the language and RENDERER_VERSION. With the
-    answers digests it lets `mlpdm check` know a brief is current without rendering it (see
-    ``freshness.is_current`` and ``checks.Checker._recorded``). Computed once per process for each.
+    (but for the command line's own messages), and the language. With the
+    answers it keys the per-user cache of verified briefs (see ``checks.Checker``). Computed once
+    per process for each.
     """
     key = (id(questionnaire), id(loader), lang)
     cached = _RENDER_DIGESTS.get(key)
@@ -361,7 +353,7 @@ def render_digest(questionnaire: Questionnaire, loader: BaseLoader, lang: str) -
     env = environment(loader)
     sources = [(name, loader.get_source(env, name)[0]) for name in sorted(loader.list_templates())]
     payload = json.dumps(
-        [RENDERER_VERSION, lang, questionnaire.model_dump(mode="json"), sources, _brief_messages()],
+        [lang, questionnaire.model_dump(mode="json"), sources, _brief_messages()],
         sort_keys=True,
         ensure_ascii=False,
     )
@@ -388,47 +380,82 @@ def render_brief(
     loader: BaseLoader,
     template: str = BRIEF_TEMPLATE,
     answers_link: str | None = None,
-    source_text: str | None = None,
 ) -> str:
-    """The Markdown brief. Deterministic: the same inputs give the same bytes.
-
-    ``source_text`` is the answers file's text as it is on disk; its digest in the front
-    matter lets `mlpdm check` trust the brief without reading the answers again.
-    """
+    """The Markdown brief. Deterministic: the same inputs give the same bytes."""
     context = brief_context(questionnaire, doc, verdict, lang, answers_link=answers_link)
     body = render_template(loader, template, lang, context)
     body = body.strip("\n") + "\n"
-    digest = render_digest(questionnaire, loader, lang)
-    return front_matter(context, body, render_digest=digest, source_text=source_text) + "\n" + body
+    return front_matter(context, body) + "\n" + body
 
 
 def render_template(loader: BaseLoader, name: str, lang: str, context: Mapping[str, Any]) -> str:
-    """Render a (possibly team-provided) template in the sandbox; its mistakes become UserErrors."""
+    """Render a (possibly team-provided) template in the sandbox; its mistakes become UserErrors.
+
+    Every message names the template's file and, when known, the line.
+    """
     env = environment(loader)
     try:
-        return select_template(env, name, lang).render(
-            **context, t=lambda key, **kw: message(key, lang, **kw)
-        )
+        return select_template(env, name, lang).render(**context, t=_catalogue(lang))
+    except UserError:
+        raise
+    except LimitError as exc:
+        raise UserError.of(
+            f"template_{exc.kind}", place=_template_where(exc, name), limit=f"{exc.limit:,}"
+        ) from None
+    except _MessageError as exc:
+        place = _template_where(exc, name)
+        if exc.missing is None:
+            raise UserError.of("template_no_message", place=place, key=exc.key) from None
+        raise UserError.of("template_message_values", place=place, key=exc.key, name=exc.missing) from None
     except SecurityError as exc:
         raise UserError.of("template_forbidden", place=_template_where(exc, name), reason=str(exc)) from None
     except TemplateError as exc:
-        line = getattr(exc, "lineno", None) or _template_line(exc)
-        where = f"{getattr(exc, 'filename', None) or name}:{line}" if line else name
-        raise UserError.of("template_broken", place=where, reason=str(exc)) from None
+        raise UserError.of("template_broken", place=_template_where(exc, name), reason=str(exc)) from None
     except (OverflowError, RecursionError, MemoryError) as exc:
         # The sandbox stops huge ranges; deep recursion and memory hit Python's own limits.
         raise UserError.of(
             "template_runaway", place=_template_where(exc, name), reason=f"{type(exc).__name__}: {exc}"
         ) from None
+    except Exception as exc:  # what a team's expression can raise: 1/0, 'a' + 1, int('x')...
+        raise UserError.of(
+            "template_failed", place=_template_where(exc, name), reason=f"{type(exc).__name__}: {exc}"
+        ) from None
 
 
-def _template_line(exc: BaseException) -> int | None:
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
-    return frames[-1].lineno if frames else None
+class _MessageError(Exception):
+    """A template asked for a message mlpdm does not have, or left out one of its values."""
+
+    def __init__(self, key: Any, missing: str | None = None) -> None:
+        super().__init__(key)
+        self.key = key
+        self.missing = missing
+
+
+def _catalogue(lang: str) -> Callable[..., Md]:
+    """The ``t`` templates call: a catalogue message with its values escaped."""
+
+    def text(key: Any, **params: Any) -> Md:
+        if not isinstance(key, str) or key not in MESSAGES:
+            raise _MessageError(key)
+        try:
+            return message(key, lang, **params)
+        except KeyError as exc:
+            raise _MessageError(key, str(exc.args[0])) from None
+
+    return text
 
 
 def _template_where(exc: BaseException, template: str) -> str:
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+    """file:line of the template where ``exc`` happened: its own, else its traceback's."""
+    line = getattr(exc, "lineno", None)
+    if line:
+        return f"{getattr(exc, 'filename', None) or template}:{line}"
+    # Jinja rewrites tracebacks so that template code shows as frames of the template file.
+    frames = [
+        f
+        for f in traceback.extract_tb(exc.__traceback__)
+        if not f.filename.endswith(".py") and not f.filename.startswith("<")
+    ]
     return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else template
 
 

@@ -73,15 +73,15 @@ def families() -> dict[str, frozenset[str]]:
     return {family: frozenset(rules) for family, rules in data.items()}
 
 
-def score() -> list[Result]:
-    """Decide every case with the shipped questionnaire and compare with its expert label."""
+def score(cases: Path = CASES) -> list[Result]:
+    """Decide every case in ``cases`` with the shipped questionnaire; compare with its expert label."""
     questionnaire = load_packaged_questionnaire()
     fams = families()
     results = []
-    for case_path in sorted(CASES.glob("*.case.yaml")):
+    for case_path in sorted(cases.glob("*.case.yaml")):
         slug = case_path.name.removesuffix(".case.yaml")
         case = yaml.safe_load(case_path.read_text(encoding="utf-8"))
-        data, source = load_yaml_file(CASES / f"{slug}.answers.yaml", what="answers file")
+        data, source = load_yaml_file(cases / f"{slug}.answers.yaml", what="answers file")
         doc = parse_answers_doc(data, questionnaire, source)
         verdict = decide(questionnaire, doc.answers)
         fired = {f.rule.id for f in verdict.findings}
@@ -162,8 +162,13 @@ def main(argv: list[str] | None = None) -> int:
         "--docs", action="store_true", help="rewrite the generated part of docs/calibration.md"
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="list each case's findings")
+    parser.add_argument(
+        "--cases", type=Path, default=CASES, help="a folder of cases to score instead (e.g. held out)"
+    )
     args = parser.parse_args(argv)
-    results = score()
+    if args.docs and args.cases != CASES:
+        parser.error("--docs documents the shipped cases only")
+    results = score(args.cases)
     table = render(results)
     sys.stdout.write(table)
     if args.verbose:

@@ -64,7 +64,7 @@ def test_help_follows_the_locale_and_the_flag_wins(ja_runner):
     assert "回答ファイルからブリーフを生成します" in from_locale.output
     assert "オプション" in from_locale.output
     flagged = ja_runner.invoke(app, ["render", "--help", "--lang", "en"])
-    assert "Render the brief from an answers file" in flagged.output
+    assert "Render the brief from each answers file" in flagged.output
     assert not KANA.search(flagged.output)
 
 
@@ -116,22 +116,57 @@ def test_a_bad_lang_is_refused(runner):
     assert result.exit_code == 2 and "'fr' is not supported" in result.output
 
 
-def test_check_and_index_speak_japanese(tmp_path, monkeypatch, ja_runner):
+def one_feature_repo(tmp_path, monkeypatch):
+    """A git repository holding the example's answers in docs/mlpdm, as the current folder."""
     root = tmp_path / "repo"
     (root / ".git").mkdir(parents=True)
     docs = root / "docs" / "mlpdm"
     docs.mkdir(parents=True)
     shutil.copy(EXAMPLE, docs)
     monkeypatch.chdir(root)
+    return root, docs
+
+
+def test_check_and_index_speak_japanese(tmp_path, monkeypatch, ja_runner):
+    root, docs = one_feature_repo(tmp_path, monkeypatch)
     result = ja_runner.invoke(app, ["check"])
     assert result.exit_code == 1
     assert "ブリーフがありません" in result.output and "エラー" in result.output
     assert "回答ファイル 1 件を検査しました" in result.output
+    # The messages follow the reader's language; a missing brief is written in the repository's
+    # language (configured, else English), so every machine writes the same file.
     fixed = ja_runner.invoke(app, ["check", "--fix"])
     assert fixed.exit_code == 0 and "修正 docs/mlpdm/invoice-ocr.md：生成し直しました" in fixed.output
+    assert "## Why this verdict" in (docs / "invoice-ocr.md").read_text(encoding="utf-8")
+    (root / "mlpdm.toml").write_text('lang = "ja"\n', encoding="utf-8")
+    (docs / "invoice-ocr.md").unlink()
+    (docs / "README.md").unlink()
+    assert ja_runner.invoke(app, ["check", "--fix"]).exit_code == 0
     assert "## この判定の理由" in (docs / "invoice-ocr.md").read_text(encoding="utf-8")
-    index = (docs / "README.md").read_text(encoding="utf-8")
-    assert KANA.search(index)
+    assert KANA.search((docs / "README.md").read_text(encoding="utf-8"))
+
+
+def test_a_brief_keeps_its_language_whoever_checks_it(tmp_path, monkeypatch, runner, ja_runner):
+    _, docs = one_feature_repo(tmp_path, monkeypatch)
+    answers = f"docs/mlpdm/{EXAMPLE.name}"
+    assert runner.invoke(app, ["render", answers, "--lang", "ja"]).exit_code == 0
+    japanese = (docs / "invoice-ocr.md").read_text(encoding="utf-8")
+    assert "lang: ja\n" in japanese
+    # An English reader (or `--lang en`) checks it: current, and --fix leaves it Japanese.
+    assert runner.invoke(app, ["check", "--lang", "en"]).exit_code == 0
+    assert runner.invoke(app, ["check", "--fix"]).exit_code == 0
+    assert (docs / "invoice-ocr.md").read_text(encoding="utf-8") == japanese
+    # And an English brief checked in Japanese is current too.
+    assert runner.invoke(app, ["render", answers, "--lang", "en"]).exit_code == 0
+    result = ja_runner.invoke(app, ["check", "--lang", "ja"])
+    assert result.exit_code == 0, result.output
+    edit_answers = docs / EXAMPLE.name
+    edit_answers.write_text(
+        edit_answers.read_text(encoding="utf-8").replace("kill_switch: 'yes'", "kill_switch: 'no'"),
+        encoding="utf-8",
+    )
+    assert runner.invoke(app, ["check", "--fix"]).exit_code == 0
+    assert "## Why this verdict" in (docs / "invoice-ocr.md").read_text(encoding="utf-8")
 
 
 def test_config_lang_sets_the_language(tmp_path, monkeypatch, runner):

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 from markdown_it import MarkdownIt
 
-from mlpdm.core.markdown import code, escape_block, escape_cell, escape_inline, link, quote
+from mlpdm.core.markdown import (
+    code,
+    escape_block,
+    escape_cell,
+    escape_inline,
+    is_allowed_link,
+    link,
+    link_scheme,
+    quote,
+)
 
 md = MarkdownIt("commonmark").enable("table")
 
@@ -75,10 +84,34 @@ def test_code_span_survives_backticks():
     assert md.parseInline(code("a`b"))[0].children[0].content == "a`b"
 
 
-def test_links_only_for_http_and_relative_urls():
+def test_links_only_for_http_mailto_and_relative_urls():
     assert link("x", "https://example.com/a b") == "[x](https://example.com/a%20b)"
     assert link("x", "other.md") == "[x](other.md)"
+    assert link("x", "mailto:team@example.com") == "[x](mailto:team@example.com)"
+    assert link("x", "HTTPS://EXAMPLE.COM") == "[x](HTTPS://EXAMPLE.COM)"
     assert "(" in link("x", "javascript:alert(1)") and "](" not in link("x", "javascript:alert(1)")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript&colon;alert(1)",  # Markdown decodes the entity; the browser runs the script
+        "javascript&colon;alert(1).md",  # a successor slug made of an entity, as the brief links it
+        "&#106;avascript:alert(1)",
+        "&#x6A;avascript&#x3A;alert(1)",
+        "java&#x09;script:alert(1)",  # browsers drop tabs and newlines inside a URL
+        "java\nscript:alert(1)",
+        " \x01JaVaScRiPt:alert(1)",
+        "\u202ejavascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "file:///etc/passwd",
+        "//evil.example/x",
+    ],
+)
+def test_no_other_scheme_becomes_a_link(url):
+    assert link_scheme(url) != "http" and not is_allowed_link(url)
+    assert "](" not in link("x", url)
 
 
 def test_quote_prefixes_every_line():

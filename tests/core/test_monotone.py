@@ -232,7 +232,9 @@ def _answered(question: Question, answers: dict[str, Any]) -> list[Any]:
 def test_an_optional_question_left_blank_never_makes_the_verdict_worse(data):
     answers = _answers(data)
     for question in Q.question_index.values():
-        if question.required:
+        # A blank that says "does not apply" (no small pool, no pilot yet) is itself an answer,
+        # compared with the others by the monotone test above; only "not known" must be harmless.
+        if question.required or question.blank_means == "not_applicable":
             continue
         blank = decide(Q, {**answers, question.id: None})
         for value in _answered(question, answers):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import stat
 import tempfile
+import threading
 
 import pytest
 
@@ -66,21 +68,42 @@ def test_a_symlink_at_the_target_is_not_followed(tmp_path, runner):
 
 
 @pytest.mark.parametrize("force", [[], ["--force"]], ids=["plain", "force"])
-def test_a_pipe_or_device_at_the_target_is_never_opened_nor_replaced(tmp_path, runner, force):
-    # As root (as in many CI containers) a rename over a device replaces it for every
-    # process; and opening a pipe to look at it blocks forever.
-    targets = [tmp_path / "pipe"]
-    os.mkfifo(targets[0])
+def test_a_pipe_or_device_given_as_output_is_written_in_place(tmp_path, runner, force):
+    # `-o /dev/null` or a pipe the user names is written into, never renamed over: as root (as in
+    # many CI containers) a rename would replace the device with a file for every process.
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")), daemon=True)
+    reader.start()
+    result = runner.invoke(app, ["render", str(EXAMPLE), "-o", str(pipe), *force])
+    reader.join(timeout=60)
+    assert result.exit_code == 0, result.output
+    assert received and received[0].startswith("---\n") and "generator: mlpdm" in received[0]
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
     if os.geteuid() == 0:  # a private null device, so a failure here harms nothing else
-        targets.append(tmp_path / "null")
-        os.mknod(targets[1], 0o666 | stat.S_IFCHR, os.makedev(1, 3))
-    for target in targets:
-        kind = stat.S_IFMT(os.lstat(target).st_mode)
-        result = runner.invoke(app, ["render", str(EXAMPLE), "-o", str(target), *force])
-        assert result.exit_code == 2, result.output
-        assert "not written by mlpdm" in result.output or "not a regular file" in result.output
-        assert stat.S_IFMT(os.lstat(target).st_mode) == kind
-        assert not list(tmp_path.glob(".*.tmp"))
+        null = tmp_path / "null"
+        os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        for command in (["render", str(EXAMPLE)], ["index", str(tmp_path)]):
+            result = runner.invoke(app, [*command, "-o", str(null), *force])
+            assert result.exit_code == 0, result.output
+            assert stat.S_ISCHR(os.lstat(null).st_mode)
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_pipe_or_device_in_the_docs_folder_is_never_opened_nor_replaced(tmp_path, runner):
+    # A brief's place holds a pipe: `check --fix` must neither block on it nor rename over it.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(EXAMPLE, docs)
+    brief = docs / "invoice-ocr.md"
+    os.mkfifo(brief)
+    shutil.copy(REPO / "examples" / "refund-agent.answers.yaml", docs)
+    result = runner.invoke(app, ["check", str(docs), "--fix", "--force"])
+    assert result.exit_code == 1, result.output
+    assert "pipe, device or folder is in the brief's place" in result.output
+    assert stat.S_ISFIFO(os.lstat(brief).st_mode)
+    assert (docs / "refund-agent.md").is_file()  # the other feature went on
 
 
 def test_a_folder_at_the_target_is_refused(tmp_path):

@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from mlpdm.core.answers import AnswerError, AnswersDoc, coerce_answer
 from mlpdm.core.decision import decide
 from mlpdm.core.freshness import split_front_matter
-from mlpdm.core.markdown import clean
+from mlpdm.core.markdown import clean, show_bidi
 from mlpdm.core.render import render_brief
 from mlpdm.core.text import is_placeholder
 from mlpdm.resources import load_packaged_questionnaire, template_loader
@@ -136,8 +136,8 @@ def test_hostile_answer_keeps_the_structure_and_shows_literally(hostile):
     meta_owner = " ".join(hostile.split()) or "x"
     brief = render(answers, {"owner": meta_owner, "feature": meta_owner})
     front, body = split_front_matter(brief)
-    # The front matter is intact YAML that says what it should.
-    assert front is not None and front["generator"] == "mlpdm" and front["owner"] == meta_owner
+    # The front matter is intact YAML that says what it should (bidi controls shown as in the body).
+    assert front is not None and front["generator"] == "mlpdm" and front["owner"] == show_bidi(meta_owner)
     assert (
         front["verdict"]
         == decide(__import__("mlpdm.resources", fromlist=["x"]).load_packaged_questionnaire(), answers).id
@@ -181,3 +181,28 @@ def test_front_matter_cannot_be_broken_from_a_feature_name():
     front, _ = split_front_matter(brief)
     assert yaml.safe_load(brief.split("\n---\n", 1)[0][4:]) == front
     assert front["verdict"] == "go" and front["feature"] == "x\n---\nverdict: go\n---"
+
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+def test_bidi_controls_are_shown_in_the_front_matter_as_in_the_body(runner, tmp_path):
+    # A title, feature or owner that reads backwards in a page title or a CI log is spoofing.
+    from mlpdm.cli.app import app
+    from tests.conftest import answers_yaml
+
+    feature = "Invoice \u202eFDP.exe\u202c reader \u2066x\u2069"
+    text = answers_yaml(dict(CLEAN), feature=feature, slug="bidi").replace(
+        "owner: Tester", f"owner: '{BIDI}'"
+    )
+    path = tmp_path / "bidi.answers.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["render", str(path)])
+    assert result.exit_code == 0, result.output
+    brief = (tmp_path / "bidi.md").read_text(encoding="utf-8")
+    assert not [ch for ch in BIDI if ch in brief], "a bidi control is in the brief as it is"
+    front, body = split_front_matter(brief)
+    assert front is not None
+    assert front["feature"] == "Invoice (U+202E)FDP.exe(U+202C) reader (U+2066)x(U+2069)"
+    assert front["title"].startswith(front["feature"]) and front["feature"] in body
+    assert front["owner"] == "".join(f"(U+{ord(ch):04X})" for ch in BIDI)

@@ -22,10 +22,9 @@ import pexpect
 import pytest
 import yaml
 
-from mlpdm.core.freshness import sealed_front_matter
 from mlpdm.resources import load_packaged_questionnaire
 from mlpdm.workspace import read_answers
-from tests.conftest import REPO, spawn_interview
+from tests.conftest import REPO, brief_is_current, spawn_interview, whole_brief
 from tests.keystrokes import typed_lines
 
 pytestmark = pytest.mark.slow
@@ -174,7 +173,7 @@ def test_ctrl_c_while_the_files_are_written_waits_until_they_are_whole(tmp_path,
     assert "Interview stopped (Ctrl-C)." in result.output and "Wrote" in result.output
     q = load_packaged_questionnaire()
     assert read_answers(tmp_path / "signal-test.answers.yaml", q).answers == SHORT
-    assert sealed_front_matter((tmp_path / "signal-test.md").read_text(encoding="utf-8")) is not None
+    assert brief_is_current(tmp_path / "signal-test.md", tmp_path / "signal-test.answers.yaml")
     assert not (tmp_path / "signal-test.draft.yaml").exists()
 
 
@@ -199,7 +198,7 @@ def test_ctrl_c_while_the_brief_is_written_leaves_whole_files(tmp_path):
         assert child.exitstatus == 130 and "Interview stopped (Ctrl-C)" in out
     if (docs / "signal-test.answers.yaml").exists():
         read_answers(docs / "signal-test.answers.yaml", q)
-        assert sealed_front_matter((docs / "signal-test.md").read_text(encoding="utf-8")) is not None
+        assert brief_is_current(docs / "signal-test.md", docs / "signal-test.answers.yaml")
         assert not (docs / "signal-test.draft.yaml").exists()
     else:
         assert "To resume, run" in out and draft_of(tmp_path)["answers"] == SHORT
@@ -412,7 +411,7 @@ def test_sigkill_at_random_points_leaves_nothing_for_git(tmp_path):
         for path in docs.glob("*.yaml"):
             read_answers(path, q, partial=path.name.endswith(".draft.yaml"))
         for path in docs.glob("*.md"):
-            assert sealed_front_matter(path.read_text(encoding="utf-8")) is not None, path
+            assert whole_brief(path.read_text(encoding="utf-8")) is not None, path
         seen = what_git_sees(repo)
         assert seen and all(LEFT_BY_A_PERSON.fullmatch(line) for line in seen), seen
         # The next run on each feature removes the locks and temporary files the kills left.

@@ -24,14 +24,22 @@ from mlpdm.cli.app import app
 from mlpdm.core.answers import AnswerError, AnswersDoc, coerce_answer
 from mlpdm.core.decision import decide
 from mlpdm.core.errors import UserError
-from mlpdm.core.freshness import sealed_front_matter
 from mlpdm.core.render import render_brief
 from mlpdm.files import atomic_write, parse_yaml, read_text
 from mlpdm.resources import load_packaged_questionnaire, template_loader
 from mlpdm.roundtrip import same, update_yaml
 from mlpdm.session import InterviewSession
 from mlpdm.workspace import FeatureFiles, FeatureLock, read_answers, write_answers
-from tests.conftest import MINI, PINNED_ENV, REPO, build_questionnaire, listing, write
+from tests.conftest import (
+    MINI,
+    PINNED_ENV,
+    REPO,
+    brief_is_current,
+    build_questionnaire,
+    listing,
+    whole_brief,
+    write,
+)
 from tests.keystrokes import typed_lines
 
 EXAMPLE = REPO / "examples" / "invoice-ocr.answers.yaml"
@@ -227,10 +235,9 @@ def test_drafts_answers_and_briefs_of_any_text_read_back_the_same(
         assert (back.meta, back.answers, back.decision) == (doc.meta, doc.answers, doc.decision)
     source = read_text(files.answers, what="answers")
     verdict = decide(Q, doc.answers)
-    atomic_write(
-        files.brief, render_brief(Q, doc, verdict, lang="en", loader=template_loader(), source_text=source)
-    )
-    front = sealed_front_matter(read_text(files.brief, what="answers"))
+    atomic_write(files.brief, render_brief(Q, doc, verdict, lang="en", loader=template_loader()))
+    assert brief_is_current(files.brief, files.answers)
+    front = whole_brief(read_text(files.brief, what="brief"))
     assert front is not None and front["feature"] == feature and (front["owner"] or "") == owner
     # A rewrite that keeps the file's layout reads back exactly too.
     changed = {**doc.to_mapping(), "meta": {**meta, "owner": rationale or "someone"}}
@@ -453,7 +460,7 @@ def test_a_non_utf8_config_does_not_break_help_and_is_reported(tmp_path):
     helped = mlpdm("--help", cwd=tmp_path)
     assert helped.returncode == 0 and b"interview" in helped.stdout
     checked = mlpdm("check", cwd=tmp_path)
-    assert checked.returncode == 2 and b"mlpdm.toml is not UTF-8 text" in checked.stderr
+    assert checked.returncode == 2 and b"mlpdm.toml:1: not UTF-8 text" in checked.stderr
 
 
 def fail_writing(monkeypatch, name: str) -> None:

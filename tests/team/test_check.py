@@ -66,34 +66,95 @@ def test_a_hand_edited_front_matter_is_not_taken_for_current(rendered, runner):
     assert "verdict: go\n" in (rendered / DOCS / "invoice-ocr.md").read_text(encoding="utf-8")
 
 
-def test_a_brief_from_before_render_digests_is_rendered_again(rendered, runner):
+def test_a_brief_from_before_the_language_was_recorded_keeps_its_language(rendered, runner):
     brief = rendered / DOCS / "invoice-ocr.md"
-    old = re.sub(r"render_digest: .*\n", "", brief.read_text(encoding="utf-8"))
-    brief.write_text(old, encoding="utf-8")
+    ja = runner.invoke(app, ["render", f"{DOCS}/invoice-ocr.answers.yaml", "--lang", "ja"])
+    assert ja.exit_code == 0
+    brief.write_text(brief.read_text(encoding="utf-8").replace("lang: ja\n", ""), encoding="utf-8")
     assert codes(runner) == ["brief-stale"]
-    assert check(runner, "--fix").exit_code == 0 and "render_digest:" in brief.read_text(encoding="utf-8")
+    assert check(runner, "--fix").exit_code == 0
+    text = brief.read_text(encoding="utf-8")
+    assert "lang: ja\n" in text and "## この判定の理由" in text
 
 
-def test_sealed_briefs_are_believed_without_parsing_their_answers(rendered, runner, monkeypatch):
-    # A brief sealed by its file digest, rendered from these very answers with today's
-    # questionnaire and templates, is current: check need not parse, decide or render.
+def forge(brief, old: str, new: str) -> None:
+    """Edit a brief as an attacker would: change it, then recompute every digest it carries."""
+    import hashlib
+
+    from mlpdm.core.freshness import split_front_matter
+
+    text = brief.read_text(encoding="utf-8").replace(old, new)
+    _, body = split_front_matter(text)
+    digest = "sha256:" + hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+    brief.write_text(re.sub(r"brief_digest: .*\n", f"brief_digest: {digest}\n", text), encoding="utf-8")
+
+
+def test_a_forged_brief_fails_check_and_the_index_tells_the_truth(rendered, runner):
+    # refund-agent is NO-GO. Someone edits its brief to say GO and recomputes the digests.
+    brief = rendered / DOCS / "refund-agent.md"
+    assert "verdict: no-go-risk\n" in brief.read_text(encoding="utf-8")
+    assert check(runner, "--fail-on", "no-go-risk").exit_code == 1  # honest: fails on the verdict
+    forge(brief, "verdict: no-go-risk\n", "verdict: go\n")
+    forge(brief, "🔴 NO-GO", "🟢 GO")
+    result = runner.invoke(app, ["check", "--fail-on", "no-go-risk", "--format", "json"])
+    assert result.exit_code == 1
+    problems = {(p["path"], p["code"]) for p in json.loads(result.stdout)["problems"]}
+    assert (f"{DOCS}/refund-agent.md", "brief-stale") in problems
+    assert (f"{DOCS}/refund-agent.answers.yaml", "verdict-fail-on") in problems
+    index = runner.invoke(app, ["index", "-o", "-"]).stdout
+    row = next(line for line in index.splitlines() if "refund-agent.md" in line)
+    assert "NO-GO" in row
+    assert check(runner, "--fix").exit_code == 0  # the forgery is replaced by what the answers say
+    assert "verdict: no-go-risk\n" in brief.read_text(encoding="utf-8")
+
+
+def test_a_warm_cache_never_vouches_for_a_changed_brief(rendered, runner, monkeypatch):
+    # The first check remembered what it rendered (outside the repository); a brief changed
+    # afterwards, digests and all, is rendered and compared again.
+    files_before = sorted(p.relative_to(rendered) for p in rendered.rglob("*"))
+    assert check(runner).exit_code == 0
+    assert sorted(p.relative_to(rendered) for p in rendered.rglob("*")) == files_before
+    forge(rendered / DOCS / "invoice-ocr.md", "No blocker", "No blocker at all")
+    assert codes(runner) == ["brief-stale"]
+
+
+def test_a_cold_cache_verifies_every_brief(rendered, runner, monkeypatch, tmp_path):
+    # A clean CI machine: nothing remembered, every brief rendered and compared.
     import mlpdm.checks
 
-    def refuse(*args, **kwargs):
-        raise AssertionError("answers parsed although the brief vouches for them")
+    renders: list[str] = []
+    real = mlpdm.checks.render_brief
 
-    monkeypatch.setattr(mlpdm.checks, "parse_answers_doc", refuse)
-    result = check(runner)
-    assert result.exit_code == 0 and "2 answers file(s) checked" in result.output
+    def counting(questionnaire, doc, *args, **kwargs):
+        renders.append(doc.slug)
+        return real(questionnaire, doc, *args, **kwargs)
+
+    monkeypatch.setattr(mlpdm.checks, "render_brief", counting)
+    monkeypatch.setenv("MLPDM_CACHE_DIR", str(tmp_path / "empty-cache"))
+    assert check(runner).exit_code == 0
+    assert sorted(renders) == ["invoice-ocr", "refund-agent"]
+    renders.clear()
+    assert check(runner).exit_code == 0  # now remembered on this machine: nothing rendered again
+    assert renders == []
 
 
-def test_the_index_is_the_same_whether_briefs_are_believed_or_checked_in_full(rendered, runner, monkeypatch):
+def test_a_change_to_the_code_that_renders_briefs_makes_them_stale(rendered, runner, monkeypatch, tmp_path):
+    # The cache key covers mlpdm's own code: after an upgrade a remembered brief is a miss.
     import mlpdm.checks
+    from mlpdm.core.render import render_brief
 
-    believed = runner.invoke(app, ["index", "-o", "-"]).stdout
-    monkeypatch.setattr(mlpdm.checks.Checker, "_recorded", lambda self, *args: None)
-    assert runner.invoke(app, ["index", "-o", "-"]).stdout == believed
-    assert "invoice-ocr.md" in believed
+    code = tmp_path / "code.py"
+    code.write_text("v1", encoding="utf-8")
+    monkeypatch.setattr(mlpdm.checks, "code_files", lambda: [code])
+    assert check(runner).exit_code == 0  # rendered, and remembered under the key of v1
+
+    def reworded(*args, **kwargs):  # a new mlpdm that words briefs differently
+        return render_brief(*args, **kwargs).replace("## ", "## » ", 1)
+
+    monkeypatch.setattr(mlpdm.checks, "render_brief", reworded)
+    assert codes(runner) == []  # the same code on disk: the cache answers, nothing is rendered
+    code.write_text("v2", encoding="utf-8")
+    assert codes(runner) == ["brief-stale", "brief-stale"]
 
 
 def test_answers_changed_only_in_layout_keep_their_brief_current(rendered, runner):
@@ -103,24 +164,6 @@ def test_answers_changed_only_in_layout_keep_their_brief_current(rendered, runne
     )
     result = check(runner)
     assert result.exit_code == 0, result.output
-
-
-def test_a_broken_seal_is_checked_in_full(rendered, runner, monkeypatch):
-    # The file digest no longer matches: nothing in that brief is believed, its answers are
-    # parsed and it is compared in full (and found current, as only the seal changed).
-    import mlpdm.checks
-
-    parsed: list[str] = []
-    real = mlpdm.checks.parse_answers_doc
-
-    def counting(data, questionnaire, source, **kwargs):
-        parsed.append(source.path)
-        return real(data, questionnaire, source, **kwargs)
-
-    monkeypatch.setattr(mlpdm.checks, "parse_answers_doc", counting)
-    edit(rendered / DOCS / "invoice-ocr.md", "file_digest: sha256:", "file_digest: sha256:0")
-    assert check(runner).exit_code == 0
-    assert parsed == [f"{DOCS}/invoice-ocr.answers.yaml"]
 
 
 def test_changed_wording_makes_briefs_stale(rendered, runner, monkeypatch):
@@ -141,14 +184,6 @@ def test_the_command_lines_own_wording_leaves_briefs_current(rendered, runner, m
     monkeypatch.setitem(messages.MESSAGES, "help.mlpdm.check", {"en": "Check.", "ja": "検査。"})
     monkeypatch.setattr(render, "_RENDER_DIGESTS", {})
     assert codes(runner) == []
-
-
-def test_a_new_renderer_version_makes_briefs_stale(rendered, runner, monkeypatch):
-    from mlpdm.core import render
-
-    monkeypatch.setattr(render, "RENDERER_VERSION", render.RENDERER_VERSION + 1)
-    monkeypatch.setattr(render, "_RENDER_DIGESTS", {})
-    assert codes(runner) == ["brief-stale", "brief-stale"]
 
 
 def test_a_persons_file_in_the_briefs_place(rendered, runner):
@@ -181,7 +216,7 @@ def test_templates_changed_since_rendering(rendered, runner):
     (templates / "brief.md.j2").write_text(text.replace("## ", "## » ", 1), encoding="utf-8")
     write(rendered / "mlpdm.toml", 'templates = "team-templates"\n')
     result = check(runner)
-    assert "brief is stale: rendered by an older mlpdm, templates or questionnaire texts" in result.output
+    assert "brief is stale: it is not what its answers render to now" in result.output
 
 
 def test_review_dates_warn_and_fail_with_strict(rendered, runner):

@@ -123,7 +123,7 @@ def test_config_from_mlpdm_toml_and_pyproject(repo, runner, monkeypatch):
     [
         ("colour = 'red'\n", "unknown setting 'colour'"),
         ("review_interval_months = 0\n", "review_interval_months must be"),
-        ("docs_dir = '../outside'\n", "must be a folder inside the repository"),
+        ("docs_dir = '../outside'\n", "must be a path inside the repository"),
         ("lang = 'fr'\n", "lang must be one of"),
         ("docs_dir = \n", "invalid TOML"),
     ],
