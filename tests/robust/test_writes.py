@@ -423,6 +423,31 @@ def test_a_lock_that_is_a_folder(tmp_path, runner):
     assert result.exit_code == 2 and "x.lock is not a regular file" in result.output, result.output
 
 
+@pytest.mark.parametrize("command", ["render", "decide"])
+@pytest.mark.parametrize("kind", ["scratch", "lock"])
+def test_a_scratch_folder_or_lock_that_is_a_link_is_never_followed(tmp_path, runner, command, kind):
+    # A committed link at `.mlpdm` or at the lock would take the lock and the temporary files
+    # out of the confined docs folder, or truncate the file it points to.
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    victim = write(outside / "victim", "precious\n")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    answers = Path(shutil.copy(EXAMPLE, docs))
+    if kind == "scratch":
+        (docs / ".mlpdm").symlink_to(outside)
+    else:
+        (docs / ".mlpdm").mkdir()
+        (docs / ".mlpdm" / "invoice-ocr.lock").symlink_to(victim)
+    before = answers.read_bytes()
+    args = [str(answers)] if command == "render" else [str(answers), "accepted", "--by", "Aiko"]
+    result = runner.invoke(app, [command, *args])
+    expected = {"scratch": "it exists and is not a folder", "lock": "invoice-ocr.lock is not a regular file"}
+    assert result.exit_code == 2 and expected[kind] in result.output, result.output
+    assert victim.read_text(encoding="utf-8") == "precious\n" and list(outside.iterdir()) == [victim]
+    assert answers.read_bytes() == before and not (docs / "invoice-ocr.md").exists()
+
+
 @pytest.mark.parametrize("command", [["index"], ["check"], ["check", "--fix"]])
 def test_the_index_path_a_folder(tmp_path, runner, command):
     docs = tmp_path / "docs"
