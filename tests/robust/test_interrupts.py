@@ -25,35 +25,13 @@ import yaml
 from mlpdm.resources import load_packaged_questionnaire
 from mlpdm.workspace import read_answers
 from tests.conftest import REPO, brief_is_current, spawn_interview, whole_brief
-from tests.keystrokes import typed_lines
+from tests.keystrokes import SHORT, short_lines, typed_lines
 
 pytestmark = pytest.mark.slow
 
 ANSWERS = yaml.safe_load((REPO / "examples" / "invoice-ocr.answers.yaml").read_text(encoding="utf-8"))[
     "answers"
 ]
-# A short, complete interview: the "ML not needed" path, ten questions.
-SHORT = {
-    "user_problem": "Staff cannot find help pages.",
-    "audience": "internal",
-    "need_evidence": "research",
-    "current_process": "software",
-    "baseline": "40% fail",
-    "usage_measure": None,
-    "daily_volume": None,
-    "simpler_alternative": "fully",
-    "alternative": "Keyword search",
-    "revisit_signal": None,
-}
-
-
-def short_lines(skip: frozenset[str] | set[str] = frozenset()) -> list[str]:
-    q = load_packaged_questionnaire()
-    lines: list[str] = []
-    for qid, value in SHORT.items():
-        if qid not in skip:
-            lines += typed_lines(q.question(qid), value)
-    return lines
 
 
 def interview(tmp_path):

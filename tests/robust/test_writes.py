@@ -40,26 +40,10 @@ from tests.conftest import (
     whole_brief,
     write,
 )
-from tests.keystrokes import typed_lines
+from tests.keystrokes import SHORT, short_lines
 
 EXAMPLE = REPO / "examples" / "invoice-ocr.answers.yaml"
 Q = load_packaged_questionnaire()
-SHORT = {
-    "user_problem": "Staff cannot find help pages.",
-    "audience": "internal",
-    "need_evidence": "research",
-    "current_process": "software",
-    "baseline": "40% fail",
-    "usage_measure": None,
-    "daily_volume": None,
-    "simpler_alternative": "fully",
-    "alternative": "Keyword search",
-    "revisit_signal": None,
-}
-
-
-def short_lines() -> list[str]:
-    return [line for qid, value in SHORT.items() for line in typed_lines(Q.question(qid), value)]
 
 
 def mlpdm(*args, cwd: Path, stdin: bytes | None = None, env: dict | None = None):
