@@ -107,8 +107,14 @@ def runner() -> CliRunner:
     return CliRunner(env=PINNED_ENV)
 
 
-def spawn_interview(cwd: Path, *args: str, locale: dict[str, str] | None = None) -> Any:
-    """`mlpdm interview ARGS` in a real pseudo-terminal: 200 columns, no colour, UTF-8 locale."""
+def spawn_interview(
+    cwd: Path, *args: str, locale: dict[str, str] | None = None, code: str | None = None
+) -> Any:
+    """`mlpdm interview ARGS` in a real pseudo-terminal: 200 columns, no colour, UTF-8 locale.
+
+    ``code``, when given, is run with ``python -c`` instead of ``python -m mlpdm``: the program
+    with a hook of the test's (it must end by calling mlpdm's ``main``).
+    """
     import os
     import sys
 
@@ -119,7 +125,7 @@ def spawn_interview(cwd: Path, *args: str, locale: dict[str, str] | None = None)
     env.update(locale or {"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"})
     return pexpect.spawn(
         sys.executable,
-        ["-m", "mlpdm", "interview", *args],
+        [*(["-c", code] if code else ["-m", "mlpdm"]), "interview", *args],
         cwd=str(cwd),
         env=env,
         encoding="utf-8",
