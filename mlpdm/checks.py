@@ -32,7 +32,7 @@ from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.core.render import is_override, render_brief, render_digest
 from mlpdm.core.versions import questions_to_update
 from mlpdm.files import atomic_write, is_regular, parse_yaml, read_text
-from mlpdm.workspace import ANSWERS_SUFFIX, DRAFT_SUFFIX
+from mlpdm.workspace import ANSWERS_SUFFIX, DRAFT_SUFFIX, FeatureFiles, locked_write
 
 Severity = Literal["error", "warning"]
 
@@ -246,9 +246,13 @@ class Checker:
             remember("brief", key, _digest(fresh))
             return
         if fix and (comparison.state in ("missing", "stale", "outdated-render") or force):
+            # Under the feature's lock, and only over the files as they were read (a brief that
+            # could not be read is replaced only with --force, whatever it holds).
+            seen = {path: text} if unreadable else {path: text, brief: existing}
             try:
-                atomic_write(brief, fresh)
-            except UserError as error:  # a full disk or a read-only folder: say so, go on
+                files = FeatureFiles(brief.parent, doc.slug)
+                locked_write(files, "mlpdm check --fix", [(brief, fresh)], seen=seen, then="")
+            except UserError as error:  # a full disk, a read-only folder, a change meanwhile: go on
                 report.add(shown, "brief-not-written", "error", error.text(self.lang)[0])
                 return
             remember("brief", key, _digest(fresh))

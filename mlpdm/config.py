@@ -173,6 +173,8 @@ def _checked(table: Mapping[str, Any], file: Path) -> dict[str, Any]:
                 )
         elif not isinstance(value, str) or not value.strip():
             raise UserError.of("empty_setting", where=Location(str(file)), path=file, key=key)
+        elif "\x00" in value:  # every setting left here names a file or folder (or a questionnaire)
+            raise UserError.of("nul_in_setting", where=Location(str(file)), path=file, key=key)
         elif key in _PATHS and (key != "questionnaire" or is_path_value(value)) and _leaves(value):
             raise UserError.of("outside_repo", where=Location(str(file)), path=file, key=key)
         elif key == "index" and not value.endswith(".md"):

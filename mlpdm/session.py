@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -15,17 +17,18 @@ from mlpdm.console import WrappedText as Text  # Rich Text that also breaks betw
 from mlpdm.core.answers import AnswerError, AnswersDoc, check_relations
 from mlpdm.core.decision import decide
 from mlpdm.core.display import display_value
-from mlpdm.core.errors import InterviewInterrupted, UserError
+from mlpdm.core.errors import InterviewInterrupted, Msg, UserError
 from mlpdm.core.inputs import BACK_WORDS, Answer, Back, Help, interpret
 from mlpdm.core.interview import Interview, Step, visible_questions
 from mlpdm.core.messages import t
 from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.core.review import review_by
 from mlpdm.core.slug import slugify
-from mlpdm.core.text import pick
+from mlpdm.core.text import first_undecodable, pick
 from mlpdm.core.versions import questions_to_update
-from mlpdm.files import atomic_write
+from mlpdm.files import file_state
 from mlpdm.prompts import Prompter
+from mlpdm.roundtrip import update_yaml
 from mlpdm.screens import (
     help_panel,
     intro,
@@ -39,9 +42,12 @@ from mlpdm.screens import (
 from mlpdm.workspace import (
     FeatureFiles,
     FeatureLock,
+    answers_text,
+    ensure_unchanged,
     is_generated_brief,
     read_answers,
     write_answers,
+    write_files,
 )
 
 
@@ -72,39 +78,50 @@ class InterviewSession:
     meta: dict[str, str] = field(default_factory=dict)
     decision: dict[str, str] = field(default_factory=dict)
     review_reason: str | None = None
+    # Held around every file write, so a signal waits until the files are whole (interrupts.py).
+    hold_signals: Callable[[], AbstractContextManager[None]] = contextlib.nullcontext
+    files: FeatureFiles | None = field(default=None, init=False)
+    # The answers file as this interview first read it (None: there was none), so that what
+    # someone else wrote there meanwhile is never silently replaced.
+    answers_seen: str | None = field(default=None, init=False)
 
     # -- the whole run ---------------------------------------------------------------------
     def run(self, feature: str | None, owner: str | None = None, owner_default: str | None = None) -> Outcome:
-        """Run the interview; on Ctrl-C or end of input, keep the draft and say how to resume."""
+        """Run the interview; whenever it is stopped (Ctrl-C, a signal, end of input), keep the draft."""
         outcome = Outcome()
-        files: FeatureFiles | None = None
         try:
-            name = (
-                feature.strip()
-                if feature and feature.strip()
-                else self._ask_required(t("interview.feature_prompt", self.lang))
-            )
-            files = FeatureFiles(self.directory, slugify(name))
+            self._run(feature, owner, owner_default, outcome)
         except InterviewInterrupted as stop:
-            return self._stopped(outcome, stop.reason, None)
-        outcome.draft_path = files.draft
-        with FeatureLock(files):
-            try:
-                state = self._starting_point(files, name)
-                if state is None:
-                    return outcome
-                self.meta["feature"] = name
-                self.meta["slug"] = files.slug
-                if owner:
-                    self.meta["owner"] = owner
-                elif not self.meta.get("owner"):
-                    self._ask_owner(owner_default)
-                state = self._ask_all(state, files)
-                state = self._review(state, files)
-            except InterviewInterrupted as stop:
-                return self._stopped(outcome, stop.reason, files)
-            self._finish(state, files, outcome)
+            return self._stopped(outcome, stop.reason)
         return outcome
+
+    def _run(
+        self, feature: str | None, owner: str | None, owner_default: str | None, outcome: Outcome
+    ) -> None:
+        if feature and first_undecodable(feature) is not None:
+            raise UserError.of("argument_not_utf8", what=t("interview.asking.feature", self.lang))
+        name = (
+            feature.strip()
+            if feature and feature.strip()
+            else self._ask_required(t("interview.feature_prompt", self.lang))
+        )
+        name = " ".join(name.split())  # on one line, as the answers file's reader gives it back
+        self.meta["feature"] = name
+        files = FeatureFiles(self.directory, slugify(name))
+        outcome.draft_path = files.draft
+        with self._locked(files, "mlpdm interview"):
+            state = self._starting_point(files, name)
+            if state is None:
+                return
+            self.meta["feature"] = name
+            self.meta["slug"] = files.slug
+            if owner:
+                self.meta["owner"] = owner
+            elif not self.meta.get("owner"):
+                self._ask_owner(owner_default)
+            state = self._ask_all(state, files)
+            state = self._review(state, files)
+            self._finish(state, files, outcome)
 
     def update(self, doc: AnswersDoc) -> Outcome:
         """Ask only the questions added or changed since ``doc`` was made, then re-render."""
@@ -120,25 +137,43 @@ class InterviewSession:
         for question in visible_questions(self.questionnaire, kept):
             if question.id not in kept and question.id not in new and not question.required:
                 kept[question.id] = None
-        state = Interview.start(self.questionnaire, kept, suggested={k: doc.answers[k] for k in changed})
-        self.console.print(
-            Text(
-                t("interview.update", self.lang, feature=doc.feature, new=len(new), changed=len(changed)),
-                style="bold",
+        try:
+            state = Interview.start(self.questionnaire, kept, suggested={k: doc.answers[k] for k in changed})
+            self.console.print(
+                Text(
+                    t("interview.update", self.lang, feature=doc.feature, new=len(new), changed=len(changed)),
+                    style="bold",
+                )
             )
-        )
-        with FeatureLock(files, command="mlpdm interview --update"):
-            try:
+            with self._locked(files, "mlpdm interview --update"):
+                self.answers_seen = file_state(files.answers)
                 state = self._ask_all(state, files, then="unanswered")
-            except InterviewInterrupted as stop:
-                return self._stopped(outcome, stop.reason, files)
-            self._finish(state, files, outcome)
+                self._finish(state, files, outcome)
+        except InterviewInterrupted as stop:
+            return self._stopped(outcome, stop.reason)
         return outcome
+
+    @contextlib.contextmanager
+    def _locked(self, files: FeatureFiles, command: str) -> Iterator[None]:
+        """The feature's lock for the whole interview, taken and released without interruption."""
+        lock = FeatureLock(files, command=command)
+        taken = False
+        try:
+            with self.hold_signals():  # a signal meanwhile is raised once the lock is ours
+                lock.__enter__()
+                taken = True
+                self.files = files
+            yield
+        finally:
+            if taken:
+                with self.hold_signals():
+                    lock.__exit__(None, None, None)
 
     # -- start, resume or revise ----------------------------------------------------------
     def _starting_point(self, files: FeatureFiles, name: str) -> Interview | None:
         q = self.questionnaire
         answered: dict[str, Any] = {}
+        self.answers_seen = file_state(files.answers)
         if files.draft.exists():
             draft = read_answers(files.draft, q, partial=True)
             question = t(
@@ -163,7 +198,7 @@ class InterviewSession:
                     )
                 return state
             self.console.print(Text(t("interview.fresh_start", self.lang), style="yellow"))
-        elif files.answers.exists():
+        elif self.answers_seen is not None:
             existing = read_answers(files.answers, q, partial=True)
             if not self._confirm(
                 t("interview.revise", self.lang, feature=existing.feature or name, path=files.answers)
@@ -194,7 +229,7 @@ class InterviewSession:
             (f" [{default}]" if default else "", "dim"),
             ": ",
         )
-        typed = self.prompter.read_line(prompt).strip()
+        typed = self._read(prompt, t("interview.asking.owner", self.lang)).strip()
         owner = typed or (default or "")
         if owner:
             self.meta["owner"] = " ".join(owner.split())
@@ -219,16 +254,17 @@ class InterviewSession:
         """Show one question until it is answered (True) or the person goes back (False)."""
         self.console.print(step_header(step, self.lang))
         self.console.print(step_body(self.questionnaire, step, self.lang))
+        asking = t(
+            "interview.asking.question", self.lang, id=step.question.id, prompt=step.question.label(self.lang)
+        )
         while True:
-            lines = self._read_answer(step)
+            lines = self._read_answer(step, asking)
             try:
                 command = interpret(step.question, lines, step.current, self.lang)
                 if isinstance(command, Answer):
                     check_relations(step.question, command.value, state.answers)
             except AnswerError as exc:
-                self.console.print(
-                    Text(t("interview.invalid", self.lang, reason=exc.text(self.lang)), style="red")
-                )
+                self._refuse(exc.msg, asking)
                 continue
             if isinstance(command, Help):
                 self.console.print(help_panel(self.questionnaire, step.question, self.lang))
@@ -236,7 +272,7 @@ class InterviewSession:
             if isinstance(command, Back):
                 earlier = state.back()
                 if earlier.position == state.position:
-                    self.console.print(Text(t("interview.at_start", self.lang), style="yellow"))
+                    self._refuse(Msg("interview.at_start"), asking, style="yellow", labelled=False)
                     continue
                 return earlier, False
             assert isinstance(command, Answer)
@@ -244,37 +280,82 @@ class InterviewSession:
             self._save_draft(state, files)
             return state, True
 
-    def _read_answer(self, step: Step) -> list[str]:
+    def _read_answer(self, step: Step, asking: str) -> list[str]:
         question = step.question
-        first = self.prompter.read_line(prompt_text(question, step.current, self.lang))
+        first = self._read(prompt_text(question, step.current, self.lang), asking)
         if question.type not in ("longtext", "list") or not first.strip():
             return [first]
         if first.strip().lower() in BACK_WORDS or first.strip() in ("?", "help", "？"):
             return [first]
         lines = [first]
         while True:
-            more = self.prompter.read_line(Text("… ", style="dim"))
+            more = self._read(Text("… ", style="dim"), asking)
             if not more.strip():
                 return lines
             lines.append(more)
 
     def _ask_required(self, label: str) -> str:
+        asking = t("interview.asking.feature", self.lang)
         while True:
-            typed = self.prompter.read_line(Text.assemble((label, "bold"), ": ")).strip()
+            typed = self._read(Text.assemble((label, "bold"), ": "), asking).strip()
             if typed:
                 return typed
+            self._refuse(Msg("interview.required"), asking, quiet=True)
 
     def _confirm(self, question: str) -> bool:
         while True:
             typed = (
-                self.prompter.read_line(Text.assemble(plain(question), " ", ("[Y/n] ", "bold")))
-                .strip()
-                .lower()
+                self._read(Text.assemble(plain(question), " ", ("[Y/n] ", "bold")), question).strip().lower()
             )
             if typed in ("", "y", "yes", "はい"):
                 return True
             if typed in ("n", "no", "いいえ"):
                 return False
+            self._refuse(Msg("interview.expected_yes_no"), question, quiet=True)
+
+    # -- reading lines ------------------------------------------------------------------------
+    def _read(self, prompt: Text, asking: str) -> str:
+        """One line typed; a byte that is not UTF-8 is refused here, at the boundary."""
+        while True:
+            line = self.prompter.read_line(prompt)
+            bad = first_undecodable(line)
+            if bad is None:
+                return line
+            index, byte = bad
+            self._refuse(
+                Msg(
+                    "interview.not_utf8",
+                    (("byte", f"0x{byte:02X}" if byte is not None else "?"), ("at", index + 1)),
+                ),
+                asking,
+            )
+
+    def _refuse(
+        self, reason: Msg, asking: str, *, style: str = "red", labelled: bool = True, quiet: bool = False
+    ) -> None:
+        """A line that was not accepted: at a terminal, say why (the caller asks again).
+
+        Without a terminal the run stops instead (exit 2), naming the input line and the
+        question: trying the next line against the same question would put every answer after
+        it under the wrong question. Accepted answers are in the draft already.
+        """
+        line = getattr(self.prompter, "piped_line", None)
+        if line is None:
+            if not quiet:
+                text = reason.text(self.lang)
+                if labelled:
+                    text = t("interview.invalid", self.lang, reason=text)
+                self.console.print(Text(text, style=style))
+            return
+        files = self.files
+        if files is not None and files.draft.exists():
+            feature = self.meta.get("feature", files.slug)
+            saved = Msg(
+                "interview.piped_saved", (("path", files.draft), ("command", self.resume_command(feature)))
+            )
+        else:
+            saved = Msg("interview.piped_nothing_saved")
+        raise UserError.of("piped_rejected", line=line, asking=asking, reason=reason, saved=saved)
 
     # -- review -------------------------------------------------------------------------------
     def _review(self, state: Interview, files: FeatureFiles) -> Interview:
@@ -289,8 +370,9 @@ class InterviewSession:
                     value = display_value(question, state.answers.get(question.id), self.lang)
                     rows.append((len(ids), pick(section.title, self.lang), question.label(self.lang), value))
             self.console.print(review_table(rows, self.lang))
-            typed = self.prompter.read_line(
-                Text.assemble((t("interview.review.prompt", self.lang), "bold"), ": ")
+            asking = t("interview.asking.review", self.lang)
+            typed = self._read(
+                Text.assemble((t("interview.review.prompt", self.lang), "bold"), ": "), asking
             ).strip()
             if not typed:
                 return state
@@ -298,10 +380,10 @@ class InterviewSession:
                 typed = str(len(ids))  # "back" from the review edits the last answer
             number = int(typed) if typed.isdigit() else 0
             if not 1 <= number <= len(ids):
-                self.console.print(
-                    Text(
-                        t("interview.review.bad_number", self.lang, number=typed, count=len(ids)), style="red"
-                    )
+                self._refuse(
+                    Msg("interview.review.bad_number", (("number", typed), ("count", len(ids)))),
+                    asking,
+                    labelled=False,
                 )
                 continue
             target = state.goto(ids[number - 1])
@@ -327,7 +409,8 @@ class InterviewSession:
         return AnswersDoc(q.id, q.version, meta, answers, dict(self.decision), q.base_version)
 
     def _save_draft(self, state: Interview, files: FeatureFiles) -> None:
-        write_answers(files.draft, self._doc(state, final=False), brief_name=files.brief.name, draft=True)
+        with self.hold_signals():  # the answer just given is saved whole, whatever arrives
+            write_answers(files.draft, self._doc(state, final=False), brief_name=files.brief.name, draft=True)
 
     def _finish(self, state: Interview, files: FeatureFiles, outcome: Outcome) -> None:
         # Imported here: the renderer (what-if search, plan, diagram) is needed only now, and
@@ -336,19 +419,22 @@ class InterviewSession:
 
         doc = self._doc(state, final=True)
         verdict = decide(self.questionnaire, doc.answers)
-        brief = render_brief(
-            self.questionnaire,
-            doc,
-            verdict,
-            lang=self.lang,
-            loader=self.loader,
+        replaced = self.answers_seen is not None
+        # A file edited by hand keeps its comments and layout; a new one is written plain.
+        source = (update_yaml(self.answers_seen, doc.to_mapping()) if replaced else None) or answers_text(
+            doc, brief_name=files.brief.name
         )
+        brief = render_brief(self.questionnaire, doc, verdict, lang=self.lang, loader=self.loader)
         if files.brief.exists() and not is_generated_brief(files.brief):
             raise UserError.of("interview_blocked", path=files.brief, draft=files.draft)
-        replaced = files.answers.exists()
-        write_answers(files.answers, doc, brief_name=files.brief.name)
-        atomic_write(files.brief, brief)
-        files.draft.unlink(missing_ok=True)
+        with self.hold_signals():
+            self._save_draft(state, files)  # the draft is what a refusal below keeps
+            ensure_unchanged(files.answers, self.answers_seen, key="answers_changed", draft=files.draft)
+            write_files(
+                [(files.answers, source), (files.brief, brief), (files.draft, None)],
+                then=t("interview.partly_written", self.lang, answers=files.answers, draft=files.draft),
+            )
+            outcome.answers_path, outcome.brief_path = files.answers, files.brief
         context = brief_context(self.questionnaire, doc, verdict, self.lang)
         self.console.print()
         self.console.print(verdict_panel(verdict, context["findings"], self.lang, whatif=context["whatif"]))
@@ -364,22 +450,23 @@ class InterviewSession:
         self.console.print(
             Text(t("interview.next", self.lang, command=f"mlpdm render {files.answers}"), style="dim")
         )
-        outcome.answers_path, outcome.brief_path, outcome.verdict = files.answers, files.brief, verdict.id
+        outcome.verdict = verdict.id
 
-    def _stopped(self, outcome: Outcome, reason: str, files: FeatureFiles | None) -> Outcome:
-        """Record why the interview stopped, say how to resume, and return ``outcome``."""
+    def _stopped(self, outcome: Outcome, reason: str) -> Outcome:
+        """Record why the interview stopped, say what was kept and how to resume."""
         outcome.interrupted = reason
-        self._say_interrupted(reason, files)
-        return outcome
-
-    def _say_interrupted(self, reason: str, files: FeatureFiles | None) -> None:
+        files = self.files
         self.console.print(
             Text(
                 t("interview.interrupted", self.lang, reason=t(f"interview.reason.{reason}", self.lang)),
                 style="yellow",
             )
         )
-        if files is not None and files.draft.exists():
+        if outcome.answers_path is not None and outcome.brief_path is not None:
+            # Stopped just after the files were written: they are complete.
+            for path in (outcome.answers_path, outcome.brief_path):
+                self.console.print(Text(t("interview.written", self.lang, path=path)))
+        elif files is not None and files.draft.exists():
             self.console.print(Text(t("interview.saved_draft", self.lang, path=files.draft)))
             feature = self.meta.get("feature", files.slug)
             self.console.print(
@@ -387,3 +474,9 @@ class InterviewSession:
                     t("interview.resume_hint", self.lang, command=self.resume_command(feature)), style="bold"
                 )
             )
+        else:
+            command = (
+                self.resume_command(self.meta.get("feature", files.slug)) if files else "mlpdm interview"
+            )
+            self.console.print(Text(t("interview.nothing_saved", self.lang, command=command)))
+        return outcome

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
+import fcntl
 import json
 import os
 import socket
 import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +19,19 @@ from mlpdm.core.answers import AnswersDoc, parse_answers_doc
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.core.slug import is_valid_slug
-from mlpdm.files import atomic_write, dump_yaml, load_yaml_file
+from mlpdm.files import (
+    atomic_write,
+    dump_yaml,
+    file_state,
+    load_yaml_file,
+    process_alive,
+    scratch_dir,
+    scratch_path,
+    sweep_scratch_builds,
+    sweep_temporary,
+    write_error,
+    write_files,
+)
 
 ANSWERS_SUFFIX = ".answers.yaml"
 DRAFT_SUFFIX = ".draft.yaml"
@@ -102,71 +117,174 @@ def is_generated_brief(path: Path) -> bool:
 
 
 class FeatureLock:
-    """Refuses a second interview on the same feature while one is running.
+    """One writer per feature: every command that writes a feature's files holds this lock.
 
-    A ``<slug>.lock`` file, created exclusively, names the process that holds it. A lock left
-    by a process that no longer runs on this machine (killed, crashed) is taken over.
+    The lock is an advisory ``flock`` on ``<scratch>/<slug>.lock`` (see files.scratch_dir), so
+    the system releases it when its holder ends in any way, SIGKILL included; the file names
+    the holder (command, process, machine, start) for the message a second writer gets.
+    Taking a lock also removes what killed runs left in the scratch folder: lock files nobody
+    holds and temporary files whose writer is gone.
     """
 
     def __init__(self, files: FeatureFiles, *, command: str = "mlpdm interview") -> None:
-        self.path = files.directory / f"{files.slug}.lock"
+        self.files = files
         self.command = command
-        self.taken_over: dict[str, Any] | None = None
+        self.path = scratch_path(files.directory) / f"{files.slug}.lock"
+        self._fd: int | None = None
 
     def __enter__(self) -> FeatureLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        scratch = scratch_dir(self.files.directory)
+        for _ in range(_LOCK_ATTEMPTS):
+            fd = self._open()
+            try:
+                if _try_flock(fd) and _same_file(fd, self.path):
+                    break
+            except OSError:  # no locks on this file system (some network mounts)
+                os.close(fd)
+                raise UserError.of("lock_failed", where=Location(str(self.path)), lock=self.path) from None
+            os.close(fd)
+            holder = self._holder()
+            if holder is not None and not _gone(holder):
+                shown = {k: str(holder[k]) for k in ("command", "pid", "host", "started")}
+                raise UserError.of("lock_held", where=Location(str(self.path)), lock=self.path, **shown)
+            # The holder is just writing its name, or another run's sweep holds a stale lock
+            # for a moment: try again shortly.
+            time.sleep(_LOCK_PAUSE)
+        else:
+            raise UserError.of("lock_failed", where=Location(str(self.path)), lock=self.path)
+        self._fd = fd
+        try:
+            self._write_holder(fd)
+        except BaseException:
+            self._release()
+            raise
+        sweep_temporary(scratch)
+        sweep_scratch_builds(self.files.directory)
+        _sweep_locks(scratch, keep=self.path)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._release()
+
+    def _open(self) -> int:
+        try:
+            mode = os.lstat(self.path).st_mode
+        except FileNotFoundError:
+            mode = None
+        except OSError as exc:
+            raise write_error(self.path, exc) from None
+        if mode is not None and not stat.S_ISREG(mode):
+            raise UserError.of("lock_not_file", where=Location(str(self.path)), lock=self.path)
+        try:
+            return os.open(self.path, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o644)
+        except OSError as exc:
+            raise write_error(self.path, exc) from None
+
+    def _write_holder(self, fd: int) -> None:
         holder = {
+            "command": self.command,
             "pid": os.getpid(),
             "host": socket.gethostname(),
             "started": dt.datetime.now().isoformat(timespec="seconds"),
-            "command": self.command,
         }
-        for _ in range(2):
-            try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                other = self._read()
-                if other is not None and _alive(other):
-                    raise UserError.of(
-                        "lock_held",
-                        pid=other.get("pid"),
-                        host=other.get("host"),
-                        started=other.get("started"),
-                        lock=self.path,
-                    ) from None
-                self.taken_over = other
-                self.path.unlink(missing_ok=True)
-                continue
-            except OSError as exc:
-                raise UserError.of("cannot_write", path=self.path, reason=exc.strerror) from None
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(holder, handle)
-            return self
-        raise UserError.of("lock_failed", lock=self.path)
-
-    def __exit__(self, *exc_info: object) -> None:
-        with contextlib.suppress(OSError):
-            self.path.unlink()
-
-    def _read(self) -> dict[str, Any] | None:
+        data = json.dumps(holder, ensure_ascii=False).encode("utf-8", "surrogateescape")
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            os.ftruncate(fd, 0)
+            if os.write(fd, data) != len(data):
+                raise OSError(errno.ENOSPC, "short write")
+        except OSError as exc:
+            raise write_error(self.path, exc) from None
+
+    def _holder(self) -> dict[str, Any] | None:
+        """Who holds the lock, once the holder has written it (None before that)."""
+        try:  # read as every file is: a pipe put there is refused, never opened
+            data = json.loads(file_state(self.path) or "")
+        except ValueError:
             return None
-        return data if isinstance(data, dict) else None
+        if not isinstance(data, dict) or not {"command", "pid", "host", "started"} <= set(data):
+            return None
+        return data
+
+    def _release(self) -> None:
+        if self._fd is None:
+            return
+        # Removed while still held: a process that opened the old file finds it gone (see
+        # _same_file) instead of taking a lock on a file nobody else can see.
+        with contextlib.suppress(OSError):
+            if _same_file(self._fd, self.path):
+                self.path.unlink()
+        with contextlib.suppress(OSError):
+            os.close(self._fd)
+        self._fd = None
 
 
-def _alive(holder: dict[str, Any]) -> bool:
-    """Whether the process named by a lock still runs (always assumed on another host)."""
-    if holder.get("host") != socket.gethostname():
-        return True
-    pid = holder.get("pid")
-    if not isinstance(pid, int) or pid <= 0:
-        return False
+_LOCK_ATTEMPTS = 50
+_LOCK_PAUSE = 0.01
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _try_flock(fd: int) -> bool:
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
         return False
-    except PermissionError:
-        return True
+    except OSError as exc:
+        if exc.errno in (errno.EAGAIN, errno.EACCES):
+            return False
+        raise
     return True
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        mine, there = os.fstat(fd), os.lstat(path)
+    except OSError:
+        return False
+    return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
+
+
+def _sweep_locks(scratch: Path, *, keep: Path) -> None:
+    """Remove lock files of other features whose holder is gone (nobody holds their flock)."""
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(scratch):
+            if not entry.name.endswith(".lock") or entry.path == str(keep):
+                continue
+            with contextlib.suppress(OSError):
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                fd = os.open(entry.path, os.O_RDWR | _NOFOLLOW)
+                try:
+                    if _try_flock(fd) and _same_file(fd, Path(entry.path)):
+                        Path(entry.path).unlink()
+                finally:
+                    os.close(fd)
+
+
+def _gone(holder: dict[str, Any]) -> bool:
+    """Whether the process a lock file names has ended (only knowable on this machine)."""
+    pid = holder.get("pid")
+    return holder.get("host") == socket.gethostname() and isinstance(pid, int) and not process_alive(pid)
+
+
+# -- writers that refuse to overwrite what changed under them -----------------------------------
+
+
+def ensure_unchanged(path: Path, seen: str | None, *, key: str = "changed_on_disk", **params: Any) -> None:
+    """Refuse to write over ``path`` when it no longer holds what this command read from it."""
+    if file_state(path) != seen:
+        raise UserError.of(key, where=Location(str(path)), path=path, **params)
+
+
+def locked_write(
+    files: FeatureFiles,
+    command: str,
+    writes: list[tuple[Path, str | None]],
+    *,
+    seen: dict[Path, str | None],
+    then: str,
+) -> None:
+    """Under the feature's lock, check that nothing in ``seen`` changed, then write ``writes``."""
+    with FeatureLock(files, command=command):
+        for path, text in seen.items():
+            ensure_unchanged(path, text)
+        write_files(writes, then=then)

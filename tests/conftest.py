@@ -107,8 +107,14 @@ def runner() -> CliRunner:
     return CliRunner(env=PINNED_ENV)
 
 
-def spawn_interview(cwd: Path, *args: str, locale: dict[str, str] | None = None) -> Any:
-    """`mlpdm interview ARGS` in a real pseudo-terminal: 200 columns, no colour, UTF-8 locale."""
+def spawn_interview(
+    cwd: Path, *args: str, locale: dict[str, str] | None = None, code: str | None = None
+) -> Any:
+    """`mlpdm interview ARGS` in a real pseudo-terminal: 200 columns, no colour, UTF-8 locale.
+
+    ``code``, when given, is run with ``python -c`` instead of ``python -m mlpdm``: the program
+    with a hook of the test's (it must end by calling mlpdm's ``main``).
+    """
     import os
     import sys
 
@@ -119,7 +125,7 @@ def spawn_interview(cwd: Path, *args: str, locale: dict[str, str] | None = None)
     env.update(locale or {"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"})
     return pexpect.spawn(
         sys.executable,
-        ["-m", "mlpdm", "interview", *args],
+        [*(["-c", code] if code else ["-m", "mlpdm"]), "interview", *args],
         cwd=str(cwd),
         env=env,
         encoding="utf-8",
@@ -148,3 +154,43 @@ def answers_yaml(
         sort_keys=False,
         allow_unicode=True,
     )
+
+
+def listing(folder: Path) -> list[str]:
+    """The names in ``folder`` a person sees, after checking mlpdm's scratch folder is empty.
+
+    mlpdm keeps locks and temporary files in ``.mlpdm/`` (ignored by git); when no command
+    runs, nothing but its ``.gitignore`` may be left there.
+    """
+    scratch = folder / ".mlpdm"
+    if scratch.exists():
+        assert sorted(p.name for p in scratch.iterdir()) == [".gitignore"], sorted(scratch.iterdir())
+    return sorted(p.name for p in folder.iterdir() if p.name != ".mlpdm")
+
+
+def whole_brief(text: str) -> dict[str, Any] | None:
+    """The front matter of a brief mlpdm wrote whole (its body matches the digest it carries).
+
+    Proves only that a file is not cut short or mixed (a kill while writing); a digest proves
+    nothing about being current, which only rendering the answers again can tell
+    (``brief_is_current``).
+    """
+    from mlpdm.core.freshness import is_generated, split_front_matter
+    from mlpdm.core.render import text_digest
+
+    front, body = split_front_matter(text)
+    return front if is_generated(front) and front.get("brief_digest") == text_digest(body) else None
+
+
+def brief_is_current(brief: Path, answers: Path) -> bool:
+    """Whether ``brief`` is byte for byte what ``answers`` render to now, as `mlpdm check` decides."""
+    from mlpdm.core.decision import decide
+    from mlpdm.core.render import render_brief
+    from mlpdm.files import read_text
+    from mlpdm.resources import template_loader
+    from mlpdm.workspace import read_answers
+
+    q = load_packaged_questionnaire()
+    doc = read_answers(answers, q)
+    fresh = render_brief(q, doc, decide(q, doc.answers), lang="en", loader=template_loader())
+    return read_text(brief, what="brief") == fresh

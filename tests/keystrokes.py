@@ -19,3 +19,32 @@ def typed_lines(question: Question, value: Any) -> list[str]:
     if question.type == "multi":
         return [",".join(value)]
     return [str(value)]
+
+
+# A short, complete interview of the packaged questionnaire: the "ML not needed" path, ten
+# questions. The interrupt and write tests type it through pipes and pseudo-terminals.
+SHORT: dict[str, Any] = {
+    "user_problem": "Staff cannot find help pages.",
+    "audience": "internal",
+    "need_evidence": "research",
+    "current_process": "software",
+    "baseline": "40% fail",
+    "usage_measure": None,
+    "daily_volume": None,
+    "simpler_alternative": "fully",
+    "alternative": "Keyword search",
+    "revisit_signal": None,
+}
+
+
+def short_lines(skip: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """The lines that answer ``SHORT`` (but the questions in ``skip``) at the prompt."""
+    from mlpdm.resources import load_packaged_questionnaire
+
+    q = load_packaged_questionnaire()
+    return [
+        line
+        for qid, value in SHORT.items()
+        if qid not in skip
+        for line in typed_lines(q.question(qid), value)
+    ]

@@ -106,7 +106,7 @@ class _Boundary(TyperGroup):
 
             current = ctx.obj if isinstance(ctx.obj, Settings) else Settings()
             make_console(stderr=True).print(t("error.interrupted", current.lang_for_errors()))
-            raise typer.Exit(ExitCode.BAD_INPUT) from None
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
 
 
 app = typer.Typer(

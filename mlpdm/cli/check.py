@@ -20,7 +20,7 @@ from mlpdm.core.decision import VERDICTS
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.freshness import brief_language
 from mlpdm.core.messages import t
-from mlpdm.files import is_regular, is_stream, read_text, write_output
+from mlpdm.files import is_regular, is_stream, read_text, regular_or_absent, write_output
 from mlpdm.resources import questionnaire_for, template_loader_for
 from mlpdm.terminal import emit, emit_json
 from mlpdm.workspace import is_generated_brief
@@ -50,6 +50,8 @@ def _checker(
     # Files found in the docs folder are read only if they stay inside the repository (or, for a
     # folder given on the command line outside it, inside that folder) once links are followed.
     root = config.root if inside(docs, config.root) else docs
+    index_path = config.index_for(docs)
+    regular_or_absent(index_path)  # read and replaced: a folder, device or pipe is refused first
     return Checker(
         docs=docs,
         questionnaire_for=lambda qid: questionnaire_for(qid, configured),
@@ -57,7 +59,7 @@ def _checker(
         lang=resolve_lang(ctx, lang),  # of the messages; a brief keeps the language it is in
         brief_lang=config.values.get("lang") or "en",
         today=dt.date.today(),
-        index_path=config.index_for(docs),
+        index_path=index_path,
         root=root,
         fail_on=fail_on,
     )

@@ -6,7 +6,7 @@ Help texts of every command and option live in mlpdm/core/help_texts.py, in both
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import typer
 
@@ -14,8 +14,10 @@ from mlpdm.cli.settings import check_lang, settings
 from mlpdm.core.answers import AnswersDoc, parse_answers_doc, questionnaire_id_of
 from mlpdm.core.decision import Verdict, decide
 from mlpdm.core.errors import Location, UserError
+from mlpdm.core.messages import t
 from mlpdm.core.questionnaire import Questionnaire
-from mlpdm.files import load_yaml_file
+from mlpdm.core.text import first_undecodable
+from mlpdm.files import load_yaml_file, parse_yaml, read_text
 from mlpdm.resources import load_questionnaire_ref, questionnaire_for
 
 LangOption = Annotated[
@@ -53,13 +55,23 @@ def questionnaire_for_answers(
     return questionnaire_for(qid, settings(ctx).config().questionnaire_ref())
 
 
-def load_decided(
-    ctx: typer.Context, path: Path, override: str | None
-) -> tuple[Questionnaire, AnswersDoc, Verdict]:
+class Decided(NamedTuple):
+    """An answers file as read (its text and data), its questionnaire, its answers and verdict."""
+
+    text: str  # what was read, to check that nobody changed it before it is written over
+    data: Any
+    questionnaire: Questionnaire
+    doc: AnswersDoc
+    verdict: Verdict
+
+
+def load_decided(ctx: typer.Context, path: Path, override: str | None) -> Decided:
     """An answers file parsed against its questionnaire, with the verdict it gets."""
-    data, source, q = load_answers_with_questionnaire(ctx, path, override)
+    text = read_text(path, what="answers")
+    data, source = parse_yaml(text, str(path))
+    q = questionnaire_for_answers(ctx, data, path, override)
     doc = parse_answers_doc(data, q, source)
-    return q, doc, decide(q, doc.answers)
+    return Decided(text, data, q, doc, decide(q, doc.answers))
 
 
 def load_answers_with_questionnaire(
@@ -68,3 +80,9 @@ def load_answers_with_questionnaire(
     """Read an answers file once, and find its questionnaire."""
     data, source = load_yaml_file(path, what="answers")
     return data, source, questionnaire_for_answers(ctx, data, path, override)
+
+
+def utf8_argument(value: str | None, option: str, lang: str) -> None:
+    """Refuse an option's value holding bytes that are not UTF-8 before it reaches a file."""
+    if value is not None and first_undecodable(value) is not None:
+        raise UserError.of("argument_not_utf8", what=t("interview.asking.option", lang, option=option))

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from mlpdm.cli.common import LangOption, QuestionnaireOption, load_decided, resolve_lang
+from mlpdm.cli.common import LangOption, QuestionnaireOption, load_decided, resolve_lang, utf8_argument
 from mlpdm.cli.settings import settings
 from mlpdm.console import make_console
 from mlpdm.core.answers import AnswersDoc
@@ -18,9 +18,11 @@ from mlpdm.core.freshness import brief_language, compare_brief
 from mlpdm.core.messages import t
 from mlpdm.core.render import is_override, render_brief
 from mlpdm.core.slug import is_valid_slug
-from mlpdm.files import atomic_write, read_text
+from mlpdm.files import read_text
+from mlpdm.interrupts import deferred_interrupts
 from mlpdm.resources import template_loader_for
-from mlpdm.workspace import FeatureFiles, write_answers
+from mlpdm.roundtrip import update_yaml
+from mlpdm.workspace import FeatureFiles, FeatureLock, answers_text, ensure_unchanged, write_files
 
 
 class Status(str, Enum):
@@ -54,7 +56,9 @@ def decide(
 ) -> None:
     """Record the team's decision (like an architecture decision record) and re-render the brief."""
     language = resolve_lang(ctx, lang)
-    q, doc, verdict = load_decided(ctx, answers, questionnaire)
+    for option, given in (("--by", by), ("--rationale", rationale), ("--superseded-by", superseded_by)):
+        utf8_argument(given, option, language)
+    original, data, q, doc, verdict = load_decided(ctx, answers, questionnaire)
     value = status.value
     if value == "superseded" and not superseded_by:
         raise UserError.of("needs_successor")
@@ -80,22 +84,32 @@ def decide(
     )
     files = FeatureFiles.for_answers(answers, doc.slug)
     loader = template_loader_for(settings(ctx).config().path_setting("templates"))
-    try:
-        existing = read_text(files.brief, what="brief") if files.brief.is_file() else None
-    except UserError:
-        if not force:  # not UTF-8 or unreadable: nobody can tell what it holds
-            raise
-        existing = None
-    brief_lang = brief_language(existing, language)  # a Japanese brief stays Japanese
-    previous = render_brief(q, doc, verdict, lang=brief_lang, loader=loader)
-    hand_edited = existing is not None and compare_brief(existing, previous).state in (
-        "edited",
-        "not-generated",
+    # The file keeps its comments and layout: only the decision block is written anew.
+    text = update_yaml(original, _with_decision(data, decided.decision)) or answers_text(
+        decided, brief_name=files.brief.name
     )
-    if hand_edited and not force:
-        raise UserError.of("decide_hand_edited", path=files.brief)
-    write_answers(answers, decided, brief_name=files.brief.name)
-    atomic_write(files.brief, render_brief(q, decided, verdict, lang=brief_lang, loader=loader))
+    with FeatureLock(files, command="mlpdm decide"), deferred_interrupts():
+        # Read under the lock: what an interview or a person wrote meanwhile is not replaced.
+        ensure_unchanged(answers, original, key="changed_while_deciding")
+        try:
+            existing = read_text(files.brief, what="brief") if files.brief.is_file() else None
+        except UserError:
+            if not force:  # not UTF-8 or unreadable: nobody can tell what it holds
+                raise
+            existing = None
+        brief_lang = brief_language(existing, language)  # a Japanese brief stays Japanese
+        previous = render_brief(q, doc, verdict, lang=brief_lang, loader=loader)
+        hand_edited = existing is not None and compare_brief(existing, previous).state in (
+            "edited",
+            "not-generated",
+        )
+        if hand_edited and not force:
+            raise UserError.of("decide_hand_edited", path=files.brief)
+        brief = render_brief(q, decided, verdict, lang=brief_lang, loader=loader)
+        write_files(
+            [(answers, text), (files.brief, brief)],
+            then=t("decide.partly_written", language, answers=answers),
+        )
     console = make_console(stderr=True)
     recorded = t(
         "decide.recorded",
@@ -107,6 +121,17 @@ def decide(
     console.print(recorded, style="green", soft_wrap=True)
     updated = t("decide.updated", language, answers=answers, brief=files.brief)
     console.print(updated, style="green", soft_wrap=True)
+
+
+def _with_decision(data: dict, decision: dict[str, str]) -> dict:
+    """The answers file's data with ``decision`` in its place (before ``answers`` when new)."""
+    out: dict = {}
+    for key, value in data.items():
+        if key == "answers" and "decision" not in data:
+            out["decision"] = dict(decision)
+        out[key] = dict(decision) if key == "decision" else value
+    out.setdefault("decision", dict(decision))
+    return out
 
 
 def _git_user() -> str | None:

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from mlpdm.cli.common import LangOption, QuestionnaireOption, load_answers_with_questionnaire, resolve_lang
+from mlpdm.cli.common import (
+    LangOption,
+    QuestionnaireOption,
+    load_answers_with_questionnaire,
+    resolve_lang,
+    utf8_argument,
+)
 from mlpdm.cli.exit_codes import ExitCode
 from mlpdm.cli.settings import settings
 from mlpdm.console import make_console
 from mlpdm.core.answers import parse_answers_doc
-from mlpdm.core.errors import InterviewInterrupted
+from mlpdm.interrupts import StopOnSignals, exit_code
 from mlpdm.prompts import ConsolePrompter
 from mlpdm.resources import load_questionnaire_ref, template_loader_for
 from mlpdm.session import InterviewSession
@@ -53,6 +56,7 @@ def interview(
 ) -> None:
     """Answer a guided interview about a feature and get a design brief with a go/no-go verdict."""
     language = resolve_lang(ctx, lang)
+    utf8_argument(owner, "--owner", language)
     config = settings(ctx).config()
     console = make_console()
     if update is not None:
@@ -64,23 +68,27 @@ def interview(
         doc = None
         target_dir = directory if directory is not None else config.docs_dir
     shown_dir = Path(os.path.relpath(target_dir)) if target_dir.is_absolute() else target_dir
+    piped = not sys.stdin.isatty()
+    signals = StopOnSignals()
     session = InterviewSession(
         console=console,
-        prompter=ConsolePrompter(console, echo=not sys.stdin.isatty()),
+        prompter=ConsolePrompter(console, echo=piped, piped=piped),
         questionnaire=q,
         loader=template_loader_for(config.path_setting("templates")),
         directory=shown_dir,
         lang=language,
         resume_command=lambda feature: _resume_command(feature, directory, questionnaire),
         review_months=int(config.values["review_interval_months"]),
+        hold_signals=signals.held,
     )
-    with _signals_stop_interview():
+    with signals:
         if doc is not None:
             outcome = session.update(doc)
         else:
             outcome = session.run(name, owner=owner, owner_default=git_user_name())
     if outcome.interrupted:
-        raise typer.Exit(ExitCode.BAD_INPUT)
+        # Ctrl-C exits 130 (128 + SIGINT) as the shell expects; end of input is bad input.
+        raise typer.Exit(exit_code(outcome.interrupted) or ExitCode.BAD_INPUT)
 
 
 def _resume_command(feature: str, directory: Path | None, questionnaire: str | None) -> str:
@@ -98,25 +106,6 @@ def _quote(text: str) -> str:
         if text.replace("-", "").replace("_", "").replace("/", "").replace(".", "").isalnum()
         else '"' + text.replace('"', '\\"') + '"'
     )
-
-
-@contextlib.contextmanager
-def _signals_stop_interview() -> Iterator[None]:
-    """SIGTERM and SIGHUP (terminal closed) stop the interview like Ctrl-C: draft kept."""
-
-    def stop(signum: int, _frame: Any) -> None:
-        raise InterviewInterrupted("hangup" if signum == getattr(signal, "SIGHUP", None) else "terminate")
-
-    wanted = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
-    previous = {}
-    for sig in wanted:
-        with contextlib.suppress(ValueError):  # not the main thread (e.g. some test runners)
-            previous[sig] = signal.signal(sig, stop)
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
 
 
 def git_user_name() -> str | None:

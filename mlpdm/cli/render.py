@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -19,9 +20,10 @@ from mlpdm.core.errors import Location, UserError
 from mlpdm.core.messages import t
 from mlpdm.core.render import render_brief, render_json
 from mlpdm.files import is_stream, write_output
+from mlpdm.interrupts import deferred_interrupts
 from mlpdm.resources import template_loader_for
 from mlpdm.terminal import emit, json_safe
-from mlpdm.workspace import FeatureFiles, is_generated_brief
+from mlpdm.workspace import FeatureFiles, FeatureLock, ensure_unchanged, is_generated_brief
 
 
 class Format(str, Enum):
@@ -83,7 +85,7 @@ def _render_one(
     language: str,
     err: Console | None = None,
 ) -> None:
-    q, doc, verdict = load_decided(ctx, answers, questionnaire)
+    source, _, q, doc, verdict = load_decided(ctx, answers, questionnaire)
     target = None if output == "-" else Path(output) if output else _default_output(answers, doc.slug, fmt)
     if fmt is Format.json:
         text = render_json(q, doc, verdict, lang=language)
@@ -95,13 +97,25 @@ def _render_one(
     if target is None:
         emit(json_safe(text) if fmt is Format.json else text, nl=False)
         return
-    if not force and not is_stream(target) and not is_generated_brief(target):
-        raise UserError.of("not_generated", where=Location(str(target)), path=target)
-    existed = target.exists()
-    write_output(target, text)
+    files = FeatureFiles.for_answers(answers, doc.slug)
+    # Into the feature's own folder, the feature's lock is taken like every other writer's.
+    lock = FeatureLock(files, command="mlpdm render") if _same_folder(target, answers) else nullcontext()
+    with lock, deferred_interrupts():
+        ensure_unchanged(answers, source, key="changed_while_rendering")
+        if not force and not is_stream(target) and not is_generated_brief(target):
+            raise UserError.of("not_generated", where=Location(str(target)), path=target)
+        existed = os.path.lexists(target)
+        write_output(target, text)
     err = err or make_console(stderr=True)
     action = t("render.updated" if existed else "render.wrote", language, path=target)
     err.print(action, Text(t(f"verdict.{verdict.id}", language), style="bold"), sep="  ", style="green")
+
+
+def _same_folder(target: Path, answers: Path) -> bool:
+    try:
+        return target.parent.resolve() == answers.parent.resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 def _default_output(answers: Path, slug: str, fmt: Format) -> Path:

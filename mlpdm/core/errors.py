@@ -106,10 +106,15 @@ class UserError(MlpdmError):
         hint = t(hint_key, lang, **params) if hint_key in MESSAGES else None
         return t(f"error.{self.key}", lang, **params), hint
 
+    def msg(self) -> Msg:
+        """The message without its hint, to be put into words inside another message."""
+        if self.key is None:
+            return Msg("error.plain", (("text", self.message),))
+        return Msg(f"error.{self.key}", tuple(self.params.items()))
+
     def as_problem(self) -> Problem:
         """This error as one problem among others (its message names its own place)."""
-        msg = Msg(f"error.{self.key}", tuple(self.params.items())) if self.key else None
-        return Problem(self.message, None, msg)
+        return Problem(self.message, None, self.msg())
 
 
 class InterviewInterrupted(MlpdmError):

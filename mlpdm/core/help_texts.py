@@ -57,7 +57,10 @@ HELP: dict[str, dict[str, str]] = {
         "the same command again resumes. At the end you review all answers, then mlpdm writes "
         "<dir>/<slug>.answers.yaml and <dir>/<slug>.md and shows the verdict.\n\n"
         "Keys at any question: ? why it matters, < back, Enter keep the shown answer. "
-        "Without a terminal, one answer is read per line from standard input.\n\n"
+        "Without a terminal, one answer is read per line from standard input; the first line "
+        "not accepted stops the run.\n\n"
+        "Exit codes: 0 written, 2 bad input or end of input, 130 Ctrl-C (129 terminal closed, "
+        "143 SIGTERM); the draft is kept in each case.\n\n"
         'Example: mlpdm interview "Invoice OCR"',
         "ja": "機能についてのガイド付きインタビューに答え、GO / NO-GO の判定つきの設計ブリーフを"
         "受け取ります。\n\n"
@@ -65,7 +68,10 @@ HELP: dict[str, dict[str, str]] = {
         "コマンドをもう一度実行すると再開します。最後にすべての回答を確認すると、"
         "<dir>/<slug>.answers.yaml と <dir>/<slug>.md を書き出し、判定を表示します。\n\n"
         "どの質問でも使えるキー：? 理由の説明、< 前に戻る、Enter 表示中の回答のまま進む。"
-        "端末がない場合は、標準入力から 1 行に 1 つずつ回答を読み取ります。\n\n"
+        "端末がない場合は、標準入力から 1 行に 1 つずつ回答を読み取り、受け付けられない行が"
+        "あればそこで止まります。\n\n"
+        "終了コード：0 書き出し完了、2 入力の誤りまたは入力の終わり、130 Ctrl-C（端末が閉じられた"
+        "場合 129、SIGTERM は 143）。いずれの場合も下書きは残ります。\n\n"
         "例：mlpdm interview 請求書OCR --lang ja",
     },
     "help.mlpdm.interview.name": {

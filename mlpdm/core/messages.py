@@ -801,12 +801,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "回答は {draft} に保存されています。そのファイルを移動する（または別の --dir を指定する）して、同じコマンドを再実行すると完了します。",
     },
     "error.lock_held": {
-        "en": "another interview for this feature is running: pid {pid} on {host}, started {started}",
-        "ja": "この機能の別のインタビューが実行中です：{host} の pid {pid}、開始 {started}",
+        "en": "`{command}` is working on this feature (pid {pid} on {host}, started {started}); nothing was changed",
+        "ja": "`{command}` がこの機能を処理中です（{host} の pid {pid}、開始 {started}）。何も変更していません",
     },
     "error.lock_held.hint": {
-        "en": "Finish or stop that one first. If it is gone, delete {lock}.",
-        "ja": "先にそちらを終了または中断してください。すでに終了している場合は {lock} を削除してください。",
+        "en": "Finish or stop that one first, then run this command again. If it runs on another machine and is gone, delete {lock}.",
+        "ja": "先にそちらを終了または中断してから、もう一度実行してください。別のマシンで実行されていてすでに終了している場合は {lock} を削除してください。",
     },
     "error.no_questionnaire": {
         "en": "no questionnaire named {qid!r}",
@@ -1075,8 +1075,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "--output を省くと各ブリーフを回答ファイルの隣に書き出します。または 1 件ずつ生成してください。",
     },
     "error.interrupted": {
-        "en": "Interrupted; nothing was changed.",
-        "ja": "中断しました。何も変更していません。",
+        "en": "Interrupted (Ctrl-C). Each file is either written whole or left as it was.",
+        "ja": "中断しました（Ctrl-C）。各ファイルは完全に書き込まれたか、元のままです。",
     },
     # -- mlpdm config -------------------------------------------------------------------------
     "config.root": {"en": "repo root", "ja": "リポジトリのルート"},
@@ -1211,8 +1211,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.lock_failed": {"en": "cannot take the lock {lock}", "ja": "ロック {lock} を取得できません"},
     "error.lock_failed.hint": {
-        "en": "Delete it if no interview is running.",
-        "ja": "実行中のインタビューがなければ削除してください。",
+        "en": "Nothing was changed. If no mlpdm command is running on this feature, delete it and run the command again; on a file system without locks, choose a local folder (--dir).",
+        "ja": "何も変更していません。この機能で実行中の mlpdm コマンドがなければ削除して再実行してください。ロックが使えないファイルシステムでは、ローカルのフォルダを指定してください（--dir）。",
     },
     "error.not_a_directory": {"en": "{path} is not a directory", "ja": "{path} はディレクトリではありません"},
     "error.not_a_directory.hint": {
@@ -1464,6 +1464,117 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.bug": {
         "en": "mlpdm hit an internal error. This is a bug, not your mistake; please report it with the traceback above.",
         "ja": "mlpdm の内部エラーです。あなたの操作ミスではありません。上のトレースバックを添えて報告してください。",
+    },
+    # -- writing files safely: locks, changes under a writer, partial updates, bad bytes ------
+    "error.plain": {"en": "{text}", "ja": "{text}"},
+    "error.partly_written": {
+        "en": "only part of the update was written: {problem}. Written: {written}. Left as they were: {left}",
+        "ja": "更新の一部だけが書き込まれました：{problem}。書き込み済み：{written}。元のまま：{left}",
+    },
+    "error.partly_written.hint": {"en": "{then}", "ja": "{then}"},
+    "error.cannot_remove": {
+        "en": "cannot remove {path}: {reason}",
+        "ja": "{path} を削除できません：{reason}",
+    },
+    "error.not_a_folder": {
+        "en": "cannot write into {path}: it exists and is not a folder",
+        "ja": "{path} の中に書き込めません：フォルダではないものがすでにあります",
+    },
+    "error.not_a_folder.hint": {
+        "en": "Nothing was changed. Move that file away, or choose another folder (--dir, or 'docs_dir' in the configuration).",
+        "ja": "何も変更していません。そのファイルを移動するか、別のフォルダを指定してください（--dir、または設定の 'docs_dir'）。",
+    },
+    "error.lock_not_file": {
+        "en": "{lock} is not a regular file; mlpdm uses that path as the feature's lock",
+        "ja": "{lock} は通常のファイルではありません。mlpdm はこのパスを機能のロックとして使います",
+    },
+    "error.lock_not_file.hint": {
+        "en": "Nothing was changed. Remove it (it holds nothing of yours) and run the command again.",
+        "ja": "何も変更していません。それを削除して（あなたのデータは入っていません）、もう一度実行してください。",
+    },
+    "error.answers_changed": {
+        "en": "{path} changed on disk while this interview was running (an edit, a git command or another program); it was left unchanged",
+        "ja": "このインタビューの実行中に {path} がディスク上で変更されました（編集、git コマンド、別のプログラム）。ファイルは変更していません",
+    },
+    "error.answers_changed.hint": {
+        "en": "Your answers are saved in {draft}. Look at the change, then run the same `mlpdm interview` again and resume: it writes your answers over the file as it is then.",
+        "ja": "回答は {draft} に保存されています。変更内容を確認してから同じ `mlpdm interview` を再実行して再開すると、その時点のファイルに回答を書き込みます。",
+    },
+    "error.changed_on_disk": {
+        "en": "{path} changed on disk while mlpdm was working on it; it was left unchanged",
+        "ja": "mlpdm の処理中に {path} がディスク上で変更されました。ファイルは変更していません",
+    },
+    "error.changed_on_disk.hint": {
+        "en": "Run the command again: it starts from the file as it is now.",
+        "ja": "もう一度実行してください。現在のファイルから処理し直します。",
+    },
+    "error.changed_while_deciding": {
+        "en": "{path} changed on disk while the decision was being recorded; nothing was written",
+        "ja": "決定を記録している間に {path} がディスク上で変更されました。何も書き込んでいません",
+    },
+    "error.changed_while_deciding.hint": {
+        "en": "Run the same `mlpdm decide` again: it records the decision in the file as it is now.",
+        "ja": "同じ `mlpdm decide` を再実行してください。現在のファイルに決定を記録します。",
+    },
+    "error.changed_while_rendering": {
+        "en": "{path} changed on disk while the brief was being rendered; nothing was written",
+        "ja": "ブリーフを生成している間に {path} がディスク上で変更されました。何も書き込んでいません",
+    },
+    "error.changed_while_rendering.hint": {
+        "en": "Run the same `mlpdm render` again.",
+        "ja": "同じ `mlpdm render` を再実行してください。",
+    },
+    "error.argument_not_utf8": {
+        "en": "{what} holds a byte that is not UTF-8; expected UTF-8 text",
+        "ja": "{what} に UTF-8 ではないバイトが含まれています。UTF-8 のテキストを指定してください",
+    },
+    "error.argument_not_utf8.hint": {
+        "en": "Nothing was changed. Set the terminal (or the script) to UTF-8, e.g. LANG=C.UTF-8, and type it again.",
+        "ja": "何も変更していません。端末（またはスクリプト）を UTF-8 に設定して（例：LANG=C.UTF-8）、入力し直してください。",
+    },
+    "error.piped_rejected": {
+        "en": "input line {line} was not accepted for {asking}: {reason}",
+        "ja": "入力の {line} 行目は、{asking}への回答として受け付けられません：{reason}",
+    },
+    "error.piped_rejected.hint": {"en": "{saved}", "ja": "{saved}"},
+    "error.nul_in_setting": {
+        "en": "{path}: the setting {key!r} holds a NUL character, which no file name can contain",
+        "ja": "{path}：設定 {key!r} に NUL 文字が含まれています。ファイル名には使えません",
+    },
+    "error.nul_in_setting.hint": {
+        "en": "Remove the \\u0000 (or \\x00) from that value.",
+        "ja": "その値から \\u0000（または \\x00）を取り除いてください。",
+    },
+    "interview.asking.feature": {"en": "the feature name", "ja": "機能の名前"},
+    "interview.asking.owner": {"en": "the owner", "ja": "オーナー"},
+    "interview.asking.review": {"en": "the review screen", "ja": "確認画面"},
+    "interview.asking.question": {"en": "question {id} (“{prompt}”)", "ja": "質問 {id}（「{prompt}」）"},
+    "interview.asking.option": {"en": "the value of {option}", "ja": "{option} の値"},
+    "interview.required": {"en": "an answer is needed here", "ja": "ここには回答が必要です"},
+    "interview.expected_yes_no": {"en": "expected y or n", "ja": "y か n を入力してください"},
+    "interview.not_utf8": {
+        "en": "byte {byte} (at character {at}) is not UTF-8; expected UTF-8 text",
+        "ja": "{at} 文字目のバイト {byte} は UTF-8 ではありません。UTF-8 のテキストを入力してください",
+    },
+    "interview.piped_saved": {
+        "en": "The answers accepted so far are saved in {path}. Correct that line and run again: first a line 'y' to resume at this question (or 'n' to start over), then the remaining answers. Or run {command} at a terminal.",
+        "ja": "ここまでに受け付けた回答は {path} に保存されています。その行を直して再実行してください：最初に再開を表す 'y' の行（やり直すなら 'n'）、続けて残りの回答。端末で {command} を実行しても再開できます。",
+    },
+    "interview.piped_nothing_saved": {
+        "en": "No answer was accepted yet, so nothing was saved. Correct that line and run again.",
+        "ja": "まだ受け付けた回答がないため、何も保存していません。その行を直して再実行してください。",
+    },
+    "interview.partly_written": {
+        "en": "Your answers are in {answers} and the draft {draft} is kept: once the problem is fixed, run `mlpdm render {answers}` to write the brief.",
+        "ja": "回答は {answers} にあり、下書き {draft} も残しています。問題を解決したら `mlpdm render {answers}` でブリーフを書き出してください。",
+    },
+    "interview.nothing_saved": {
+        "en": "Nothing new was saved yet. To start again, run: {command}",
+        "ja": "まだ新しい回答は保存されていません。やり直すには次を実行してください：{command}",
+    },
+    "decide.partly_written": {
+        "en": "The decision is recorded in {answers}; once the problem is fixed, run `mlpdm render {answers}` to bring the brief up to date.",
+        "ja": "決定は {answers} に記録されています。問題を解決したら `mlpdm render {answers}` でブリーフを最新にしてください。",
     },
 }
 MESSAGES.update(HELP)

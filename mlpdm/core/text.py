@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 LANGUAGES: tuple[str, ...] = ("en", "ja")
 DEFAULT_LANGUAGE = "en"
 
 LocalizedText = Mapping[str, str]
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def first_undecodable(text: str) -> tuple[int, int | None] | None:
+    """Where ``text`` holds something that was not UTF-8: (character index, byte), else None.
+
+    Text read with Python's ``surrogateescape`` (file names, arguments, standard input) keeps
+    each byte that did not decode as a lone surrogate U+DC80..U+DCFF; no UTF-8 file can hold
+    one, so it is refused where it comes in rather than written into a file mlpdm could not
+    read back. The byte is None for other lone surrogates.
+    """
+    found = _SURROGATE.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    return found.start(), (code - 0xDC00 if 0xDC80 <= code <= 0xDCFF else None)
 
 
 def pick(text: LocalizedText | None, lang: str) -> str:

@@ -9,7 +9,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from mlpdm.cli.app import app
-from tests.conftest import REPO, answers_yaml, write
+from tests.conftest import REPO, answers_yaml, listing, write
 from tests.core.scenarios import CLEAN, FIRES, with_changes
 
 EXAMPLE = REPO / "examples" / "invoice-ocr.answers.yaml"
@@ -157,4 +157,4 @@ def test_render_keeps_the_answers_file_untouched(runner, tmp_path):
     before = path.read_bytes()
     runner.invoke(app, ["render", str(path)])
     assert path.read_bytes() == before
-    assert sorted(p.name for p in Path(tmp_path).iterdir()) == ["x.answers.yaml", "x.md"]
+    assert listing(Path(tmp_path)) == ["x.answers.yaml", "x.md"]

@@ -104,7 +104,7 @@ def test_interview_in_a_terminal_with_help_back_ctrl_c_resume_and_review(tmp_pat
     child.expect('To resume, run: mlpdm interview "Invoice OCR"')
     child.expect(pexpect.EOF)
     child.close()
-    assert child.exitstatus == 2
+    assert child.exitstatus == 130  # 128 + SIGINT, as the shell reports Ctrl-C
     draft = yaml.safe_load((docs / "invoice-ocr.draft.yaml").read_text(encoding="utf-8"))
     answered_before_stop = [qid for qid in dict.fromkeys(typist.asked) if qid != "oversight"]
     assert draft["answers"] == {qid: ANSWERS.get(qid) for qid in answered_before_stop}

@@ -16,7 +16,7 @@ from mlpdm.core.errors import UserError
 from mlpdm.core.slug import slugify
 from mlpdm.files import atomic_write
 from mlpdm.workspace import FeatureFiles, FeatureLock
-from tests.conftest import REPO
+from tests.conftest import REPO, listing
 
 EXAMPLE = REPO / "examples" / "invoice-ocr.answers.yaml"
 
@@ -126,7 +126,7 @@ def test_a_full_disk_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeyp
         atomic_write(target, "new\n" * 1000)
     assert "previous version of the file" in (info.value.hint or "")
     assert target.read_text(encoding="utf-8") == "old\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.md"]
+    assert listing(tmp_path) == ["x.md"]
 
 
 def test_an_unwritable_directory_is_a_clear_error(tmp_path, monkeypatch, runner):
@@ -148,26 +148,33 @@ def test_a_read_only_file_system_through_the_interview_keeps_answers(tmp_path, m
     with pytest.raises(UserError, match="read-only"):
         atomic_write(target, "new\n")
     assert target.read_text(encoding="utf-8") == "kept\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
+    assert listing(tmp_path) == ["a.yaml"]
 
 
-def test_two_interviews_on_one_feature_are_refused(tmp_path):
+def test_two_writers_on_one_feature_are_refused(tmp_path):
     files = FeatureFiles(tmp_path, "invoice-ocr")
     with FeatureLock(files):
-        with pytest.raises(UserError) as info, FeatureLock(files):
+        with pytest.raises(UserError) as info, FeatureLock(files, command="mlpdm decide"):
             pass
         assert f"pid {os.getpid()}" in info.value.message
-        assert "another interview for this feature is running" in info.value.message
-    assert not (tmp_path / "invoice-ocr.lock").exists()
+        assert "`mlpdm interview` is working on this feature" in info.value.message
+    assert listing(tmp_path) == []
 
 
-def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path):
+def test_a_lock_file_left_by_a_killed_process_is_taken_over(tmp_path):
     import json
     import socket
 
     files = FeatureFiles(tmp_path, "invoice-ocr")
-    (tmp_path / "invoice-ocr.lock").write_text(
-        json.dumps({"pid": 2**22 + 12345, "host": socket.gethostname(), "started": "x"}), encoding="utf-8"
-    )
-    with FeatureLock(files) as lock:
-        assert lock.taken_over is not None
+    lock = tmp_path / ".mlpdm" / "invoice-ocr.lock"
+    lock.parent.mkdir()
+    holder = {
+        "command": "mlpdm interview",
+        "pid": 2**22 + 12345,
+        "host": socket.gethostname(),
+        "started": "x",
+    }
+    lock.write_text(json.dumps(holder), encoding="utf-8")
+    with FeatureLock(files):
+        assert json.loads(lock.read_text(encoding="utf-8"))["pid"] == os.getpid()
+    assert not lock.exists()
