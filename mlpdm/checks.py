@@ -31,7 +31,7 @@ from mlpdm.core.portfolio import Entry, for_index, render_index
 from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.core.render import is_override, render_brief, render_digest
 from mlpdm.core.versions import questions_to_update
-from mlpdm.files import atomic_write, is_regular, parse_yaml, read_text
+from mlpdm.files import atomic_write, is_regular, parse_yaml, read_text, regular_or_absent
 from mlpdm.workspace import ANSWERS_SUFFIX, DRAFT_SUFFIX, FeatureFiles, locked_write
 
 Severity = Literal["error", "warning"]
@@ -336,6 +336,12 @@ class Checker:
     def _check_index(self, report: Report, *, fix: bool, force: bool) -> None:
         assert self.index_path is not None
         shown = self.show(self.index_path)
+        try:
+            # Never read, and never replaced even with --force: only a regular file is an index.
+            regular_or_absent(self.index_path)
+        except UserError:
+            report.add(shown, "index-not-regular", "error", self.say("index_not_regular"))
+            return
         if not self.index_path.exists():
             if fix:
                 atomic_write(self.index_path, self.index_text())

@@ -51,7 +51,6 @@ def _checker(
     # folder given on the command line outside it, inside that folder) once links are followed.
     root = config.root if inside(docs, config.root) else docs
     index_path = config.index_for(docs)
-    regular_or_absent(index_path)  # read and replaced: a folder, device or pipe is refused first
     return Checker(
         docs=docs,
         questionnaire_for=lambda qid: questionnaire_for(qid, configured),
@@ -156,6 +155,9 @@ def index(
 ) -> None:
     """Write the portfolio page: every brief with its verdict, decision, owner and top reason."""
     checker = _checker(ctx, directory, lang, frozenset())
+    if output is None and checker.index_path is not None:
+        # The page is read and replaced: a folder, device or pipe in its place is refused first.
+        regular_or_absent(checker.index_path)
     report = checker.run(briefs=False)
     invalid = [f for f in report.findings if f.code in ("answers-invalid", "slug-mismatch")]
     target = None if output == "-" else Path(output) if output else checker.index_path

@@ -886,6 +886,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{problem}; mlpdm cannot tell whether it wrote this file",
         "ja": "{problem}。mlpdm が書いたファイルかどうか判断できません",
     },
+    "check.index_not_regular": {
+        "en": "a folder, pipe or device is where the portfolio page belongs; mlpdm neither reads nor replaces it: remove it, or set another `index` in mlpdm.toml, then run `mlpdm index`",
+        "ja": "ポートフォリオページの場所にフォルダー、パイプまたはデバイスがあります。mlpdm はそれを読みも置き換えもしません。削除するか mlpdm.toml で別の `index` を設定してから `mlpdm index` を実行してください",
+    },
     "check.index_unreadable": {
         "en": "{problem}; mlpdm cannot tell whether it wrote this file (`mlpdm index --force` replaces it)",
         "ja": "{problem}。mlpdm が書いたファイルかどうか判断できません（`mlpdm index --force` で置き換えます）",

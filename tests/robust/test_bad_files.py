@@ -304,6 +304,26 @@ def test_an_index_that_is_not_utf8_is_located(repo, runner):
     assert len(listed_in_index((repo / INDEX).read_text(encoding="utf-8"))) == 2
 
 
+def test_a_folder_where_the_index_belongs_is_reported_and_every_brief_still_checked(repo, runner):
+    _rendered(repo, runner)
+    (repo / INDEX).unlink()
+    (repo / INDEX).mkdir()
+    edit(repo / BAD_BRIEF, "# ", "# Edited ")  # a second problem, in a brief
+    checked = runner.invoke(app, ["check"])
+    no_traceback(checked)
+    assert checked.exit_code == 1, checked.output
+    assert f"{INDEX}: error: a folder, pipe or device" in checked.output, checked.output
+    assert "[index-not-regular]" in checked.output
+    assert f"{BAD_BRIEF}: " in checked.output and "[brief-edited]" in checked.output
+    fixed = runner.invoke(app, ["check", "--fix", "--force"])
+    no_traceback(fixed)
+    assert (repo / INDEX).is_dir(), "never replaced, even with --force"
+    assert "Edited" not in (repo / BAD_BRIEF).read_text(encoding="utf-8"), "the brief was still fixed"
+    indexed = runner.invoke(app, ["index"])  # the page's own command cannot do its job: exit 2
+    no_traceback(indexed)
+    assert indexed.exit_code == 2 and f"{INDEX}" in indexed.output
+
+
 @pytest.mark.parametrize(
     "content",
     [
