@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from jinja2 import BaseLoader
 from rich.console import Console
@@ -19,7 +19,7 @@ from mlpdm.core.decision import decide
 from mlpdm.core.display import display_value
 from mlpdm.core.errors import InterviewInterrupted, Msg, UserError
 from mlpdm.core.inputs import BACK_WORDS, Answer, Back, Help, interpret
-from mlpdm.core.interview import Interview, Step, visible_questions
+from mlpdm.core.interview import Interview, Step, skipped_optional, visible_questions
 from mlpdm.core.messages import t
 from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.core.review import review_by
@@ -110,16 +110,17 @@ class InterviewSession:
         files = FeatureFiles(self.directory, slugify(name))
         outcome.draft_path = files.draft
         with self._locked(files, "mlpdm interview"):
-            state = self._starting_point(files, name)
-            if state is None:
+            start = self._starting_point(files, name)
+            if start is None:
                 return
+            state, then = start
             self.meta["feature"] = name
             self.meta["slug"] = files.slug
             if owner:
                 self.meta["owner"] = owner
             elif not self.meta.get("owner"):
                 self._ask_owner(owner_default)
-            state = self._ask_all(state, files)
+            state = self._ask_all(state, files, then=then)
             state = self._review(state, files)
             self._finish(state, files, outcome)
 
@@ -170,9 +171,11 @@ class InterviewSession:
                     lock.__exit__(None, None, None)
 
     # -- start, resume or revise ----------------------------------------------------------
-    def _starting_point(self, files: FeatureFiles, name: str) -> Interview | None:
+    def _starting_point(
+        self, files: FeatureFiles, name: str
+    ) -> tuple[Interview, Literal["next", "unanswered"]] | None:
+        """Where the interview starts, and where each answer leads; None: the person declined."""
         q = self.questionnaire
-        answered: dict[str, Any] = {}
         self.answers_seen = file_state(files.answers)
         if files.draft.exists():
             draft = read_answers(files.draft, q, partial=True)
@@ -196,7 +199,7 @@ class InterviewSession:
                             style="green",
                         )
                     )
-                return state
+                return state, "next"
             self.console.print(Text(t("interview.fresh_start", self.lang), style="yellow"))
         elif self.answers_seen is not None:
             existing = read_answers(files.answers, q, partial=True)
@@ -206,10 +209,14 @@ class InterviewSession:
                 return None
             self.meta.update(existing.meta)
             self.decision.update(existing.decision)
-            answered = dict(existing.answers)
-        state = Interview.start(q, answered)
+            # Revising starts at the review: an optional question the file leaves out was
+            # skipped, not forgotten. Only a required answer still missing is asked first.
+            state = Interview.start(q, skipped_optional(q, existing.answers))
+            self._show_untranslated()
+            return state, "unanswered"
+        state = Interview.start(q)
         self._show_intro(state)
-        return state
+        return state, "next"
 
     def _show_intro(self, state: Interview) -> None:
         vis = state.visibility()
@@ -218,6 +225,9 @@ class InterviewSession:
                 self.questionnaire, questions=len(vis.questions), sections=len(vis.sections), lang=self.lang
             )
         )
+        self._show_untranslated()
+
+    def _show_untranslated(self) -> None:
         if self.lang not in self.questionnaire.languages:
             # Say so once, rather than let English texts appear unexplained mid-interview.
             note = t("interview.untranslated", self.lang, questionnaire=self.questionnaire.id)

@@ -1,0 +1,40 @@
+"""The interview's rough edges, as a person at the prompt meets them (scripted front end)."""
+
+from __future__ import annotations
+
+import shutil
+
+from tests.conftest import REPO
+from tests.test_session import Person, make_session, saved
+
+# -- 1. revising a feature starts at the review -------------------------------------------------
+
+
+def test_revising_a_feature_whose_file_leaves_out_skipped_questions_starts_at_the_review(default_q, tmp_path):
+    # The example leaves out the optional questions it skipped, as a file written by hand may.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(REPO / "examples" / "invoice-ocr.answers.yaml", docs)
+    before = saved(docs / "invoice-ocr.answers.yaml")["answers"]
+    session, person, screen = make_session(default_q, tmp_path, lambda s: Person(default_q, s, {}))
+    outcome = session.run("Invoice OCR")
+    out = screen.getvalue()
+    assert person.asked == []  # no question came before the review
+    assert "Section 1 of" not in out and "Review your answers" in out
+    assert outcome.verdict == "go"
+    after = saved(docs / "invoice-ocr.answers.yaml")["answers"]
+    assert {k: v for k, v in after.items() if v is not None} == before
+
+
+def test_revising_still_asks_a_required_answer_the_file_lacks_then_reviews(default_q, tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    text = (REPO / "examples" / "invoice-ocr.answers.yaml").read_text(encoding="utf-8")
+    kept = "\n".join(line for line in text.splitlines() if not line.startswith("  kill_switch:"))
+    (docs / "invoice-ocr.answers.yaml").write_text(kept + "\n", encoding="utf-8")
+    session, person, screen = make_session(
+        default_q, tmp_path, lambda s: Person(default_q, s, {"kill_switch": "yes"})
+    )
+    session.run("Invoice OCR")
+    assert person.asked == ["kill_switch"]
+    assert "Review your answers" in screen.getvalue()
