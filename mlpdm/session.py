@@ -18,7 +18,7 @@ from mlpdm.core.answers import AnswerError, AnswersDoc, check_relations
 from mlpdm.core.decision import decide
 from mlpdm.core.display import display_value
 from mlpdm.core.errors import InterviewInterrupted, Msg, UserError
-from mlpdm.core.inputs import BACK_WORDS, Answer, Back, Help, interpret
+from mlpdm.core.inputs import BACK_WORDS, HELP_WORDS, Answer, Back, Help, fold, interpret, yes_no_word
 from mlpdm.core.interview import Interview, Step, skipped_optional, visible_questions
 from mlpdm.core.messages import t
 from mlpdm.core.questionnaire import Questionnaire
@@ -295,7 +295,7 @@ class InterviewSession:
         first = self._read(prompt_text(question, step.current, self.lang), asking)
         if question.type not in ("longtext", "list") or not first.strip():
             return [first]
-        if first.strip().lower() in BACK_WORDS or first.strip() in ("?", "help", "？"):
+        if fold(first) in BACK_WORDS | HELP_WORDS:
             return [first]
         lines = [first]
         while True:
@@ -314,13 +314,10 @@ class InterviewSession:
 
     def _confirm(self, question: str) -> bool:
         while True:
-            typed = (
-                self._read(Text.assemble(plain(question), " ", ("[Y/n] ", "bold")), question).strip().lower()
-            )
-            if typed in ("", "y", "yes", "はい"):
-                return True
-            if typed in ("n", "no", "いいえ"):
-                return False
+            typed = self._read(Text.assemble(plain(question), " ", ("[Y/n] ", "bold")), question)
+            said = yes_no_word(typed) if typed.strip() else "yes"
+            if said in ("yes", "no"):
+                return said == "yes"
             self._refuse(Msg("interview.expected_yes_no"), question, quiet=True)
 
     # -- reading lines ------------------------------------------------------------------------

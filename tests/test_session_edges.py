@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
+from mlpdm.core.errors import InterviewInterrupted
+from mlpdm.core.inputs import NO_WORDS, YES_WORDS
 from tests.conftest import REPO
 from tests.test_session import Person, make_session, saved
 
@@ -38,3 +42,42 @@ def test_revising_still_asks_a_required_answer_the_file_lacks_then_reviews(defau
     session.run("Invoice OCR")
     assert person.asked == ["kill_switch"]
     assert "Review your answers" in screen.getvalue()
+
+
+# -- 3. the same yes / no words at the confirmations --------------------------------------------
+
+
+class Replies(Person):
+    """Answers "Revise them?" with a word of the test's, and stops once the review shows."""
+
+    def __init__(self, *args, reply: str, **kw):
+        super().__init__(*args, **kw)
+        self.reply: str | None = reply
+
+    def read_line(self, prompt):
+        if "Revise them?" in prompt.plain:
+            assert self.reply is not None, f"asked again: {self.screen.getvalue()[-200:]!r}"
+            reply, self.reply = self.reply, None
+            return reply
+        if "Type a number to change" in prompt.plain:
+            raise InterviewInterrupted("interrupt")
+        return super().read_line(prompt)
+
+
+def revise_saying(default_q, tmp_path, word: str) -> str:
+    docs = tmp_path / "docs"
+    docs.mkdir(exist_ok=True)
+    shutil.copy(REPO / "examples" / "invoice-ocr.answers.yaml", docs)
+    session, _, screen = make_session(default_q, tmp_path, lambda s: Replies(default_q, s, {}, reply=word))
+    session.run("Invoice OCR")
+    return screen.getvalue()
+
+
+@pytest.mark.parametrize("word", sorted(YES_WORDS | {"", "Y", "YES", "ｙ"}))
+def test_every_yes_word_of_the_questions_confirms(default_q, tmp_path, word):
+    assert "Review your answers" in revise_saying(default_q, tmp_path, word)
+
+
+@pytest.mark.parametrize("word", sorted(NO_WORDS | {"N", "NO", "ｎ"}))
+def test_every_no_word_of_the_questions_declines(default_q, tmp_path, word):
+    assert "Review your answers" not in revise_saying(default_q, tmp_path, word)

@@ -584,12 +584,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "「はい」「いいえ」「わからない」のいずれかで答えてください（y / n / u）",
     },
     "answer.choose_number": {
-        "en": "{value} is not one of the choices; type its number (1-{count})",
-        "ja": "{value} は選択肢にありません。番号（1〜{count}）を入力してください",
+        "en": "“{value}” is not one of the choices; type its number (1-{count}) or the start of its name",
+        "ja": "「{value}」は選択肢にありません。番号（1〜{count}）か、選択肢の名前の最初の部分を入力してください",
     },
     "answer.choose_numbers": {
-        "en": "{value} is not one of the choices; type numbers such as 1,3 or 1-3",
-        "ja": "{value} は選択肢にありません。1,3 や 1-3 のように番号を入力してください",
+        "en": "“{value}” is not one of the choices; type numbers such as 1,3 or 1-3, or the start of each name",
+        "ja": "「{value}」は選択肢にありません。1,3 や 1-3 のような番号か、選択肢の名前の最初の部分を入力してください",
+    },
+    "answer.ambiguous": {
+        "en": "“{value}” could be {choices}; type more of the name, or its number",
+        "ja": "「{value}」に当てはまる選択肢が複数あります（{choices}）。名前をもう少し入力するか、番号を入力してください",
     },
     "answer.range": {
         "en": "the range {range} is outside 1-{count}",
@@ -1551,7 +1555,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "interview.asking.question": {"en": "question {id} (“{prompt}”)", "ja": "質問 {id}（「{prompt}」）"},
     "interview.asking.option": {"en": "the value of {option}", "ja": "{option} の値"},
     "interview.required": {"en": "an answer is needed here", "ja": "ここには回答が必要です"},
-    "interview.expected_yes_no": {"en": "expected y or n", "ja": "y か n を入力してください"},
+    "interview.expected_yes_no": {
+        "en": "please answer yes or no (y / n); Enter means yes",
+        "ja": "「はい」か「いいえ」で答えてください（y / n）。Enter は「はい」です",
+    },
     "interview.not_utf8": {
         "en": "byte {byte} (at character {at}) is not UTF-8; expected UTF-8 text",
         "ja": "{at} 文字目のバイト {byte} は UTF-8 ではありません。UTF-8 のテキストを入力してください",
