@@ -264,15 +264,13 @@ class InterviewSession:
         """Show one question until it is answered (True) or the person goes back (False)."""
         self.console.print(step_header(step, self.lang))
         self.console.print(step_body(self.questionnaire, step, self.lang))
-        asking = t(
-            "interview.asking.question", self.lang, id=step.question.id, prompt=step.question.label(self.lang)
-        )
+        asking = t("interview.asking.question", self.lang, prompt=step.question.label(self.lang))
         while True:
             lines = self._read_answer(step, asking)
             try:
                 command = interpret(step.question, lines, step.current, self.lang)
                 if isinstance(command, Answer):
-                    check_relations(step.question, command.value, state.answers)
+                    check_relations(self.questionnaire, step.question, command.value, state.answers)
             except AnswerError as exc:
                 self._refuse(exc.msg, asking)
                 continue

@@ -9,6 +9,7 @@ import pytest
 from mlpdm.core.errors import InterviewInterrupted
 from mlpdm.core.inputs import NO_WORDS, YES_WORDS
 from tests.conftest import REPO
+from tests.core.scenarios import CLEAN
 from tests.test_session import Person, make_session, saved
 
 # -- 1. revising a feature starts at the review -------------------------------------------------
@@ -81,3 +82,18 @@ def test_every_yes_word_of_the_questions_confirms(default_q, tmp_path, word):
 @pytest.mark.parametrize("word", sorted(NO_WORDS | {"N", "NO", "ｎ"}))
 def test_every_no_word_of_the_questions_declines(default_q, tmp_path, word):
     assert "Review your answers" not in revise_saying(default_q, tmp_path, word)
+
+
+# -- 5. messages name the question by its label -------------------------------------------------
+
+
+def test_a_number_above_an_earlier_answer_names_that_question_by_its_label(default_q, tmp_path):
+    answers = {**CLEAN, "pilot_total": 12, "pilot_correct": 10}
+    session, _, screen = make_session(
+        default_q, tmp_path, lambda s: Person(default_q, s, answers, extra={"pilot_correct": ["13"]})
+    )
+    session.run("Ticket summaries")
+    out = screen.getvalue()
+    assert "Not accepted: must be at most 12, your answer to “Pilot: items checked”" in out
+    assert "pilot_total" not in out
+    assert saved(tmp_path / "docs" / "ticket-summaries.answers.yaml")["answers"]["pilot_correct"] == 10

@@ -535,8 +535,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{values} は選択肢（{allowed}）にありません",
     },
     "answer.exclusive": {
-        "en": "{value} cannot be combined with other choices",
-        "ja": "{value} は他の選択肢と組み合わせられません",
+        "en": "“{value}” cannot be combined with other choices",
+        "ja": "「{value}」は他の選択肢と組み合わせられません",
     },
     "answer.choose_one": {"en": "choose at least one option", "ja": "少なくとも 1 つ選んでください"},
     "answer.expected_number": {
@@ -564,8 +564,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "項目が {length} 文字あります。上限は {limit} 文字です",
     },
     "answer.at_most_answer": {
-        "en": "must be at most {max} (the answer to {other!r})",
-        "ja": "{max} 以下にしてください（{other!r} への回答）",
+        "en": "must be at most {max}, your answer to “{other}”",
+        "ja": "「{other}」への回答である {max} 以下にしてください",
     },
     "answer.needed": {
         "en": "an answer is needed here (type ? to see why it matters)",
@@ -1552,7 +1552,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "interview.asking.feature": {"en": "the feature name", "ja": "機能の名前"},
     "interview.asking.owner": {"en": "the owner", "ja": "オーナー"},
     "interview.asking.review": {"en": "the review screen", "ja": "確認画面"},
-    "interview.asking.question": {"en": "question {id} (“{prompt}”)", "ja": "質問 {id}（「{prompt}」）"},
+    "interview.asking.question": {"en": "the question “{prompt}”", "ja": "質問「{prompt}」"},
     "interview.asking.option": {"en": "the value of {option}", "ja": "{option} の値"},
     "interview.required": {"en": "an answer is needed here", "ja": "ここには回答が必要です"},
     "interview.expected_yes_no": {
