@@ -375,22 +375,9 @@ class InterviewSession:
                     value = display_value(question, state.answers.get(question.id), self.lang)
                     rows.append((len(ids), pick(section.title, self.lang), question.label(self.lang), value))
             self.console.print(review_table(rows, self.lang))
-            asking = t("interview.asking.review", self.lang)
-            typed = self._read(
-                Text.assemble((t("interview.review.prompt", self.lang), "bold"), ": "), asking
-            ).strip()
-            if not typed:
+            number = self._review_choice(len(ids))
+            if number is None:
                 return state
-            if typed.lower() in BACK_WORDS:
-                typed = str(len(ids))  # "back" from the review edits the last answer
-            number = int(typed) if typed.isdigit() else 0
-            if not 1 <= number <= len(ids):
-                self._refuse(
-                    Msg("interview.review.bad_number", (("number", typed), ("count", len(ids)))),
-                    asking,
-                    labelled=False,
-                )
-                continue
             target = state.goto(ids[number - 1])
             step = target.current()
             assert step is not None
@@ -398,6 +385,26 @@ class InterviewSession:
             # Going back while editing cancels the edit and returns to the review.
             if answered:
                 state = edited
+
+    def _review_choice(self, count: int) -> int | None:
+        """The answer number typed at the review (None: Enter, write the brief).
+
+        A number that is not one is refused right under the prompt, and the prompt comes
+        again without the table: redrawn, the table would push the message out of sight.
+        """
+        asking = t("interview.asking.review", self.lang)
+        prompt = Text.assemble((t("interview.review.prompt", self.lang), "bold"), ": ")
+        while True:
+            line = self._read(prompt, asking)
+            typed = fold(line)  # full-width digits typed with a Japanese IME count too
+            if not typed:
+                return None
+            if typed in BACK_WORDS:
+                return count  # "back" from the review edits the last answer
+            if typed.isdigit() and 1 <= int(typed) <= count:
+                return int(typed)
+            bad = Msg("interview.review.bad_number", (("number", line.strip()), ("count", count)))
+            self._refuse(bad, asking, labelled=False)
 
     # -- finishing ----------------------------------------------------------------------------
     def _doc(self, state: Interview, *, final: bool) -> AnswersDoc:

@@ -8,6 +8,7 @@ import pytest
 
 from mlpdm.core.errors import InterviewInterrupted
 from mlpdm.core.inputs import NO_WORDS, YES_WORDS
+from mlpdm.core.interview import visible_questions
 from tests.conftest import REPO
 from tests.core.scenarios import CLEAN
 from tests.test_session import Person, make_session, saved
@@ -43,6 +44,36 @@ def test_revising_still_asks_a_required_answer_the_file_lacks_then_reviews(defau
     session.run("Invoice OCR")
     assert person.asked == ["kill_switch"]
     assert "Review your answers" in screen.getvalue()
+
+
+# -- 2. an error at the review stays in view ----------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["99", "abc", "0"])
+def test_a_bad_number_at_the_review_is_shown_under_the_prompt_not_above_a_new_table(
+    default_q, tmp_path, typed
+):
+    session, _, screen = make_session(
+        default_q, tmp_path, lambda s: Person(default_q, s, CLEAN, review=[typed, ""])
+    )
+    outcome = session.run("Ticket summaries")
+    out = screen.getvalue()
+    count = len(visible_questions(default_q, CLEAN))
+    error = f"“{typed}” is not an answer number; type 1-{count}, or press Enter to write the brief."
+    assert error in out
+    # Nothing is drawn between the error and the prompt that follows it (then the verdict).
+    assert out.count("Review your answers") == 1 and out.index("Review your answers") < out.index(error)
+    assert outcome.verdict == "go"
+
+
+def test_a_full_width_number_at_the_review_is_a_number(default_q, tmp_path):
+    number = [q.id for q in visible_questions(default_q, CLEAN)].index("audience") + 1
+    wide = "".join(chr(ord(d) - ord("0") + ord("０")) for d in str(number))
+    session, person, _ = make_session(
+        default_q, tmp_path, lambda s: Person(default_q, s, CLEAN, review=[wide])
+    )
+    session.run("Ticket summaries")
+    assert person.asked.count("audience") == 2
 
 
 # -- 3. the same yes / no words at the confirmations --------------------------------------------

@@ -468,8 +468,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "変更する回答の番号を入力するか、Enter でブリーフを書き出します",
     },
     "interview.review.bad_number": {
-        "en": "There is no answer number {number}; choose 1-{count}.",
-        "ja": "{number} 番の回答はありません。1〜{count} から選んでください。",
+        "en": "“{number}” is not an answer number; type 1-{count}, or press Enter to write the brief.",
+        "ja": "「{number}」は回答の番号ではありません。1〜{count} を入力するか、Enter でブリーフを書き出してください。",
     },
     "interview.saved_draft": {
         "en": "Answers so far are saved in {path}.",
