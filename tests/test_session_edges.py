@@ -13,6 +13,14 @@ from tests.conftest import REPO
 from tests.core.scenarios import CLEAN
 from tests.test_session import Person, make_session, saved
 
+
+def screen_of(step_prompt: str, out: str) -> str:
+    """What the screen shows from a question's prompt to the next question's rule."""
+    start = out.index(step_prompt)
+    end = out.find("────", start)
+    return out[start : end if end != -1 else len(out)]
+
+
 # -- 1. revising a feature starts at the review -------------------------------------------------
 
 
@@ -128,3 +136,29 @@ def test_a_number_above_an_earlier_answer_names_that_question_by_its_label(defau
     assert "Not accepted: must be at most 12, your answer to “Pilot: items checked”" in out
     assert "pilot_total" not in out
     assert saved(tmp_path / "docs" / "ticket-summaries.answers.yaml")["answers"]["pilot_correct"] == 10
+
+
+# -- 6. what Enter does on an optional question -------------------------------------------------
+
+
+def test_an_optional_question_with_a_default_says_enter_keeps_it(default_q, tmp_path):
+    session, _, screen = make_session(default_q, tmp_path, lambda s: Person(default_q, s, CLEAN))
+    session.run("Ticket summaries")
+    out = screen.getvalue()
+    margin = screen_of("How precise must the measured rate be", out)  # eval_margin, default 5
+    assert "optional: Enter keeps the default, - clears" in margin
+    assert "Enter skips" not in margin
+    pilot = screen_of("If it has already been tried on labelled examples", out)  # no default
+    assert "optional: Enter skips, - clears" in pilot
+
+
+def test_an_optional_answer_being_revised_says_enter_keeps_it(default_q, tmp_path):
+    session, _, _ = make_session(default_q, tmp_path, lambda s: Person(default_q, s, CLEAN))
+    session.run("Ticket summaries")
+    number = [q.id for q in visible_questions(default_q, CLEAN)].index("baseline") + 1
+    session, _, screen = make_session(
+        default_q, tmp_path, lambda s: Person(default_q, s, CLEAN, review=[str(number)])
+    )
+    session.run("Ticket summaries")
+    shown = screen_of(default_q.question("baseline").prompt["en"][:40], screen.getvalue())
+    assert "optional: Enter keeps your answer, - clears" in shown and "Enter skips" not in shown

@@ -454,6 +454,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "optional: Enter skips, - clears",
         "ja": "任意：Enter でとばす、- で消去",
     },
+    "interview.hint.optional_default": {
+        "en": "optional: Enter keeps the default, - clears",
+        "ja": "任意：Enter で初期値のまま、- で消去",
+    },
+    "interview.hint.optional_kept": {
+        "en": "optional: Enter keeps your answer, - clears",
+        "ja": "任意：Enter で今の回答のまま、- で消去",
+    },
     "interview.hint.keys": {"en": "? why this matters · < back", "ja": "? 重要な理由 · < 戻る"},
     "interview.example": {"en": "Example: {example}", "ja": "例：{example}"},
     "interview.current": {"en": "current answer", "ja": "現在の回答"},
