@@ -970,6 +970,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--superseded-by {slug} needs status superseded and a slug such as invoice-ocr-v2",
         "ja": "--superseded-by {slug} には、状態 superseded と invoice-ocr-v2 のようなスラッグが必要です",
     },
+    "error.successor_is_itself": {
+        "en": "--superseded-by {slug} names this feature itself; a brief is superseded by another feature's brief",
+        "ja": "--superseded-by {slug} はこの機能自身です。ブリーフを置き換えるのは別の機能のブリーフです",
+    },
+    "error.no_successors": {
+        "en": "--superseded-by {slug}: {docs} holds no other feature yet, so nothing can supersede this one",
+        "ja": "--superseded-by {slug}：{docs} にはほかの機能がまだないため、この機能を置き換えるものがありません",
+    },
+    "error.no_successors.hint": {
+        "en": "Write the brief that replaces it first (mlpdm interview NAME), then record the decision.",
+        "ja": "先に置き換えるブリーフを作成し（mlpdm interview 名前）、それから決定を記録してください。",
+    },
+    "error.unknown_successor": {
+        "en": "--superseded-by {slug}: there is no feature {slug} in {docs}; {which}",
+        "ja": "--superseded-by {slug}：{docs} に機能 {slug} はありません。{which}",
+    },
+    "error.unknown_successor.hint": {
+        "en": "Give the slug of the brief that replaces this one: the name of its file without .answers.yaml.",
+        "ja": "このブリーフを置き換えるブリーフのスラッグ（ファイル名から .answers.yaml を除いたもの）を指定してください。",
+    },
+    "decide.closest": {"en": "did you mean {closest}?", "ja": "{closest} のことですか？"},
+    "decide.known": {
+        "en": "the features there are {known}{more}",
+        "ja": "そこにある機能は {known}{more} です",
+    },
+    "decide.more": {"en": " and {count} more", "ja": " ほか {count} 件"},
     "error.needs_rationale": {
         "en": "the recommendation is {verdict}; deciding {status} goes against it",
         "ja": "推奨は {verdict} です。{status} と決定すると推奨に反します",
