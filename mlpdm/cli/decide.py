@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from mlpdm.cli.check import refresh_index
 from mlpdm.cli.common import LangOption, QuestionnaireOption, load_decided, resolve_lang, utf8_argument
 from mlpdm.cli.settings import settings
 from mlpdm.console import make_console
@@ -131,6 +132,7 @@ def decide(
     console.print(recorded, style="green", soft_wrap=True)
     updated = t("decide.updated", language, answers=answers, brief=files.brief)
     console.print(updated, style="green", soft_wrap=True)
+    refresh_index(ctx, answers.parent, language)
 
 
 def _successor(ctx: typer.Context, answers: Path, own: str, given: str) -> str:

@@ -953,6 +953,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Updated {path} ({count} brief(s))",
         "ja": "{path} を更新しました（ブリーフ {count} 件）",
     },
+    "check.index_not_refreshed": {
+        "en": "The portfolio page {path} was not brought up to date: {reason}. Run `mlpdm index` once that is fixed.",
+        "ja": "一覧ページ {path} を最新にできませんでした：{reason}。解決したら `mlpdm index` を実行してください。",
+    },
     "check.left_out": {"en": "left out {path}: {reason}", "ja": "{path} は除外しました：{reason}"},
     "error.unknown_verdicts": {
         "en": "unknown verdict(s) {unknown}; use {known}",
