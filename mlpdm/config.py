@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mlpdm.confine import confined
+from mlpdm.confine import confined, inside
 from mlpdm.core.encoding import decode_utf8
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.text import LANGUAGES
@@ -59,6 +59,15 @@ class Config:
     def index_path(self) -> Path:
         """The portfolio page."""
         return self.index_for(self.docs_dir)
+
+    def portfolio_of(self, folder: Path) -> Path:
+        """The docs folder whose portfolio page lists the features in ``folder``.
+
+        The configured docs folder when ``folder`` is in it (or below it), as `mlpdm check`
+        finds them; else ``folder`` itself, as `mlpdm check FOLDER` would.
+        """
+        docs = self.docs_dir
+        return docs if inside(folder, docs) else folder.resolve()
 
     def path_setting(self, key: str) -> Path | None:
         """A path setting resolved against the repo root (None when unset), confined to the repo."""

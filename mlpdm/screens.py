@@ -93,7 +93,7 @@ def step_body(questionnaire: Questionnaire, step: Step, lang: str) -> Renderable
         parts.append(_options(question, step.current, lang))
     hints = [_type_hint(question, lang)]
     if not question.required:
-        hints.append(t("interview.hint.optional", lang))
+        hints.append(_optional_hint(question, step.current, lang))
     hints.append(t("interview.hint.keys", lang))
     parts.append(Text(" · ".join(h for h in hints if h), style="dim"))
     if step.current is not None and question.type in ("longtext", "list"):
@@ -122,6 +122,15 @@ def _options(question: Question, current: Any, lang: str) -> Table:
             ),
         )
     return table
+
+
+def _optional_hint(question: Question, current: Any, lang: str) -> str:
+    """What Enter does on an optional question: skip it, or keep the answer already there."""
+    if current is None:
+        return t("interview.hint.optional", lang)
+    if current == question.default:
+        return t("interview.hint.optional_default", lang)
+    return t("interview.hint.optional_kept", lang)
 
 
 def _type_hint(question: Question, lang: str) -> str:

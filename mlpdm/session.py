@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from jinja2 import BaseLoader
 from rich.console import Console
@@ -18,8 +18,8 @@ from mlpdm.core.answers import AnswerError, AnswersDoc, check_relations
 from mlpdm.core.decision import decide
 from mlpdm.core.display import display_value
 from mlpdm.core.errors import InterviewInterrupted, Msg, UserError
-from mlpdm.core.inputs import BACK_WORDS, Answer, Back, Help, interpret
-from mlpdm.core.interview import Interview, Step, visible_questions
+from mlpdm.core.inputs import BACK_WORDS, HELP_WORDS, Answer, Back, Help, fold, interpret, yes_no_word
+from mlpdm.core.interview import Interview, Step, skipped_optional, visible_questions
 from mlpdm.core.messages import t
 from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.core.review import review_by
@@ -110,16 +110,17 @@ class InterviewSession:
         files = FeatureFiles(self.directory, slugify(name))
         outcome.draft_path = files.draft
         with self._locked(files, "mlpdm interview"):
-            state = self._starting_point(files, name)
-            if state is None:
+            start = self._starting_point(files, name)
+            if start is None:
                 return
+            state, then = start
             self.meta["feature"] = name
             self.meta["slug"] = files.slug
             if owner:
                 self.meta["owner"] = owner
             elif not self.meta.get("owner"):
                 self._ask_owner(owner_default)
-            state = self._ask_all(state, files)
+            state = self._ask_all(state, files, then=then)
             state = self._review(state, files)
             self._finish(state, files, outcome)
 
@@ -170,9 +171,11 @@ class InterviewSession:
                     lock.__exit__(None, None, None)
 
     # -- start, resume or revise ----------------------------------------------------------
-    def _starting_point(self, files: FeatureFiles, name: str) -> Interview | None:
+    def _starting_point(
+        self, files: FeatureFiles, name: str
+    ) -> tuple[Interview, Literal["next", "unanswered"]] | None:
+        """Where the interview starts, and where each answer leads; None: the person declined."""
         q = self.questionnaire
-        answered: dict[str, Any] = {}
         self.answers_seen = file_state(files.answers)
         if files.draft.exists():
             draft = read_answers(files.draft, q, partial=True)
@@ -196,7 +199,7 @@ class InterviewSession:
                             style="green",
                         )
                     )
-                return state
+                return state, "next"
             self.console.print(Text(t("interview.fresh_start", self.lang), style="yellow"))
         elif self.answers_seen is not None:
             existing = read_answers(files.answers, q, partial=True)
@@ -206,10 +209,14 @@ class InterviewSession:
                 return None
             self.meta.update(existing.meta)
             self.decision.update(existing.decision)
-            answered = dict(existing.answers)
-        state = Interview.start(q, answered)
+            # Revising starts at the review: an optional question the file leaves out was
+            # skipped, not forgotten. Only a required answer still missing is asked first.
+            state = Interview.start(q, skipped_optional(q, existing.answers))
+            self._show_untranslated()
+            return state, "unanswered"
+        state = Interview.start(q)
         self._show_intro(state)
-        return state
+        return state, "next"
 
     def _show_intro(self, state: Interview) -> None:
         vis = state.visibility()
@@ -218,6 +225,9 @@ class InterviewSession:
                 self.questionnaire, questions=len(vis.questions), sections=len(vis.sections), lang=self.lang
             )
         )
+        self._show_untranslated()
+
+    def _show_untranslated(self) -> None:
         if self.lang not in self.questionnaire.languages:
             # Say so once, rather than let English texts appear unexplained mid-interview.
             note = t("interview.untranslated", self.lang, questionnaire=self.questionnaire.id)
@@ -254,15 +264,13 @@ class InterviewSession:
         """Show one question until it is answered (True) or the person goes back (False)."""
         self.console.print(step_header(step, self.lang))
         self.console.print(step_body(self.questionnaire, step, self.lang))
-        asking = t(
-            "interview.asking.question", self.lang, id=step.question.id, prompt=step.question.label(self.lang)
-        )
+        asking = t("interview.asking.question", self.lang, prompt=step.question.label(self.lang))
         while True:
             lines = self._read_answer(step, asking)
             try:
                 command = interpret(step.question, lines, step.current, self.lang)
                 if isinstance(command, Answer):
-                    check_relations(step.question, command.value, state.answers)
+                    check_relations(self.questionnaire, step.question, command.value, state.answers)
             except AnswerError as exc:
                 self._refuse(exc.msg, asking)
                 continue
@@ -285,7 +293,7 @@ class InterviewSession:
         first = self._read(prompt_text(question, step.current, self.lang), asking)
         if question.type not in ("longtext", "list") or not first.strip():
             return [first]
-        if first.strip().lower() in BACK_WORDS or first.strip() in ("?", "help", "？"):
+        if fold(first) in BACK_WORDS | HELP_WORDS:
             return [first]
         lines = [first]
         while True:
@@ -304,13 +312,10 @@ class InterviewSession:
 
     def _confirm(self, question: str) -> bool:
         while True:
-            typed = (
-                self._read(Text.assemble(plain(question), " ", ("[Y/n] ", "bold")), question).strip().lower()
-            )
-            if typed in ("", "y", "yes", "はい"):
-                return True
-            if typed in ("n", "no", "いいえ"):
-                return False
+            typed = self._read(Text.assemble(plain(question), " ", ("[Y/n] ", "bold")), question)
+            said = yes_no_word(typed) if typed.strip() else "yes"
+            if said in ("yes", "no"):
+                return said == "yes"
             self._refuse(Msg("interview.expected_yes_no"), question, quiet=True)
 
     # -- reading lines ------------------------------------------------------------------------
@@ -370,22 +375,9 @@ class InterviewSession:
                     value = display_value(question, state.answers.get(question.id), self.lang)
                     rows.append((len(ids), pick(section.title, self.lang), question.label(self.lang), value))
             self.console.print(review_table(rows, self.lang))
-            asking = t("interview.asking.review", self.lang)
-            typed = self._read(
-                Text.assemble((t("interview.review.prompt", self.lang), "bold"), ": "), asking
-            ).strip()
-            if not typed:
+            number = self._review_choice(len(ids))
+            if number is None:
                 return state
-            if typed.lower() in BACK_WORDS:
-                typed = str(len(ids))  # "back" from the review edits the last answer
-            number = int(typed) if typed.isdigit() else 0
-            if not 1 <= number <= len(ids):
-                self._refuse(
-                    Msg("interview.review.bad_number", (("number", typed), ("count", len(ids)))),
-                    asking,
-                    labelled=False,
-                )
-                continue
             target = state.goto(ids[number - 1])
             step = target.current()
             assert step is not None
@@ -393,6 +385,26 @@ class InterviewSession:
             # Going back while editing cancels the edit and returns to the review.
             if answered:
                 state = edited
+
+    def _review_choice(self, count: int) -> int | None:
+        """The answer number typed at the review (None: Enter, write the brief).
+
+        A number that is not one is refused right under the prompt, and the prompt comes
+        again without the table: redrawn, the table would push the message out of sight.
+        """
+        asking = t("interview.asking.review", self.lang)
+        prompt = Text.assemble((t("interview.review.prompt", self.lang), "bold"), ": ")
+        while True:
+            line = self._read(prompt, asking)
+            typed = fold(line)  # full-width digits typed with a Japanese IME count too
+            if not typed:
+                return None
+            if typed in BACK_WORDS:
+                return count  # "back" from the review edits the last answer
+            if typed.isdigit() and 1 <= int(typed) <= count:
+                return int(typed)
+            bad = Msg("interview.review.bad_number", (("number", line.strip()), ("count", count)))
+            self._refuse(bad, asking, labelled=False)
 
     # -- finishing ----------------------------------------------------------------------------
     def _doc(self, state: Interview, *, final: bool) -> AnswersDoc:

@@ -23,7 +23,7 @@ from mlpdm.core.messages import t
 from mlpdm.files import is_regular, is_stream, read_text, regular_or_absent, write_output
 from mlpdm.resources import questionnaire_for, template_loader_for
 from mlpdm.terminal import emit, emit_json
-from mlpdm.workspace import is_generated_brief
+from mlpdm.workspace import ensure_unchanged, is_generated_brief
 
 
 class Format(str, Enum):
@@ -184,6 +184,43 @@ def index(
     written = t(key, checker.lang, path=checker.show(target), count=len(checker.loaded))
     console.print(written, style="green", soft_wrap=True)
     _left_out(checker, invalid)
+
+
+def refresh_index(ctx: typer.Context, folder: Path, lang: str) -> None:
+    """Bring the portfolio page up to date once a command has changed a feature in ``folder``.
+
+    The one way `interview`, `interview --update`, `render` and `decide` keep the page current:
+    the page `mlpdm index` writes, compared as `mlpdm check` compares it. Only a page that
+    exists and that mlpdm wrote is touched (a team writes the first one with `mlpdm index`,
+    and a person's README is never replaced). A problem is a warning, not a failure: the
+    feature's own files are written by then, and `mlpdm check` still reports the page.
+    ``lang`` is the language of the command's messages; the page keeps its own.
+    """
+    console = make_console(stderr=True)
+    shown = str(folder)
+    try:
+        checker = _checker(ctx, settings(ctx).config().portfolio_of(folder), lang, frozenset())
+        target = checker.index_path
+        assert target is not None
+        shown = checker.show(target)
+        if not is_regular(target) or not is_generated_brief(target):
+            return
+        existing = read_text(target, what="index", shown=shown)
+        checker.run(briefs=False)
+        if checker.index_path is None:  # the configured page is a feature's brief: check says so
+            return
+        text = checker.index_text(brief_language(existing, checker.brief_lang))
+        if text == existing:
+            return
+        ensure_unchanged(target, existing)  # what someone wrote there meanwhile is kept
+        write_output(target, text)
+    except UserError as error:
+        reason = error.text(lang)[0]
+        warning = t("check.index_not_refreshed", lang, path=shown, reason=reason)
+        console.print(warning, style="yellow", soft_wrap=True)
+        return
+    updated = t("check.index_updated", lang, path=shown, count=len(checker.loaded))
+    console.print(updated, style="green", soft_wrap=True)
 
 
 def _left_out(checker: Checker, invalid: list[Finding]) -> None:

@@ -3,26 +3,35 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from mlpdm.cli.check import refresh_index
 from mlpdm.cli.common import LangOption, QuestionnaireOption, load_decided, resolve_lang, utf8_argument
 from mlpdm.cli.settings import settings
 from mlpdm.console import make_console
 from mlpdm.core.answers import AnswersDoc
-from mlpdm.core.errors import UserError
+from mlpdm.core.errors import Msg, UserError
 from mlpdm.core.freshness import brief_language, compare_brief
 from mlpdm.core.messages import t
 from mlpdm.core.render import is_override, render_brief
-from mlpdm.core.slug import is_valid_slug
-from mlpdm.files import read_text
+from mlpdm.core.slug import closest_slug, find_slug
+from mlpdm.files import iter_answers_files, read_text
 from mlpdm.interrupts import deferred_interrupts
 from mlpdm.resources import template_loader_for
 from mlpdm.roundtrip import update_yaml
-from mlpdm.workspace import FeatureFiles, FeatureLock, answers_text, ensure_unchanged, write_files
+from mlpdm.workspace import (
+    ANSWERS_SUFFIX,
+    FeatureFiles,
+    FeatureLock,
+    answers_text,
+    ensure_unchanged,
+    write_files,
+)
 
 
 class Status(str, Enum):
@@ -62,8 +71,10 @@ def decide(
     value = status.value
     if value == "superseded" and not superseded_by:
         raise UserError.of("needs_successor")
-    if superseded_by and (value != "superseded" or not is_valid_slug(superseded_by)):
+    if superseded_by and value != "superseded":
         raise UserError.of("bad_successor", slug=repr(superseded_by))
+    if superseded_by:
+        superseded_by = _successor(ctx, answers, doc.slug, superseded_by)
     if is_override(verdict.id, value) and not (rationale or "").strip():
         raise UserError.of("needs_rationale", verdict=verdict.id, status=repr(value))
     decision = {"status": value}
@@ -121,6 +132,35 @@ def decide(
     console.print(recorded, style="green", soft_wrap=True)
     updated = t("decide.updated", language, answers=answers, brief=files.brief)
     console.print(updated, style="green", soft_wrap=True)
+    refresh_index(ctx, answers.parent, language)
+
+
+def _successor(ctx: typer.Context, answers: Path, own: str, given: str) -> str:
+    """The slug of the feature ``given`` names: one in the same docs folder, not this one.
+
+    A successor `mlpdm check` could not find there would fail every check from now on.
+    """
+    docs = settings(ctx).config().portfolio_of(answers.parent)
+    known = {path.name.removesuffix(ANSWERS_SUFFIX) for path in iter_answers_files(docs)} - {own}
+    found = find_slug(given, known)
+    if found is not None:
+        return found
+    slug, shown = given.strip(), os.path.relpath(docs)
+    if find_slug(given, {own}) is not None:
+        raise UserError.of("successor_is_itself", slug=slug)
+    if not known:
+        raise UserError.of("no_successors", slug=slug, docs=shown)
+    closest = closest_slug(given, known)
+    if closest is not None:
+        which = Msg("decide.closest", (("closest", closest),))
+    else:
+        listed = sorted(known)
+        more = Msg("decide.more", (("count", len(listed) - _LISTED),)) if len(listed) > _LISTED else ""
+        which = Msg("decide.known", (("known", ", ".join(listed[:_LISTED])), ("more", more)))
+    raise UserError.of("unknown_successor", slug=slug, docs=shown, which=which)
+
+
+_LISTED = 12  # features named in full when a successor is not found; the rest are counted
 
 
 def _with_decision(data: dict, decision: dict[str, str]) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from enum import Enum
 from typing import Any
 
 import typer
@@ -94,8 +95,42 @@ def usage_error_text(error: Any, lang: str) -> str:
         if ctx.command.get_help_option(ctx) is not None:
             command = f"{ctx.command_path} {ctx.help_option_names[0]}"
             parts.append(t("help.ui.try_help", lang, command=command) + "\n")
-    parts.append(t("help.ui.error", lang, message=error.format_message()))
+    message = _bad_value(error, lang) or error.format_message().replace("Value error, ", "")
+    parts.append(t("help.ui.error", lang, message=message))
     return "\n".join(parts)
+
+
+# What typer's value checks report (in pydantic's words), as the catalogue says it.
+_BAD_VALUE = {
+    "int_parsing": "help.ui.not_whole",
+    "float_parsing": "help.ui.not_number",
+    "greater_than_equal": "help.ui.at_least",
+    "less_than_equal": "help.ui.at_most",
+}
+
+
+def _bad_value(error: Any, lang: str) -> str | None:
+    """A value typer could not take for a parameter, in the catalogue's words (None: not one)."""
+    param = getattr(error, "param", None)
+    problems = getattr(error.__cause__, "errors", None)
+    if param is None or not callable(problems):
+        return None
+    try:
+        problem = problems()[0]
+    except (IndexError, TypeError, ValueError):
+        return None
+    opts = getattr(param, "opts", None) or [param.name]
+    name = opts[0]
+    given = problem.get("input")
+    choices = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    if isinstance(choices, type) and issubclass(choices, Enum):
+        allowed = ", ".join(str(member.value) for member in choices)
+        return t("help.ui.bad_choice", lang, param=name, value=given, choices=allowed)
+    key = _BAD_VALUE.get(problem.get("type", ""))
+    if key is None:
+        return None
+    limit = next(iter((problem.get("ctx") or {}).values()), "")
+    return t(key, lang, param=name, value=given, limit=limit)
 
 
 # click's base class for the errors it reports itself (typer re-exports only some of them).

@@ -89,6 +89,10 @@ def interview(
     if outcome.interrupted:
         # Ctrl-C exits 130 (128 + SIGINT) as the shell expects; end of input is bad input.
         raise typer.Exit(exit_code(outcome.interrupted) or ExitCode.BAD_INPUT)
+    if outcome.answers_path is not None:
+        from mlpdm.cli.check import refresh_index
+
+        refresh_index(ctx, outcome.answers_path.parent, language)
 
 
 def _resume_command(feature: str, directory: Path | None, questionnaire: str | None) -> str:

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from mlpdm.cli.check import refresh_index
 from mlpdm.cli.common import LangOption, QuestionnaireOption, load_decided, resolve_lang
 from mlpdm.cli.exit_codes import ExitCode
 from mlpdm.cli.settings import settings
@@ -54,17 +55,22 @@ def render(
     if output is not None and len(answers) > 1:
         raise UserError.of("output_one_file", count=len(answers))
     if len(answers) == 1:  # one file: its problem is the command's error, as it always was
-        _render_one(ctx, answers[0], output, fmt, force, questionnaire, language)
+        if _render_one(ctx, answers[0], output, fmt, force, questionnaire, language):
+            refresh_index(ctx, answers[0].parent, language)
         return
     # Several files: each bad one is reported where it is, and the others are still rendered.
     err = make_console(stderr=True)
     failed = 0
+    folders: dict[Path, None] = {}  # where briefs were written, once each, in order
     for path in answers:
         try:
-            _render_one(ctx, path, None, fmt, force, questionnaire, language, err)
+            if _render_one(ctx, path, None, fmt, force, questionnaire, language, err):
+                folders[path.parent] = None
         except UserError as error:
             print_user_error(err, error, language)
             failed += 1
+    for folder in folders:
+        refresh_index(ctx, folder, language)
     if failed:
         err.print(
             Text(
@@ -84,7 +90,8 @@ def _render_one(
     questionnaire: str | None,
     language: str,
     err: Console | None = None,
-) -> None:
+) -> bool:
+    """Render one answers file; whether a file was written (not the standard output)."""
     source, _, q, doc, verdict = load_decided(ctx, answers, questionnaire)
     target = None if output == "-" else Path(output) if output else _default_output(answers, doc.slug, fmt)
     if fmt is Format.json:
@@ -96,7 +103,7 @@ def _render_one(
         text = render_brief(q, doc, verdict, lang=language, loader=loader, answers_link=link)
     if target is None:
         emit(json_safe(text) if fmt is Format.json else text, nl=False)
-        return
+        return False
     files = FeatureFiles.for_answers(answers, doc.slug)
     # Into the feature's own folder, the feature's lock is taken like every other writer's.
     lock = FeatureLock(files, command="mlpdm render") if _same_folder(target, answers) else nullcontext()
@@ -109,6 +116,7 @@ def _render_one(
     err = err or make_console(stderr=True)
     action = t("render.updated" if existed else "render.wrote", language, path=target)
     err.print(action, Text(t(f"verdict.{verdict.id}", language), style="bold"), sep="  ", style="green")
+    return True
 
 
 def _same_folder(target: Path, answers: Path) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from mlpdm.core.errors import Location, Msg, Problem, UserError
+from mlpdm.core.errors import Localized, Location, Msg, Problem, UserError
 from mlpdm.core.questionnaire import UNSURE, Question, Questionnaire, SourceFile
 
 META_KEYS: tuple[str, ...] = ("feature", "slug", "owner", "date", "review_by")
@@ -153,9 +153,9 @@ def _coerce_multi(question: Question, value: Any) -> list[str]:
     if bad:
         raise AnswerError("not_choices", values=", ".join(map(repr, bad)), allowed=", ".join(allowed))
     chosen = set(items)
-    exclusive = [c.value for c in question.choices if c.exclusive and c.value in chosen]
+    exclusive = [c for c in question.choices if c.exclusive and c.value in chosen]
     if exclusive and len(chosen) > 1:
-        raise AnswerError("exclusive", value=repr(exclusive[0]))
+        raise AnswerError("exclusive", value=Localized(exclusive[0].label))
     if not chosen:
         raise AnswerError("choose_one")
     return [v for v in allowed if v in chosen]  # questionnaire order, no duplicates
@@ -221,13 +221,16 @@ def _fmt(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else str(number)
 
 
-def check_relations(question: Question, value: Any, answers: Mapping[str, Any]) -> None:
+def check_relations(
+    questionnaire: Questionnaire, question: Question, value: Any, answers: Mapping[str, Any]
+) -> None:
     """Checks between answers: a number may not exceed the one named by ``at_most``."""
     if question.at_most is None or not isinstance(value, int | float):
         return
     limit = answers.get(question.at_most)
     if isinstance(limit, int | float) and value > limit:
-        raise AnswerError("at_most_answer", max=_fmt(limit), other=question.at_most)
+        other = questionnaire.question(question.at_most)
+        raise AnswerError("at_most_answer", max=_fmt(limit), other=Localized(other.short or other.prompt))
 
 
 def is_unsure(value: Any) -> bool:
@@ -272,7 +275,7 @@ def parse_answers_doc(
     answers = _parse_answers(data.get("answers"), questionnaire, source, problems, outdated=outdated)
     for qid, value in answers.items():
         try:
-            check_relations(questionnaire.question(qid), value, answers)
+            check_relations(questionnaire, questionnaire.question(qid), value, answers)
         except AnswerError as exc:
             problems.append(Problem.of("answer", source.locate(("answers", qid)), qid=qid, reason=exc.msg))
     if not problems and not partial and not outdated:

@@ -23,6 +23,19 @@ class MlpdmError(Exception):
 
 
 @dataclass(frozen=True)
+class Localized:
+    """A value of a message given in several languages, such as a question's label."""
+
+    texts: Mapping[str, str]
+
+    def text(self, lang: str) -> str:
+        """The text in ``lang`` (English when it has none in ``lang``)."""
+        from mlpdm.core.text import pick
+
+        return pick(self.texts, lang)
+
+
+@dataclass(frozen=True)
 class Msg:
     """A catalogue message not yet put into words: its key and values (values may be Msgs)."""
 
@@ -33,7 +46,12 @@ class Msg:
         """The message in ``lang``."""
         from mlpdm.core.messages import t
 
-        return t(self.key, lang, **{k: v.text(lang) if isinstance(v, Msg) else v for k, v in self.params})
+        return t(self.key, lang, **{k: in_words(v, lang) for k, v in self.params})
+
+
+def in_words(value: Any, lang: str) -> Any:
+    """A message's value as shown in ``lang``: a Msg or Localized put into words, else as is."""
+    return value.text(lang) if isinstance(value, Msg | Localized) else value
 
 
 @dataclass(frozen=True)
@@ -101,7 +119,7 @@ class UserError(MlpdmError):
             return self.message, self.hint
         from mlpdm.core.messages import MESSAGES, t
 
-        params = {k: v.text(lang) if isinstance(v, Msg) else v for k, v in self.params.items()}
+        params = {k: in_words(v, lang) for k, v in self.params.items()}
         hint_key = f"error.{self.key}.hint"
         hint = t(hint_key, lang, **params) if hint_key in MESSAGES else None
         return t(f"error.{self.key}", lang, **params), hint

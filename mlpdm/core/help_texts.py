@@ -316,4 +316,24 @@ HELP: dict[str, dict[str, str]] = {
     "help.ui.error": {"en": "Error: {message}", "ja": "エラー：{message}"},
     "help.ui.try_help": {"en": "Try '{command}' for help.", "ja": "'{command}' でヘルプを表示できます。"},
     "help.ui.aborted": {"en": "Aborted.", "ja": "中止しました。"},
+    "help.ui.bad_choice": {
+        "en": "{param}: “{value}” is not accepted; use one of {choices}",
+        "ja": "{param}：「{value}」は指定できません。{choices} のどれかを指定してください",
+    },
+    "help.ui.not_whole": {
+        "en": "{param}: “{value}” is not a whole number",
+        "ja": "{param}：「{value}」は整数ではありません",
+    },
+    "help.ui.not_number": {
+        "en": "{param}: “{value}” is not a number",
+        "ja": "{param}：「{value}」は数値ではありません",
+    },
+    "help.ui.at_least": {
+        "en": "{param}: must be at least {limit}",
+        "ja": "{param}：{limit} 以上にしてください",
+    },
+    "help.ui.at_most": {
+        "en": "{param}: must be at most {limit}",
+        "ja": "{param}：{limit} 以下にしてください",
+    },
 }

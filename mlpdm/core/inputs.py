@@ -8,18 +8,47 @@ from dataclasses import dataclass
 from typing import Any
 
 from mlpdm.core.answers import AnswerError, coerce_answer, parse_number
+from mlpdm.core.display import display_value
+from mlpdm.core.messages import t
 from mlpdm.core.questionnaire import UNSURE, Question
-from mlpdm.core.text import pick
 
 HELP_WORDS = frozenset({"?", "help", "？", "ヘルプ"})
 BACK_WORDS = frozenset({"<", "back", "＜", "戻る"})
 CLEAR_WORD = "-"
-# Words accepted for yes / no / not sure, in every supported language.
-YES_WORDS = frozenset({"y", "yes", "はい", "うん"})
-NO_WORDS = frozenset({"n", "no", "いいえ", "いや"})
+# Words accepted for yes / no / not sure, in every supported language and at every prompt
+# that asks one of them (questions, choices whose values are yes/no, the y/n confirmations).
+YES_WORDS = frozenset({"y", "yes", "yeah", "yep", "はい", "うん", "ええ"})
+NO_WORDS = frozenset({"n", "no", "nope", "いいえ", "いや", "ううん"})
 UNSURE_WORDS = frozenset(
-    {"u", "unsure", "not sure", "dont know", "don't know", "わからない", "分からない", "不明"}
+    {
+        "u",
+        "unsure",
+        "not sure",
+        "dont know",
+        "don't know",
+        "idk",
+        "わからない",
+        "分からない",
+        "わかりません",
+        "分かりません",
+        "不明",
+    }
 )
+
+
+def fold(text: str) -> str:
+    """What a typed word is compared as: NFKC (full-width to ASCII), case-folded, spaces squeezed."""
+    return " ".join(_norm(text).casefold().replace("\u2019", "'").split())
+
+
+def yes_no_word(text: str) -> str | None:
+    """``"yes"``, ``"no"`` or ``UNSURE`` for a word that says so in either language, else None."""
+    word = fold(text)
+    if word in YES_WORDS:
+        return "yes"
+    if word in NO_WORDS:
+        return "no"
+    return UNSURE if word in UNSURE_WORDS else None
 
 
 @dataclass(frozen=True)
@@ -89,49 +118,61 @@ def _parse(question: Question, lines: list[str], lang: str) -> Any:
     if kind == "number":
         return coerce_answer(question, parse_number(text))
     if kind == "yesno":
-        return _yesno(question, text)
+        return _yesno(question, text, lang)
     if kind == "choice":
         return _choose_one(question, text, lang)
     return _choose_many(question, text, lang)
 
 
-def _yesno(question: Question, text: str) -> str:
-    word = text.lower()
-    values = options(question)
-    if word.isdigit() and 1 <= int(word) <= len(values):
-        return values[int(word) - 1]
-    if word in YES_WORDS:
-        return "yes"
-    if word in NO_WORDS:
-        return "no"
-    if word in UNSURE_WORDS and question.unsure:
-        return UNSURE
-    raise AnswerError("yes_no_unsure" if question.unsure else "yes_no")
+def _yesno(question: Question, text: str, lang: str) -> str:
+    value = _match(question, text, lang)
+    if value is None:
+        raise AnswerError("yes_no_unsure" if question.unsure else "yes_no")
+    return value
 
 
 def _choose_one(question: Question, text: str, lang: str) -> str:
     value = _match(question, text, lang)
     if value is None:
-        raise AnswerError("choose_number", value=repr(text), count=len(options(question)))
+        raise AnswerError("choose_number", value=text.strip(), count=len(options(question)))
     return value
 
 
 def _match(question: Question, token: str, lang: str) -> str | None:
+    """The option ``token`` names, else None; AnswerError when it could be several.
+
+    An option is named by its number, its value or label (any case), a yes/no/not-sure word,
+    or the start of its value or label when no other option's starts the same way.
+    """
     values = options(question)
-    word = token.strip().lower()
+    word = fold(token)
     if word.isdigit():
         number = int(word)
         return values[number - 1] if 1 <= number <= len(values) else None
+    said = yes_no_word(word)
+    names = {value: _names(question, value, lang) for value in values}
     for value in values:
-        choice = question.choice(value)
-        labels = {value.lower()}
-        if choice is not None:
-            labels |= {pick(choice.label, lang).lower(), pick(choice.label, "en").lower()}
-        elif value == UNSURE:
-            labels |= UNSURE_WORDS
-        if word in labels:
+        if word in names[value] or said == value:
             return value
-    return None
+    if said in ("yes", "no"):
+        return None  # "n" on a question without "no" means no, not the start of "Not sure"
+    started = [value for value in values if any(name.startswith(word) for name in names[value])]
+    if len(started) > 1:
+        which = t("p.comma", lang).join(
+            f"{values.index(value) + 1} {_label(question, value, lang)}" for value in started
+        )
+        raise AnswerError("ambiguous", value=token.strip(), choices=which)
+    return started[0] if started else None
+
+
+def _names(question: Question, value: str, lang: str) -> set[str]:
+    """The words an option is known by: its stored value and its label, here and in English."""
+    return {fold(value), fold(_label(question, value, lang)), fold(_label(question, value, "en"))}
+
+
+def _label(question: Question, value: str, lang: str) -> str:
+    """An option's label as the question lists it."""
+    return display_value(question, [value] if question.type == "multi" else value, lang)
 
 
 _RANGE = re.compile(r"^(\d+)\s*-\s*(\d+)$")
@@ -148,7 +189,7 @@ def _choose_many(question: Question, text: str, lang: str) -> list[str]:
             # "1 3" or "a b": try each word on its own.
             words = [_expand(question, w, lang, values) for w in piece.split()]
             if len(words) < 2 or any(w is None for w in words):
-                raise AnswerError("choose_numbers", value=repr(piece))
+                raise AnswerError("choose_numbers", value=piece)
             found = [v for w in words for v in (w or [])]
         chosen.extend(found)
     return coerce_answer(question, chosen)

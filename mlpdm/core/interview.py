@@ -111,6 +111,19 @@ def visible_questions(questionnaire: Questionnaire, answers: Mapping[str, Any]) 
     return compute_visibility(questionnaire, answers).questions
 
 
+def skipped_optional(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """``answers`` with each applicable optional question they leave out marked as skipped.
+
+    An answers file may leave out what was skipped (the examples do); revising it should not
+    ask those questions again, only the required ones still without an answer.
+    """
+    marked = dict(answers)
+    for question in visible_questions(questionnaire, answers):
+        if not question.required:
+            marked.setdefault(question.id, None)
+    return marked
+
+
 def applicable_answers(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> dict[str, Any]:
     """Answers to the questions that apply, in order; answers to hidden questions are left out."""
     return {q.id: answers[q.id] for q in visible_questions(questionnaire, answers) if q.id in answers}

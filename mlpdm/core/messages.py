@@ -454,6 +454,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "optional: Enter skips, - clears",
         "ja": "任意：Enter でとばす、- で消去",
     },
+    "interview.hint.optional_default": {
+        "en": "optional: Enter keeps the default, - clears",
+        "ja": "任意：Enter で初期値のまま、- で消去",
+    },
+    "interview.hint.optional_kept": {
+        "en": "optional: Enter keeps your answer, - clears",
+        "ja": "任意：Enter で今の回答のまま、- で消去",
+    },
     "interview.hint.keys": {"en": "? why this matters · < back", "ja": "? 重要な理由 · < 戻る"},
     "interview.example": {"en": "Example: {example}", "ja": "例：{example}"},
     "interview.current": {"en": "current answer", "ja": "現在の回答"},
@@ -468,8 +476,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "変更する回答の番号を入力するか、Enter でブリーフを書き出します",
     },
     "interview.review.bad_number": {
-        "en": "There is no answer number {number}; choose 1-{count}.",
-        "ja": "{number} 番の回答はありません。1〜{count} から選んでください。",
+        "en": "“{number}” is not an answer number; type 1-{count}, or press Enter to write the brief.",
+        "ja": "「{number}」は回答の番号ではありません。1〜{count} を入力するか、Enter でブリーフを書き出してください。",
     },
     "interview.saved_draft": {
         "en": "Answers so far are saved in {path}.",
@@ -535,8 +543,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{values} は選択肢（{allowed}）にありません",
     },
     "answer.exclusive": {
-        "en": "{value} cannot be combined with other choices",
-        "ja": "{value} は他の選択肢と組み合わせられません",
+        "en": "“{value}” cannot be combined with other choices",
+        "ja": "「{value}」は他の選択肢と組み合わせられません",
     },
     "answer.choose_one": {"en": "choose at least one option", "ja": "少なくとも 1 つ選んでください"},
     "answer.expected_number": {
@@ -564,8 +572,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "項目が {length} 文字あります。上限は {limit} 文字です",
     },
     "answer.at_most_answer": {
-        "en": "must be at most {max} (the answer to {other!r})",
-        "ja": "{max} 以下にしてください（{other!r} への回答）",
+        "en": "must be at most {max}, your answer to “{other}”",
+        "ja": "「{other}」への回答である {max} 以下にしてください",
     },
     "answer.needed": {
         "en": "an answer is needed here (type ? to see why it matters)",
@@ -584,12 +592,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "「はい」「いいえ」「わからない」のいずれかで答えてください（y / n / u）",
     },
     "answer.choose_number": {
-        "en": "{value} is not one of the choices; type its number (1-{count})",
-        "ja": "{value} は選択肢にありません。番号（1〜{count}）を入力してください",
+        "en": "“{value}” is not one of the choices; type its number (1-{count}) or the start of its name",
+        "ja": "「{value}」は選択肢にありません。番号（1〜{count}）か、選択肢の名前の最初の部分を入力してください",
     },
     "answer.choose_numbers": {
-        "en": "{value} is not one of the choices; type numbers such as 1,3 or 1-3",
-        "ja": "{value} は選択肢にありません。1,3 や 1-3 のように番号を入力してください",
+        "en": "“{value}” is not one of the choices; type numbers such as 1,3 or 1-3, or the start of each name",
+        "ja": "「{value}」は選択肢にありません。1,3 や 1-3 のような番号か、選択肢の名前の最初の部分を入力してください",
+    },
+    "answer.ambiguous": {
+        "en": "“{value}” could be {choices}; type more of the name, or its number",
+        "ja": "「{value}」に当てはまる選択肢が複数あります（{choices}）。名前をもう少し入力するか、番号を入力してください",
     },
     "answer.range": {
         "en": "the range {range} is outside 1-{count}",
@@ -945,6 +957,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Updated {path} ({count} brief(s))",
         "ja": "{path} を更新しました（ブリーフ {count} 件）",
     },
+    "check.index_not_refreshed": {
+        "en": "The portfolio page {path} was not brought up to date: {reason}. Run `mlpdm index` once that is fixed.",
+        "ja": "一覧ページ {path} を最新にできませんでした：{reason}。解決したら `mlpdm index` を実行してください。",
+    },
     "check.left_out": {"en": "left out {path}: {reason}", "ja": "{path} は除外しました：{reason}"},
     "error.unknown_verdicts": {
         "en": "unknown verdict(s) {unknown}; use {known}",
@@ -962,6 +978,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--superseded-by {slug} needs status superseded and a slug such as invoice-ocr-v2",
         "ja": "--superseded-by {slug} には、状態 superseded と invoice-ocr-v2 のようなスラッグが必要です",
     },
+    "error.successor_is_itself": {
+        "en": "--superseded-by {slug} names this feature itself; a brief is superseded by another feature's brief",
+        "ja": "--superseded-by {slug} はこの機能自身です。ブリーフを置き換えるのは別の機能のブリーフです",
+    },
+    "error.no_successors": {
+        "en": "--superseded-by {slug}: {docs} holds no other feature yet, so nothing can supersede this one",
+        "ja": "--superseded-by {slug}：{docs} にはほかの機能がまだないため、この機能を置き換えるものがありません",
+    },
+    "error.no_successors.hint": {
+        "en": "Write the brief that replaces it first (mlpdm interview NAME), then record the decision.",
+        "ja": "先に置き換えるブリーフを作成し（mlpdm interview 名前）、それから決定を記録してください。",
+    },
+    "error.unknown_successor": {
+        "en": "--superseded-by {slug}: there is no feature {slug} in {docs}; {which}",
+        "ja": "--superseded-by {slug}：{docs} に機能 {slug} はありません。{which}",
+    },
+    "error.unknown_successor.hint": {
+        "en": "Give the slug of the brief that replaces this one: the name of its file without .answers.yaml.",
+        "ja": "このブリーフを置き換えるブリーフのスラッグ（ファイル名から .answers.yaml を除いたもの）を指定してください。",
+    },
+    "decide.closest": {"en": "did you mean {closest}?", "ja": "{closest} のことですか？"},
+    "decide.known": {
+        "en": "the features there are {known}{more}",
+        "ja": "そこにある機能は {known}{more} です",
+    },
+    "decide.more": {"en": " and {count} more", "ja": " ほか {count} 件"},
     "error.needs_rationale": {
         "en": "the recommendation is {verdict}; deciding {status} goes against it",
         "ja": "推奨は {verdict} です。{status} と決定すると推奨に反します",
@@ -1552,10 +1594,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "interview.asking.feature": {"en": "the feature name", "ja": "機能の名前"},
     "interview.asking.owner": {"en": "the owner", "ja": "オーナー"},
     "interview.asking.review": {"en": "the review screen", "ja": "確認画面"},
-    "interview.asking.question": {"en": "question {id} (“{prompt}”)", "ja": "質問 {id}（「{prompt}」）"},
+    "interview.asking.question": {"en": "the question “{prompt}”", "ja": "質問「{prompt}」"},
     "interview.asking.option": {"en": "the value of {option}", "ja": "{option} の値"},
     "interview.required": {"en": "an answer is needed here", "ja": "ここには回答が必要です"},
-    "interview.expected_yes_no": {"en": "expected y or n", "ja": "y か n を入力してください"},
+    "interview.expected_yes_no": {
+        "en": "please answer yes or no (y / n); Enter means yes",
+        "ja": "「はい」か「いいえ」で答えてください（y / n）。Enter は「はい」です",
+    },
     "interview.not_utf8": {
         "en": "byte {byte} (at character {at}) is not UTF-8; expected UTF-8 text",
         "ja": "{at} 文字目のバイト {byte} は UTF-8 ではありません。UTF-8 のテキストを入力してください",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from collections.abc import Collection
 
 MAX_SLUG = 60
 # Names Windows reserves whatever the extension; a repo is often checked out there too.
@@ -40,3 +42,17 @@ def _is_word(ch: str) -> bool:
 def is_valid_slug(slug: str) -> bool:
     """Whether ``slug`` is what ``slugify`` could have produced (used to check hand-edited files)."""
     return bool(slug) and slugify(slug) == slug
+
+
+def find_slug(name: str, known: Collection[str]) -> str | None:
+    """The slug in ``known`` that ``name`` gives, as a slug or as the feature's name; else None."""
+    for candidate in (name.strip(), slugify(name)):
+        if candidate in known:
+            return candidate
+    return None
+
+
+def closest_slug(name: str, known: Collection[str]) -> str | None:
+    """The slug in ``known`` that ``name`` most likely meant (a typo, a word left out), if any."""
+    close = difflib.get_close_matches(slugify(name), sorted(known), n=1, cutoff=0.6)
+    return close[0] if close else None

@@ -126,3 +126,59 @@ def test_dash_clears_an_optional_answer(default_q):
     assert interpret(q(default_q, "baseline"), ["-"], "Old baseline") == Answer(None)
     with pytest.raises(AnswerError):
         interpret(q(default_q, "worst_case"), ["-"], "Something")
+
+
+# -- the same yes / no / not sure words at every such question --------------------------------
+
+SAID = [
+    *(("yes", word) for word in ["y", "Yes", "YES", "ｙ", "はい", "うん"]),
+    *(("no", word) for word in ["n", "No", "ｎｏ", "いいえ", "いや"]),
+    *(("unsure", word) for word in ["u", "not sure", "Don’t know", "わからない", "分かりません"]),
+]
+
+
+@pytest.mark.parametrize(("value", "typed"), SAID)
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_yes_no_words_mean_the_same_on_a_yes_no_question_and_on_a_choice_of_yes_and_no(
+    default_q, value, typed, lang
+):
+    # uses_llm is a yes/no question; legal_basis a choice whose values are yes, no and not sure.
+    for qid in ("uses_llm", "legal_basis"):
+        assert interpret(q(default_q, qid), [typed], None, lang) == Answer(value), qid
+
+
+def test_a_no_on_a_choice_without_no_is_not_taken_for_not_sure(default_q):
+    # "n" starts "Not sure", but a person typing it means no, which this question does not offer.
+    with pytest.raises(AnswerError, match="not one of the choices"):
+        interpret(q(default_q, "data_destination"), ["n"], None)
+
+
+# -- a choice by the start of its name ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("qid", "typed", "value"),
+    [
+        ("audience", "cons", "consumers"),  # the start of the value and of the label
+        ("audience", "INT", "internal"),  # case does not matter
+        ("data_destination", "business", "business_api"),  # the start of a value with _
+        ("simpler_alternative", "m", "mostly"),
+        ("audience", "自社", "internal"),  # the start of the Japanese label
+        ("personal_data", "conf", ["confidential"]),
+        ("personal_data", "pers, conf", ["identifiers", "confidential"]),  # each item of a multi
+    ],
+)
+def test_a_choice_by_an_unambiguous_start_of_its_value_or_label(default_q, qid, typed, value):
+    assert interpret(q(default_q, qid), [typed], None, "ja" if typed == "自社" else "en") == Answer(value)
+
+
+def test_an_ambiguous_start_says_which_choices_it_could_be(default_q):
+    with pytest.raises(AnswerError) as caught:
+        interpret(q(default_q, "personal_data"), ["1, c"], None)
+    assert caught.value.text("en") == (
+        "“c” could be 4 Data about children, 5 Confidential business data; "
+        "type more of the name, or its number"
+    )
+    with pytest.raises(AnswerError) as caught:
+        interpret(q(default_q, "personal_data"), ["c"], None, "ja")
+    assert "4 子どもに関するデータ、5 社外秘の事業データ" in caught.value.text("ja")

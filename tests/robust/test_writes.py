@@ -75,7 +75,7 @@ def test_a_latin1_byte_in_a_piped_answer_stops_at_that_line_and_keeps_the_draft(
     )
     err = result.stderr.decode()
     assert result.returncode == 2, err
-    assert "input line 5 was not accepted for question need_evidence" in err
+    assert "input line 5 was not accepted for the question “Evidence of need”" in err
     assert "expected UTF-8" in err and "Traceback" not in err
     draft = tmp_path / "docs" / "mlpdm" / "cafe.draft.yaml"
     # The draft holds the accepted answers and mlpdm reads it back (it used to hold "caf\uDCE9").
@@ -157,7 +157,10 @@ def test_a_rejected_piped_line_stops_the_run_instead_of_shifting_the_answers(tmp
     )
     err = result.stderr.decode()
     assert result.returncode == 2
-    assert "input line 3 was not accepted for question audience (“Users”)" in err
+    assert (
+        "input line 3 was not accepted for the question “Users”: “everyone” is not one of the choices" in err
+    )
+    assert "audience" not in err  # the question by its label, never by its id
     assert "saved in docs/mlpdm/shift.draft.yaml" in err
     draft = read_answers(tmp_path / "docs" / "mlpdm" / "shift.draft.yaml", Q, partial=True)
     assert draft.answers == {"user_problem": SHORT["user_problem"]}  # nothing under a wrong question
