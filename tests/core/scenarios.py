@@ -116,6 +116,7 @@ FIRES: dict[str, dict[str, Any]] = {
     "no-expectation-setting": {"expectations": ["none"]},
     "misuse-unmitigated": {"misuse": "yes", "misuse_controls": "not decided yet"},
     "hallucination-ungrounded": {"facts_matter": "yes", "grounding": "none"},
+    "hallucination-relies-on-reviewer": {"facts_matter": "yes", "grounding": "human"},
     "prompt-injection-exposure": {"untrusted_inputs": ["user_text"]},
     "injection-partial-approval": {
         "untrusted_inputs": ["web"],
@@ -139,6 +140,7 @@ FIRES: dict[str, dict[str, Any]] = {
         "data_destination": "business_api",
         "legal_basis": "yes",
     },
+    "confidential-data-to-provider": {"personal_data": ["confidential"], "data_destination": "business_api"},
     "secrets-in-context": {"personal_data": ["secrets"]},
     "eval-not-representative": {"eval_representative": "no"},
     "big-bang-release": {"rollout_plan": "all_at_once", "launch_gate": DROP},

@@ -1,0 +1,148 @@
+"""Severity tiers that scale a finding with the stakes and the safeguards (docs/severity.md).
+
+Each test moves one fact across a tier's boundary and checks the outcome a user reads in the
+brief on both sides, so removing or loosening the tier fails here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mlpdm.core.decision import decide
+from tests.core.scenarios import DROP, with_changes
+
+
+def _outcome(q: Any, changes: dict[str, Any], rule_id: str) -> str | None:
+    verdict = decide(q, with_changes(changes))
+    return next((f.outcome for f in verdict.findings if f.rule.id == rule_id), None)
+
+
+# -- ML not needed -----------------------------------------------------------------------------
+
+UNMEASURED = {
+    "simpler_alternative": "partly",
+    "alternative": "Online forms with guidance text",
+    "metric_target": "not decided yet",
+    "eval_source": ["none"],
+    "eval_size": DROP,
+    "labeller": DROP,
+}
+
+
+def test_nothing_to_measure_the_model_against_the_simpler_way_means_build_the_simpler_way(default_q):
+    assert _outcome(default_q, UNMEASURED, "compare-with-simpler") == "not-needed"
+    assert decide(default_q, with_changes(UNMEASURED)).id == "no-go-not-needed"
+    # With labelled data in hand the margin can be measured: a note on how to measure it.
+    measurable = {**UNMEASURED, "eval_source": ["experts"], "eval_size": 400, "labeller": "team"}
+    assert _outcome(default_q, measurable, "compare-with-simpler") == "note"
+    # Not knowing whether a simpler way works is never "ML not needed".
+    unsure = {**UNMEASURED, "simpler_alternative": "unsure", "alternative": DROP}
+    assert _outcome(default_q, unsure, "compare-with-simpler") == "note"
+
+
+def test_a_small_gain_nobody_can_show_pays_is_not_worth_a_model(default_q):
+    small = {"expected_gain": "small", "gain_pays": "unsure"}
+    assert _outcome(default_q, small, "gain-does-not-pay") == "not-needed"
+    assert _outcome(default_q, {**small, "expected_gain": "moderate"}, "gain-does-not-pay") == "note"
+    assert _outcome(default_q, {**small, "expected_gain": "unsure"}, "gain-does-not-pay") == "prerequisite"
+
+
+# -- decisions about people ----------------------------------------------------------------------
+
+PEOPLE = {
+    "affects_people": "yes",
+    "regulated_domains": ["employment"],
+    "error_cost": "rights",
+    "reversibility": "easy",
+    "oversight": "assist",
+    "actor": "staff",
+    "review_time": "minutes",
+    "contest_route": "yes",
+    "protected_inputs": "direct",
+    "target_proxy": "no",
+    "segment_eval": "unsure",
+}
+
+
+def test_per_group_evaluation_undecided_is_a_condition_where_a_person_decides_and_people_can_contest(
+    default_q,
+):
+    assert _outcome(default_q, PEOPLE, "protected-attribute-input") == "condition"
+    # A partial review is no check: nobody would catch a group-level error meanwhile.
+    weak = {**PEOPLE, "oversight": "review_some", "actor": DROP}
+    assert _outcome(default_q, weak, "protected-attribute-input") == "prerequisite"
+    # No route to contest: the same.
+    assert _outcome(default_q, {**PEOPLE, "contest_route": "unsure"}, "protected-attribute-input") == (
+        "prerequisite"
+    )
+
+
+def test_a_protected_characteristic_read_directly_with_only_an_overall_figure_is_not_ready(default_q):
+    planned_overall_only = {**PEOPLE, "segment_eval": "no"}
+    assert _outcome(default_q, planned_overall_only, "protected-attribute-input") == "prerequisite"
+    # A likely stand-in, with a person deciding and a contest route, is a condition to meet.
+    stand_in = {**planned_overall_only, "protected_inputs": "proxy"}
+    assert _outcome(default_q, stand_in, "protected-attribute-input") == "condition"
+
+
+def test_a_regulated_area_is_a_screen_for_legal_review_not_a_launch_condition(default_q):
+    assert _outcome(default_q, PEOPLE, "regulated-domain") == "note"
+
+
+# -- evaluation and model change -----------------------------------------------------------------
+
+
+def test_unrepresentative_evaluation_data_blocks_launch_where_costly_errors_go_unchecked(default_q):
+    unchecked = {"error_cost": "money", "oversight": "auto", "actor": DROP, "eval_representative": "no"}
+    assert _outcome(default_q, unchecked, "eval-not-representative") == "prerequisite"
+    checked = {**unchecked, "oversight": "review_each", "review_time": "minutes"}
+    assert _outcome(default_q, checked, "eval-not-representative") == "note"
+
+
+def test_an_unpinned_public_llm_is_a_condition_only_where_nobody_checks_each_output(default_q):
+    public_costly = {
+        "audience": "consumers",
+        "error_cost": "money",
+        "version_pinned": "no",
+        "regression_eval": "no",
+        "oversight": "review_each",
+        "review_time": "minutes",
+    }
+    assert _outcome(default_q, public_costly, "model-version-unpinned") == "note"
+    assert _outcome(default_q, public_costly, "no-regression-evaluation") == "note"
+    unchecked = {**public_costly, "oversight": "auto", "review_time": DROP}
+    assert _outcome(default_q, unchecked, "model-version-unpinned") == "condition"
+    assert _outcome(default_q, unchecked, "no-regression-evaluation") == "condition"
+
+
+# -- notes that name a risk the reviewer must still manage -----------------------------------------
+
+
+def test_an_llm_stating_facts_names_the_reviewer_as_the_barrier_when_outputs_are_checked(default_q):
+    checked = {"facts_matter": "yes", "grounding": "human"}
+    assert _outcome(default_q, checked, "hallucination-relies-on-reviewer") == "note"
+    assert _outcome(default_q, checked, "hallucination-ungrounded") is None
+    # Unchecked, the louder finding takes its place: one fact, one finding.
+    unchecked = {"facts_matter": "yes", "grounding": "none", "oversight": "auto", "actor": DROP}
+    assert _outcome(default_q, unchecked, "hallucination-relies-on-reviewer") is None
+    assert _outcome(default_q, unchecked, "hallucination-ungrounded") == "condition"
+
+
+def test_confidential_data_sent_to_a_provider_is_named(default_q):
+    changes = {"personal_data": ["confidential"], "data_destination": "business_api"}
+    assert _outcome(default_q, changes, "confidential-data-to-provider") == "note"
+    inhouse = {**changes, "data_destination": "inhouse"}
+    assert _outcome(default_q, inhouse, "confidential-data-to-provider") is None
+
+
+def test_prompt_injection_from_the_users_own_text_is_a_note_third_party_text_a_condition(default_q):
+    # A consumer chatbot with personal data in its context: only the user's own text reaches it.
+    own_text = {"audience": "consumers", "untrusted_inputs": ["user_text"], "personal_data": ["identifiers"]}
+    own_text |= {"data_destination": "inhouse", "legal_basis": "yes", "oversight": "auto", "actor": DROP}
+    assert _outcome(default_q, own_text, "prompt-injection-exposure") == "note"
+    # Someone else's web page in the same context can steer what it says and leak: a condition.
+    web = {**own_text, "untrusted_inputs": ["user_text", "web"]}
+    assert _outcome(default_q, web, "prompt-injection-exposure") == "condition"
+    # Output that other software uses is not caught by a reader, whoever wrote the input.
+    downstream = {**own_text, "output_downstream": "yes"}
+    assert _outcome(default_q, downstream, "prompt-injection-exposure") == "condition"
