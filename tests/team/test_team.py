@@ -155,6 +155,103 @@ def test_team_questionnaire_mistakes_are_listed(repo, runner):
     assert "no section 'nowhere'" in result.output and "no rule 'no-such-rule' to disable" in result.output
 
 
+# Five mistakes in one team file, each with a fragment of its line and what the report says.
+FIVE_MISTAKES = """\
+id: acme
+version: 2
+extends: default
+languages: [en, ja]
+sections:
+  - id: acme_security
+    after: privacy
+    title: {en: "Acme security review", ja: "Acme セキュリティレビュー"}
+    questions:
+      - id: security_review
+        type: choice
+        prompt: {en: "Has the Acme security team reviewed the design?"}
+        help: {en: "Acme policy SEC-12 requires it.", ja: "Acme の方針 SEC-12 で必須です。"}
+        points: [T15]
+        choices:
+          - {value: done, label: {en: Done, ja: 済み}}
+          - {value: done, label: {en: Planned, ja: 予定}}
+overrides:
+  questions:
+    kpii: {help: {en: "Acme: pick the KPI from the OKR sheet.", ja: "OKR の表から選びます。"}}
+rules:
+  - id: acme-security-review
+    outcome: prerequisite
+    when: "security_review in ['no', 'done'"
+    severity:
+      - {when: "not public", outcome: maybe}
+    title: {en: "No Acme security review", ja: "Acme のレビューなし"}
+    message: {en: "Acme requires a review.", ja: "Acme はレビューを求めます。"}
+    action: {en: "Book the review.", ja: "レビューを予約してください。"}
+    points: [T15]
+"""
+MISTAKES = [
+    # the line's text, what is wrong, what to do
+    ('prompt: {en: "Has the Acme', "prompt: text has no ja translation", "add a ja text"),
+    (
+        "{value: done, label: {en: Planned",
+        "choice value 'done' of 'security_review' is used twice",
+        "give each choice a value of its own",
+    ),
+    ("kpii:", "no question 'kpii' to override", "did you mean 'kpi'?"),
+    ('when: "security_review in', "is not a valid expression", "close every bracket and quote"),
+    (
+        "outcome: maybe",
+        "severity[0].outcome: Input should be 'blocker'",
+        "(got 'maybe') — use one of the values",
+    ),
+]
+
+
+def _line_of(text: str, fragment: str) -> int:
+    (line,) = [n for n, content in enumerate(text.splitlines(), start=1) if fragment in content]
+    return line
+
+
+def test_every_mistake_of_a_team_questionnaire_is_reported_at_its_line(repo, runner):
+    team = write(repo / "mlpdm" / "acme.yaml", FIVE_MISTAKES)
+    result = runner.invoke(app, ["questionnaire", "validate", str(team)])
+    assert result.exit_code == 2
+    assert "is not a valid questionnaire (5 problems)" in result.output and "Traceback" not in result.output
+    reported = [line.removeprefix("  - ") for line in result.output.splitlines() if line.startswith("  - ")]
+    assert len(reported) == 5, result.output
+    for (fragment, wrong, fix), line in zip(MISTAKES, reported, strict=True):
+        assert line.startswith(f"{team}:{_line_of(FIVE_MISTAKES, fragment)}: "), (fragment, line)
+        assert wrong in line and " — " in line and fix in line, line
+    # Every command that loads it says the same, in the team's file; and in Japanese with --lang ja.
+    write(repo / "mlpdm.toml", 'questionnaire = "mlpdm/acme.yaml"\n')
+    rendered = runner.invoke(app, ["render", f"{DOCS}/invoice-ocr.answers.yaml", "-o", "-"])
+    assert rendered.exit_code == 2 and "(5 problems)" in rendered.output
+    assert f"acme.yaml:{_line_of(FIVE_MISTAKES, 'kpii:')}: no question 'kpii'" in rendered.output
+    japanese = runner.invoke(app, ["--lang", "ja", "questionnaire", "validate", str(team)])
+    assert "'kpi' のことですか？" in japanese.output and "選択肢ごとに別の値にしてください" in japanese.output
+
+
+def test_a_part_left_out_or_misplaced_causes_no_further_problems(repo, runner):
+    # A misplaced section is still merged (at the end), so the rule using its question finds it;
+    # a misspelt key is named with the key meant, and the question placed by it still counts.
+    broken = TEAM_QUESTIONNAIRE.replace("after: privacy", "after: nowhere") + (
+        "questions:\n"
+        "  - sektion: rollout\n"
+        "    question: {id: oncall_rota, type: text, prompt: {en: Rota?}, help: {en: Runbook.},"
+        " points: [T16]}\n"
+    )
+    broken = broken.replace(
+        "security_review in ['no', 'unsure']", "security_review == 'no' and not oncall_rota"
+    )
+    team = write(repo / "mlpdm" / "acme.yaml", broken)
+    result = runner.invoke(app, ["questionnaire", "validate", str(team)])
+    assert result.exit_code == 2
+    assert "(3 problems)" in result.output, result.output
+    assert f"{team}:{_line_of(broken, 'after: nowhere')}: no section 'nowhere'" in result.output
+    assert f"{team}:{_line_of(broken, 'sektion')}: questions[0].sektion: Extra inputs" in result.output
+    assert "did you mean 'section'?" in result.output
+    assert "not a question" not in result.output
+
+
 def test_rules_that_never_or_always_fire_are_warned_about(repo, runner):
     extra = """\
   - id: never-fires
