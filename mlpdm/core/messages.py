@@ -492,6 +492,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Review by {date} (sooner than usual: {reason}).",
         "ja": "見直し期限は {date} です（{reason}ため、通常より早めています）。",
     },
+    "interview.move": {
+        "en": "Moving {path} from questionnaire {made} onto {team} (version {version}), which extends it: every answer that still applies is kept.",
+        "ja": "{path} を質問票 {made} から、それを拡張した {team}（バージョン {version}）へ移します。今も当てはまる回答はすべて引き継ぎます。",
+    },
+    "interview.move_again": {
+        "en": "These answers no longer fit the new questions and are asked again: {ids}",
+        "ja": "次の回答は新しい質問に合わなくなったため、もう一度尋ねます：{ids}",
+    },
     "interview.update": {
         "en": "Updating “{feature}” to the current questionnaire: {new} new and {changed} changed question(s).",
         "ja": "「{feature}」を現在の質問票に更新します：新しい質問 {new} 件、変更された質問 {changed} 件。",
@@ -1643,6 +1651,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.argument_not_utf8.hint": {
         "en": "Nothing was changed. Set the terminal (or the script) to UTF-8, e.g. LANG=C.UTF-8, and type it again.",
         "ja": "何も変更していません。端末（またはスクリプト）を UTF-8 に設定して（例：LANG=C.UTF-8）、入力し直してください。",
+    },
+    "error.update_not_extending": {
+        "en": "{team} does not extend {made}, the questionnaire {path} was answered with, so its answers cannot be moved onto it",
+        "ja": "{team} は、{path} の回答に使われた質問票 {made} を拡張していないため、回答を移せません",
+    },
+    "error.update_not_extending.hint": {
+        "en": "Nothing was changed. To answer it from the start, move {path} and its brief out of this folder, then run: {command}",
+        "ja": "何も変更していません。最初から回答するには、{path} とそのブリーフをこのフォルダから移してから、次を実行してください：{command}",
     },
     "error.piped_rejected": {
         "en": "input line {line} was not accepted for {asking}: {reason}",

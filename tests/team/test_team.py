@@ -342,3 +342,88 @@ def test_update_asks_only_the_new_question(repo, runner):
     assert written == {**before, "security_review": "yes"}
     assert runner.invoke(app, ["check"]).exit_code in (0, 1)
     assert "questionnaire-outdated" not in runner.invoke(app, ["check"]).output
+
+
+# -- interview --update -q: moving answers onto a team questionnaire -------------------------
+
+# Acme narrows who may use a feature and how much it may produce (the invoice OCR's "business"
+# users and 300 outputs a day no longer fit), and adds an optional question of its own
+# besides the required one.
+NARROWED = TEAM_QUESTIONNAIRE.replace(
+    "    kpi: {help:",
+    "    audience:\n"
+    "      choices:\n"
+    "        - {value: internal, label: {en: Employees}}\n"
+    "        - {value: consumers, label: {en: The public}}\n"
+    "    daily_volume: {max: 250}\n"
+    "    kpi: {help:",
+).replace(
+    "overrides:\n",
+    "questions:\n"
+    "  - section: rollout\n"
+    "    question: {id: oncall_rota, type: text, required: false, prompt: {en: Which on-call rota?},"
+    " help: {en: Acme runbook.}, points: [T16]}\n"
+    "overrides:\n",
+)
+
+
+def test_update_moves_answers_onto_a_team_questionnaire(rendered, runner):
+    team = write(rendered / "mlpdm" / "acme.yaml", NARROWED)
+    write(rendered / "mlpdm.toml", 'questionnaire = "mlpdm/acme.yaml"\n')
+    answers = rendered / DOCS / "invoice-ocr.answers.yaml"
+    before = yaml.safe_load(answers.read_text(encoding="utf-8"))
+    assert before["questionnaire"] == {"id": "default", "version": 2}
+    # Piped: the two answers that no longer fit, then the team's own two questions.
+    piped = "internal\n250\nn\nPayments rota\n"
+    result = runner.invoke(app, ["interview", "--update", str(answers), "-q", str(team)], input=piped)
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())  # whatever the terminal's width
+    assert "from questionnaire 'default' onto 'acme' (version 2), which extends it" in said
+    assert "no longer fit the new questions and are asked again: audience, daily_volume" in said
+    assert "4 new and 0 changed" in said
+    text = answers.read_text(encoding="utf-8")
+    after = yaml.safe_load(text)
+    assert after["questionnaire"] == {"id": "acme", "version": 2, "base_version": 2}
+    assert text.startswith("# mlpdm answers: the source of truth for invoice-ocr.md.")  # comments kept
+    written = {k: v for k, v in after["answers"].items() if v is not None}
+    expected = {**before["answers"], "audience": "internal", "daily_volume": 250, "security_review": "no"}
+    expected["oncall_rota"] = "Payments rota"
+    del expected["public_claims"]  # asked only when the users are not employees
+    assert written == expected
+    assert after["meta"]["feature"] == "Invoice OCR" and after["meta"]["owner"] == before["meta"]["owner"]
+    brief = rendered / DOCS / "invoice-ocr.md"
+    assert front(brief)["questionnaire"] == {"id": "acme", "version": 2, "base_version": 2}
+    body = brief.read_text(encoding="utf-8")
+    assert "No Acme security review" in body and "verdict: not-ready" in body
+    # The brief is what the moved answers render to, and nothing is outdated.
+    checked = runner.invoke(app, ["check"]).output
+    assert "invoice-ocr" not in checked and "questionnaire-outdated" not in checked, checked
+
+
+def test_update_onto_a_team_questionnaire_stops_at_a_rejected_piped_line(rendered, runner):
+    team = write(rendered / "mlpdm" / "acme.yaml", TEAM_QUESTIONNAIRE)
+    answers = rendered / DOCS / "invoice-ocr.answers.yaml"
+    before = answers.read_bytes()
+    result = runner.invoke(app, ["interview", "--update", str(answers), "-q", str(team)], input="perhaps\n")
+    assert result.exit_code == 2
+    assert "input line 1 was not accepted for question security_review" in result.output
+    assert answers.read_bytes() == before
+
+
+def test_update_refuses_a_questionnaire_that_does_not_extend_the_answers_one(rendered, runner):
+    write(rendered / "mlpdm" / "acme.yaml", TEAM_QUESTIONNAIRE)
+    other = write(rendered / "mlpdm" / "other.yaml", "id: other\nversion: 1\nextends: acme.yaml\n")
+    answers = rendered / DOCS / "invoice-ocr.answers.yaml"
+    before = answers.read_bytes()
+    # Made with 'default'; 'other' extends 'acme', which extends 'default'.
+    result = runner.invoke(app, ["interview", "--update", str(answers), "-q", str(other)], input="y\n")
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())  # one paragraph, whatever the terminal's width
+    assert said.startswith(f"Error: {other} ('other') does not extend 'default', the questionnaire"), said
+    assert f'then run: mlpdm interview "Invoice OCR" --questionnaire {other}' in said
+    assert "Traceback" not in result.output and answers.read_bytes() == before
+    # A shipped questionnaire extends none.
+    edit(answers, "  id: default\n  version: 2", "  id: acme\n  version: 2\n  base_version: 2")
+    result = runner.invoke(app, ["interview", "--update", str(answers), "-q", "default"], input="y\n")
+    assert result.exit_code == 2
+    assert "Error: 'default' does not extend 'acme'" in result.output
