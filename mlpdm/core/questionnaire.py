@@ -438,9 +438,9 @@ def load_questionnaire(data: Any, source: SourceFile) -> Questionnaire:
 def checked_questionnaire(data: Any, source: SourceFile) -> tuple[Questionnaire | None, tuple[Problem, ...]]:
     """The questionnaire ``data`` describes, and every problem in it.
 
-    A part that does not fit the model is reported, then stands in as a valid placeholder
-    (keeping its id and conditions) or is left out, so that the cross-checks still run on
-    the rest: one run lists every mistake. With problems, the model only served to find them.
+    A part that does not fit the model is reported, then replaced by a valid stand-in that
+    keeps its id, conditions and citations, so that the cross-checks still run on the rest:
+    one run lists every mistake. With problems, the model only served to find them.
     """
     problems: list[Problem] = []
     current = data
@@ -645,6 +645,14 @@ def _repair(fixed: dict[str, Any], loc: tuple[Any, ...], point: str) -> None:
         fixed.pop(key, None)
 
 
+def _usable_id(value: Any) -> bool:
+    try:
+        _check_id(value)
+    except (Invalid, TypeError):
+        return False
+    return True
+
+
 def _strings(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(v, str) for v in value)
 
@@ -657,11 +665,8 @@ def _stand_in(kind: str, item: Any, point: str, tag: str) -> dict[str, Any]:
     # What it cites is kept too, so an unknown checklist point or source is still reported.
     cited = {key: item[key] for key in ("points", "sources") if _strings(item.get(key))}
     cited.setdefault("points", [point])
-    if kind in ("question", "sections", "derived"):
-        usable = isinstance(ident, str) and bool(ID_PATTERN.match(ident))
-        ident = (
-            ident if usable and not keyword.iskeyword(ident) and ident not in _RESERVED else f"unnamed_{tag}_"
-        )
+    if kind in ("question", "sections", "derived") and not _usable_id(ident):
+        ident = f"unnamed_{tag}_"
     if kind == "question":
         kind_of = (
             item.get("type")
