@@ -91,6 +91,22 @@ def load_questionnaire_ref(ref: str, _depth: int = 0) -> Questionnaire:
         return load_questionnaire(data, source)
     if _depth >= 5:
         raise UserError.of("extends_too_deep", path=path)
+    return extend(load_questionnaire_ref(_base_ref(path, data), _depth + 1), data, source)
+
+
+def extended_questionnaire(ref: str) -> Questionnaire | None:
+    """The questionnaire the team's file ``ref`` extends (None when it extends none)."""
+    from mlpdm.core.extend import is_extension
+
+    if not is_path_ref(ref):
+        return None
+    path = Path(ref)
+    data, _ = load_yaml_file(path, what="questionnaire")
+    return load_questionnaire_ref(_base_ref(path, data)) if is_extension(data) else None
+
+
+def _base_ref(path: Path, data: Any) -> str:
+    """What a team's file names in ``extends:``, with a path made absolute."""
     base_ref = str(data["extends"])
     if is_path_ref(base_ref):
         # The base a team's file extends stays inside that file's repository.
@@ -98,7 +114,7 @@ def load_questionnaire_ref(ref: str, _depth: int = 0) -> Questionnaire:
 
         base = confined(path.parent / base_ref, find_root(path.parent)[0], setting="extends", source=path)
         base_ref = str(base.resolve())
-    return extend(load_questionnaire_ref(base_ref, _depth + 1), data, source)
+    return base_ref
 
 
 def questionnaire_for(qid: str, configured: str | None) -> Questionnaire:

@@ -124,14 +124,14 @@ class InterviewSession:
             state = self._review(state, files)
             self._finish(state, files, outcome)
 
-    def update(self, doc: AnswersDoc) -> Outcome:
-        """Ask only the questions added or changed since ``doc`` was made, then re-render."""
+    def update(self, doc: AnswersDoc, again: tuple[str, ...] = ()) -> Outcome:
+        """Ask only the questions added or changed since ``doc`` was made (and ``again``), then re-render."""
         outcome = Outcome()
         files = FeatureFiles(self.directory, doc.slug)
         outcome.draft_path = files.draft
         self.meta.update(doc.meta)
         self.decision.update(doc.decision)
-        new, changed = questions_to_update(self.questionnaire, doc)
+        new, changed = questions_to_update(self.questionnaire, doc, again)
         kept = {k: v for k, v in doc.answers.items() if k not in changed}
         # Optional questions left out of the file count as skipped, so only new and changed
         # ones (and any that a new answer reveals) are asked.

@@ -7,9 +7,10 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from rich.console import Console
 
 from mlpdm.cli.common import (
     LangOption,
@@ -20,11 +21,16 @@ from mlpdm.cli.common import (
 )
 from mlpdm.cli.exit_codes import ExitCode
 from mlpdm.cli.settings import settings
+from mlpdm.console import VisibleText as Text
 from mlpdm.console import make_console
-from mlpdm.core.answers import parse_answers_doc
+from mlpdm.core.answers import AnswersDoc, parse_answers_doc, questionnaire_id_of
+from mlpdm.core.errors import Location, UserError
+from mlpdm.core.messages import t
+from mlpdm.core.questionnaire import Questionnaire
+from mlpdm.core.versions import moved_answers
 from mlpdm.interrupts import StopOnSignals, exit_code
 from mlpdm.prompts import ConsolePrompter
-from mlpdm.resources import load_questionnaire_ref, template_loader_for
+from mlpdm.resources import extended_questionnaire, load_questionnaire_ref, template_loader_for
 from mlpdm.session import InterviewSession
 
 
@@ -59,9 +65,9 @@ def interview(
     utf8_argument(owner, "--owner", language)
     config = settings(ctx).config()
     console = make_console()
+    again: tuple[str, ...] = ()
     if update is not None:
-        data, source, q = load_answers_with_questionnaire(ctx, update, questionnaire)
-        doc = parse_answers_doc(data, q, source, partial=True)
+        q, doc, again = _answers_to_update(ctx, update, questionnaire, console, language)
         target_dir = update.parent
     else:
         q = load_questionnaire_ref(questionnaire or config.questionnaire_ref())
@@ -83,7 +89,7 @@ def interview(
     )
     with signals:
         if doc is not None:
-            outcome = session.update(doc)
+            outcome = session.update(doc, again)
         else:
             outcome = session.run(name, owner=owner, owner_default=git_user_name())
     if outcome.interrupted:
@@ -93,6 +99,44 @@ def interview(
         from mlpdm.cli.check import refresh_index
 
         refresh_index(ctx, outcome.answers_path.parent, language)
+
+
+def _answers_to_update(
+    ctx: typer.Context, path: Path, ref: str | None, console: Console, lang: str
+) -> tuple[Questionnaire, AnswersDoc, tuple[str, ...]]:
+    """The questionnaire, the answers and the questions to ask again for ``--update``.
+
+    With ``-q`` naming a team questionnaire that extends the one the answers were made with,
+    the answers move onto it: each one that still fits is kept, and only the team's own
+    questions (and the answers that no longer fit) are asked.
+    """
+    data, source, q = load_answers_with_questionnaire(ctx, path, ref)
+    made = questionnaire_id_of(data)
+    if ref is None or made is None or made == q.id:
+        return q, parse_answers_doc(data, q, source, partial=True), ()
+    base = extended_questionnaire(ref)
+    if base is None or base.id != made:
+        feature = _feature_of(data) or path.name.removesuffix(".answers.yaml")
+        raise UserError.of(
+            "update_not_extending",
+            where=Location(str(path)),
+            path=path,
+            team=repr(q.id) if ref == q.id else f"{ref} ({q.id!r})",
+            made=repr(made),
+            command=f"mlpdm interview {_quote(feature)} --questionnaire {_quote(ref)}",
+        )
+    moved, again = moved_answers(q, parse_answers_doc(data, base, source, partial=True))
+    text = t("interview.move", lang, path=path, made=repr(made), team=repr(q.id), version=q.version)
+    console.print(Text(text, style="bold"))
+    if again:
+        console.print(Text(t("interview.move_again", lang, ids=", ".join(again)), style="yellow"))
+    return q, moved, again
+
+
+def _feature_of(data: Any) -> str | None:
+    meta = data.get("meta") if isinstance(data, dict) else None
+    feature = meta.get("feature") if isinstance(meta, dict) else None
+    return feature if isinstance(feature, str) and feature.strip() else None
 
 
 def _resume_command(feature: str, directory: Path | None, questionnaire: str | None) -> str:

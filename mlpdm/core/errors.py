@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 
@@ -61,6 +61,7 @@ class Problem:
     message: str
     where: Location | None = None
     msg: Msg | None = None  # when set, the message can be shown in any language
+    fix: Msg | None = None  # what to do about it, shown after the problem
 
     @classmethod
     def of(cls, key: str, where: Location | None = None, /, **params: Any) -> Problem:
@@ -68,9 +69,17 @@ class Problem:
         msg = Msg(f"problem.{key}", tuple(params.items()))
         return cls(msg.text("en"), where, msg)
 
+    def advise(self, fix: Msg | None) -> Problem:
+        """This problem with what to do about it."""
+        return replace(self, fix=fix)
+
     def text(self, lang: str) -> str:
-        """The problem with its place, in ``lang``."""
+        """The problem with its place, in ``lang``: ``file:line: what is wrong — what to do``."""
         message = self.msg.text(lang) if self.msg else self.message
+        if self.fix is not None:
+            from mlpdm.core.messages import t
+
+            message = t("p.problem_fix", lang, problem=message, fix=self.fix.text(lang))
         return f"{self.where}: {message}" if self.where else message
 
     def __str__(self) -> str:

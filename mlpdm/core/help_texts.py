@@ -88,8 +88,12 @@ HELP: dict[str, dict[str, str]] = {
         "ja": "ブリーフのオーナー（省略すると質問します）。",
     },
     "help.mlpdm.interview.update": {
-        "en": "Ask only the questions added or changed since FILE was answered, then re-render.",
-        "ja": "FILE に回答した後で追加・変更された質問だけを尋ね、ブリーフを作り直します。",
+        "en": "Ask only the questions added or changed since FILE was answered, then re-render. "
+        "With --questionnaire naming a team questionnaire that extends FILE's, move the answers "
+        "onto it, asking only its own questions.",
+        "ja": "FILE に回答した後で追加・変更された質問だけを尋ね、ブリーフを作り直します。"
+        "--questionnaire に FILE の質問票を拡張したチームの質問票を指定すると、回答をそちらへ"
+        "移し、その質問票で加わった質問だけを尋ねます。",
     },
     # -- render ---------------------------------------------------------------------------------
     "help.mlpdm.render": {

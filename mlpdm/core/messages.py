@@ -500,6 +500,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Review by {date} (sooner than usual: {reason}).",
         "ja": "見直し期限は {date} です（{reason}ため、通常より早めています）。",
     },
+    "interview.move": {
+        "en": "Moving {path} from questionnaire {made} onto {team} (version {version}), which extends it: every answer that still applies is kept.",
+        "ja": "{path} を質問票 {made} から、それを拡張した {team}（バージョン {version}）へ移します。今も当てはまる回答はすべて引き継ぎます。",
+    },
+    "interview.move_again": {
+        "en": "These answers no longer fit the new questions and are asked again: {ids}",
+        "ja": "次の回答は新しい質問に合わなくなったため、もう一度尋ねます：{ids}",
+    },
     "interview.update": {
         "en": "Updating “{feature}” to the current questionnaire: {new} new and {changed} changed question(s).",
         "ja": "「{feature}」を現在の質問票に更新します：新しい質問 {new} 件、変更された質問 {changed} 件。",
@@ -1280,6 +1288,118 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "出典の URL {url} はリンクにできません。{allowed} か相対リンクにしてください"
         "（ブラウザは 'javascript&colon;' を 'javascript:' と読むので、この検査もそう読みます）",
     },
+    # -- what to do about a problem in a questionnaire (after " — ") ------------------------
+    "p.problem_fix": {"en": "{problem} — {fix}", "ja": "{problem} — {fix}"},
+    "fix.id": {
+        "en": "use lower-case letters, digits and '_', starting with a letter, and not a Python or Jinja keyword",
+        "ja": "英小文字・数字・'_' を使い、英字で始め、Python や Jinja のキーワードは避けてください",
+    },
+    "fix.dash_id": {
+        "en": "use lower-case letters, digits and '-', starting with a letter",
+        "ja": "英小文字・数字・'-' を使い、英字で始めてください",
+    },
+    "fix.choice_value": {
+        "en": "use lower-case letters, digits and '_'",
+        "ja": "英小文字・数字・'_' を使ってください",
+    },
+    "fix.languages_known": {"en": "use {known}", "ja": "{known} のいずれかを使ってください"},
+    "fix.languages": {
+        "en": "include 'en' and use only {known}, e.g. languages: [en, ja]",
+        "ja": "'en' を含め、{known} だけを使ってください（例：languages: [en, ja]）",
+    },
+    "fix.add_en": {"en": "add an 'en' text", "ja": "'en' のテキストを追加してください"},
+    "fix.more_choices": {
+        "en": "add at least two choices, or change the type",
+        "ja": "選択肢を 2 つ以上追加するか、type を変えてください",
+    },
+    "fix.no_choices": {
+        "en": "remove 'choices', or make the type choice or multi",
+        "ja": "'choices' を削除するか、type を choice か multi にしてください",
+    },
+    "fix.unsure_choice": {
+        "en": "remove that choice and set 'unsure: true' on the question",
+        "ja": "その選択肢を削除し、質問に 'unsure: true' を指定してください",
+    },
+    "fix.remove": {"en": "remove '{key}'", "ja": "'{key}' を削除してください"},
+    "fix.number_only": {
+        "en": "remove them, or make the type number",
+        "ja": "それらを削除するか、type を number にしてください",
+    },
+    "fix.swap": {"en": "swap min and max", "ja": "min と max を入れ替えてください"},
+    "fix.multi_only": {
+        "en": "remove 'exclusive', or make the type multi",
+        "ja": "'exclusive' を削除するか、type を multi にしてください",
+    },
+    "fix.missing": {"en": "add {key}", "ja": "{key} を追加してください"},
+    "fix.extra": {"en": "remove it, or correct its spelling", "ja": "削除するか、綴りを直してください"},
+    "fix.extra_known": {
+        "en": "remove it, or use one of the keys allowed here: {known}",
+        "ja": "削除するか、ここで使えるキーにしてください：{known}",
+    },
+    "fix.did_you_mean": {"en": "did you mean {close}?", "ja": "{close} のことですか？"},
+    "fix.literal": {"en": "use one of the values listed", "ja": "示した値のいずれかにしてください"},
+    "fix.too_short": {"en": "add at least {count}", "ja": "少なくとも {count} 個追加してください"},
+    "fix.bound": {"en": "use a number within the limit", "ja": "範囲内の数にしてください"},
+    "fix.mapping": {
+        "en": "write a mapping of 'key: value' lines here",
+        "ja": "ここには 'key: value' の行からなるマッピングを書いてください",
+    },
+    "fix.list": {
+        "en": "write a list here: '- item' lines, or [a, b]",
+        "ja": "ここにはリストを書いてください（'- 項目' の行、または [a, b]）",
+    },
+    "fix.text": {
+        "en": "write text here, in quotes if it looks like a number or yes/no",
+        "ja": "ここには文字列を書いてください。数や yes/no に見えるときは引用符で囲みます",
+    },
+    "fix.number": {"en": "write a number here", "ja": "ここには数を書いてください"},
+    "fix.bool": {"en": "write true or false here", "ja": "ここには true か false を書いてください"},
+    "fix.value": {"en": "correct the value", "ja": "値を直してください"},
+    "fix.one_of": {"en": "use one of: {known}", "ja": "次のいずれかを使ってください：{known}"},
+    "fix.show": {
+        "en": "use one that exists: `mlpdm questionnaire show {path}` lists them",
+        "ja": "存在するものを使ってください。`mlpdm questionnaire show {path}` で一覧できます",
+    },
+    "fix.add_source": {"en": "add it under 'sources:'", "ja": "'sources:' に追加してください"},
+    "fix.add_source_or": {
+        "en": "add it under 'sources:', or use one of: {known}",
+        "ja": "'sources:' に追加するか、次のいずれかを使ってください：{known}",
+    },
+    "fix.other_id": {"en": "choose an id nothing else uses", "ja": "ほかで使われていない ID にしてください"},
+    "fix.unique_choice": {
+        "en": "give each choice a value of its own",
+        "ja": "選択肢ごとに別の値にしてください",
+    },
+    "fix.condition": {
+        "en": "compare question ids with values, join them with and, or, not, and close every bracket and quote, "
+        "as in \"kind == 'llm' and not public\"",
+        "ja": "質問 ID と値の比較を and・or・not でつなぎ、括弧と引用符をすべて閉じてください"
+        "（例：\"kind == 'llm' and not public\"）",
+    },
+    "fix.earlier": {
+        "en": "use only what is asked before this point, or move this after {name}",
+        "ja": "この時点より前に尋ねるものだけを使うか、これを {name} の後ろに移してください",
+    },
+    "fix.at_most": {
+        "en": "name a number question asked before {qid}",
+        "ja": "{qid} より前に尋ねる数値の質問を指定してください",
+    },
+    "fix.default": {
+        "en": "give a default the question accepts, or remove 'default'",
+        "ja": "質問が受け付ける既定値にするか、'default' を削除してください",
+    },
+    "fix.translate": {
+        "en": "add a {missing} text, or remove {missing} from 'languages'",
+        "ja": "{missing} のテキストを追加するか、'languages' から {missing} を外してください",
+    },
+    "fix.override_fixed": {
+        "en": "leave 'id' and 'questions' out; add new questions under 'questions:' or 'sections:'",
+        "ja": "'id' と 'questions' は書かないでください。新しい質問は 'questions:' か 'sections:' に追加します",
+    },
+    "problem.choice_twice": {
+        "en": "choice value {value} of {qid} is used twice",
+        "ja": "{qid} の選択肢の値 {value} が 2 回使われています",
+    },
     # -- problems inside an answers file (one line each, after file:line) -------------------
     "problem.condition_nesting": {
         "en": "condition {condition} nests brackets, 'not', signs or 'if … else' more than {limit} levels deep",
@@ -1577,6 +1697,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.argument_not_utf8.hint": {
         "en": "Nothing was changed. Set the terminal (or the script) to UTF-8, e.g. LANG=C.UTF-8, and type it again.",
         "ja": "何も変更していません。端末（またはスクリプト）を UTF-8 に設定して（例：LANG=C.UTF-8）、入力し直してください。",
+    },
+    "error.update_not_extending": {
+        "en": "{team} does not extend {made}, the questionnaire {path} was answered with, so its answers cannot be moved onto it",
+        "ja": "{team} は、{path} の回答に使われた質問票 {made} を拡張していないため、回答を移せません",
+    },
+    "error.update_not_extending.hint": {
+        "en": "Nothing was changed. To answer it from the start, move {path} and its brief out of this folder, then run: {command}",
+        "ja": "何も変更していません。最初から回答するには、{path} とそのブリーフをこのフォルダから移してから、次を実行してください：{command}",
     },
     "error.piped_rejected": {
         "en": "input line {line} was not accepted for {asking}: {reason}",

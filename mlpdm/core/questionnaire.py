@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import copy
+import difflib
 import keyword
 import re
-from collections.abc import Iterator, Mapping
+import types
+import typing
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -20,7 +24,7 @@ from pydantic import (
 )
 
 from mlpdm.core.conditions import BUILTIN_NAMES, Condition, ConditionError, compile_condition
-from mlpdm.core.errors import Location, Problem, UserError
+from mlpdm.core.errors import Location, Msg, Problem, UserError
 from mlpdm.core.markdown import LINK_SCHEMES, is_allowed_link
 from mlpdm.core.text import LANGUAGES, pick
 
@@ -35,21 +39,26 @@ YESNO_VALUES: tuple[str, ...] = ("yes", "no")
 _RESERVED = frozenset({"and", "or", "not", "in", "is", "if", "else", "loop", *BUILTIN_NAMES})
 
 
+class Invalid(ValueError):
+    """A value a validator refuses, and what to do about it (the catalogue's ``fix.<key>``)."""
+
+    def __init__(self, message: str, fix: str, **params: Any) -> None:
+        super().__init__(message)
+        self.fix = Msg(f"fix.{fix}", tuple(params.items()))
+
+
 def _check_id(value: str) -> str:
     if not ID_PATTERN.match(value) or keyword.iskeyword(value) or value in _RESERVED:
-        raise ValueError(
-            f"{value!r} is not a usable id: use lower-case letters, digits and '_', "
-            "starting with a letter, and not a Python or Jinja keyword"
-        )
+        raise Invalid(f"{value!r} is not a usable id", "id")
     return value
 
 
 def _check_text(value: dict[str, str]) -> dict[str, str]:
     unknown = sorted(set(value) - set(LANGUAGES))
     if unknown:
-        raise ValueError(f"unknown language(s) {unknown}; use {list(LANGUAGES)}")
+        raise Invalid(f"unknown language(s) {unknown}", "languages_known", known=", ".join(LANGUAGES))
     if not (value.get("en") or "").strip():
-        raise ValueError("an English text ('en') is required")
+        raise Invalid("an English text ('en') is required", "add_en")
     return value
 
 
@@ -102,7 +111,7 @@ class Choice(_Model):
     def _value(cls, value: str) -> str:
         # Values appear in conditions as string literals, so 'none' or 'no' are fine here.
         if not re.match(r"^[a-z0-9][a-z0-9_]*$", value):
-            raise ValueError(f"{value!r} is not a usable choice value: use lower-case letters, digits, '_'")
+            raise Invalid(f"{value!r} is not a usable choice value", "choice_value")
         return value
 
 
@@ -149,25 +158,23 @@ class Question(_Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> Question:
+        # Repeated choice values are a cross-check (check_questionnaire), to name the repeat's line.
         if self.type in ("choice", "multi") and len(self.choices) < 2:
-            raise ValueError(f"a {self.type} question needs at least two choices")
+            raise Invalid(f"a {self.type} question needs at least two choices", "more_choices")
         if self.type not in ("choice", "multi") and self.choices:
-            raise ValueError(f"a {self.type} question takes no choices")
-        values = [c.value for c in self.choices]
-        if len(values) != len(set(values)):
-            raise ValueError("choice values must be unique")
-        if UNSURE in values:
-            raise ValueError(f"use 'unsure: true' instead of a choice named {UNSURE!r}")
+            raise Invalid(f"a {self.type} question takes no choices", "no_choices")
+        if UNSURE in (c.value for c in self.choices):
+            raise Invalid(f"a choice may not be named {UNSURE!r}", "unsure_choice")
         if self.unsure and self.type not in ("choice", "yesno"):
-            raise ValueError("'unsure' is offered only on yesno and choice questions")
+            raise Invalid("'unsure' is offered only on yesno and choice questions", "remove", key="unsure")
         if self.type != "number" and (
             self.min is not None or self.max is not None or self.integer or self.at_most is not None
         ):
-            raise ValueError("min, max, integer and at_most apply to number questions only")
+            raise Invalid("min, max, integer and at_most apply to number questions only", "number_only")
         if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError("min is greater than max")
+            raise Invalid("min is greater than max", "swap")
         if any(c.exclusive for c in self.choices) and self.type != "multi":
-            raise ValueError("'exclusive' applies to multi questions only")
+            raise Invalid("'exclusive' applies to multi questions only", "multi_only")
         return self
 
     def allowed_values(self) -> tuple[str, ...]:
@@ -250,7 +257,7 @@ class Rule(_Model):
     @classmethod
     def _rule_id(cls, value: str) -> str:
         if not re.match(r"^[a-z][a-z0-9-]*$", value):
-            raise ValueError(f"{value!r} is not a usable rule id: use lower-case letters, digits, '-'")
+            raise Invalid(f"{value!r} is not a usable rule id", "dash_id")
         return value
 
 
@@ -279,7 +286,7 @@ class Questionnaire(_Model):
     @classmethod
     def _qid(cls, value: str) -> str:
         if not re.match(r"^[a-z][a-z0-9-]*$", value):
-            raise ValueError(f"{value!r} is not a usable questionnaire id")
+            raise Invalid(f"{value!r} is not a usable questionnaire id", "dash_id")
         return value
 
     @field_validator("languages")
@@ -287,7 +294,11 @@ class Questionnaire(_Model):
     def _langs(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         unknown = sorted(set(value) - set(LANGUAGES))
         if unknown or "en" not in value:
-            raise ValueError(f"languages must include 'en' and be among {list(LANGUAGES)}")
+            raise Invalid(
+                f"languages must include 'en' and be among {list(LANGUAGES)}",
+                "languages",
+                known=", ".join(LANGUAGES),
+            )
         return value
 
     # -- lookups ---------------------------------------------------------------------------
@@ -389,9 +400,20 @@ class SourceFile:
     path: str
     lines: LineMap
 
+    def origin(self, loc: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        """Where ``loc`` of the validated structure is written in the file (None: nowhere in it)."""
+        return tuple(loc)
+
+    def listing(self) -> str:
+        """What to pass to `mlpdm questionnaire show` for the ids a problem may use."""
+        return self.path
+
     def locate(self, loc: tuple[Any, ...]) -> Location:
         """The line of ``loc`` or of its nearest parent that has one."""
-        key = tuple(loc)
+        return self.line_of(self.origin(loc) or ())
+
+    def line_of(self, key: tuple[Any, ...]) -> Location:
+        """The line of the file's own ``key`` or of its nearest parent that has one."""
         while key and key not in self.lines:
             key = key[:-1]
         return Location(self.path, self.lines.get(key))
@@ -405,13 +427,36 @@ def load_questionnaire(data: Any, source: SourceFile) -> Questionnaire:
             where=Location(source.path, 1),
             hint="A questionnaire starts with keys such as 'id:', 'version:' and 'sections:'.",
         )
-    model = validated(Questionnaire, data, source)
-    problems = tuple(check_questionnaire(model, source))
-    if problems:
+    model, problems = checked_questionnaire(data, source)
+    if problems or model is None:
         raise _invalid(source.path, problems)
     for loc, expr in _conditions(model):
         model._places.setdefault(expr, source.locate(loc))
     return model
+
+
+def checked_questionnaire(data: Any, source: SourceFile) -> tuple[Questionnaire | None, tuple[Problem, ...]]:
+    """The questionnaire ``data`` describes, and every problem in it.
+
+    A part that does not fit the model is reported, then replaced by a valid stand-in that
+    keeps its id, conditions and citations, so that the cross-checks still run on the rest:
+    one run lists every mistake. With problems, the model only served to find them.
+    """
+    problems: list[Problem] = []
+    current = data
+    for attempt in range(3):  # the first pass finds every problem; later ones only repair
+        try:
+            model = Questionnaire.model_validate(current)
+            break
+        except ValidationError as exc:
+            errors = _meaningful(exc.errors())
+            if attempt == 0:
+                problems.extend(_pydantic_problems(Questionnaire, errors, source))
+            current = _repaired(current, [tuple(err["loc"]) for err in errors])
+    else:
+        return None, tuple(problems)
+    problems.extend(check_questionnaire(model, source))
+    return model, tuple(problems)
 
 
 def _conditions(model: Questionnaire) -> Iterator[tuple[tuple[Any, ...], str]]:
@@ -443,31 +488,35 @@ def _meaningful(errors: list[Any]) -> list[Any]:
     return [err for err in errors if not shadowed(err)]
 
 
-ModelT = TypeVar("ModelT", bound=BaseModel)
-
-
-def validated(model: type[ModelT], data: Any, source: SourceFile) -> ModelT:
-    """``model`` built from ``data``; pydantic's errors become one UserError with file:line."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems = tuple(
-            Problem(_pydantic_message(err), source.locate(err["loc"])) for err in _meaningful(exc.errors())
-        )
-        raise _invalid(source.path, problems) from None
+def _pydantic_problems(model: type[BaseModel], errors: list[Any], source: SourceFile) -> tuple[Problem, ...]:
+    """Pydantic's errors as problems: the path and line in the file, and what to do."""
+    problems = []
+    for err in errors:
+        loc = tuple(err["loc"])
+        shown = source.origin(loc)
+        problem = Problem(_pydantic_message(err, loc if shown is None else shown), source.locate(loc))
+        problems.append(problem.advise(_pydantic_fix(model, err)))
+    return tuple(problems)
 
 
 def _invalid(path: str, problems: tuple[Problem, ...]) -> UserError:
     count = len(problems)
+    # In the order of the file, whichever check found them.
+    ordered = sorted(problems, key=lambda p: (p.where.line or 0) if p.where else 0)
     return UserError(
         f"{path} is not a valid questionnaire ({count} problem{'s' if count != 1 else ''})",
         hint="Fix each problem listed, then run `mlpdm questionnaire validate` again.",
-        problems=problems,
+        problems=tuple(ordered),
     )
 
 
-def _pydantic_message(err: Mapping[str, Any]) -> str:
-    path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"]).lstrip(".")
+def _dotted(loc: tuple[Any, ...]) -> str:
+    """A place in a file as ``sections[0].questions[2].prompt``."""
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+
+
+def _pydantic_message(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
+    path = _dotted(loc)
     msg = str(err["msg"]).removeprefix("Value error, ")
     given = err.get("input")
     if err["type"] in ("literal_error", "enum", "int_parsing", "string_type", "bool_parsing") and isinstance(
@@ -477,9 +526,197 @@ def _pydantic_message(err: Mapping[str, Any]) -> str:
     return f"{path}: {msg}" if path else msg
 
 
+# pydantic's "Input should be a valid …", and what to write instead.
+_TYPE_FIXES = (
+    (("dict_", "model_", "mapping_"), "mapping"),
+    (("list_", "tuple_", "set_"), "list"),
+    (("string_",), "text"),
+    (("int_", "float_"), "number"),
+    (("bool_",), "bool"),
+)
+_BOUND_ERRORS = ("greater_than", "greater_than_equal", "less_than", "less_than_equal")
+
+
+def _pydantic_fix(model: type[BaseModel], err: Mapping[str, Any]) -> Msg | None:
+    """What to do about one of pydantic's errors."""
+    kind, loc = err["type"], tuple(err["loc"])
+    given = err.get("input")
+    if kind == "value_error":
+        return getattr((err.get("ctx") or {}).get("error"), "fix", None)
+    if kind == "missing":
+        return Msg("fix.missing", (("key", repr(loc[-1]) if loc else "?"),))
+    if kind == "extra_forbidden":
+        known = _fields_at(model, loc[:-1])
+        return suggestion(str(loc[-1]), known, otherwise="extra_known") if known else Msg("fix.extra")
+    if kind == "literal_error" and isinstance(given, str):
+        expected = re.findall(r"'([^']*)'", str((err.get("ctx") or {}).get("expected", "")))
+        close = difflib.get_close_matches(given, expected, n=1, cutoff=0.75)
+        return Msg("fix.did_you_mean", (("close", repr(close[0])),)) if close else Msg("fix.literal")
+    if kind == "too_short":
+        return Msg("fix.too_short", (("count", (err.get("ctx") or {}).get("min_length", 1)),))
+    if kind in _BOUND_ERRORS:
+        return Msg("fix.bound")
+    for kinds, fix in _TYPE_FIXES:
+        if kind.startswith(kinds):
+            return Msg(f"fix.{fix}")
+    return Msg("fix.value")
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys the model allows at ``loc`` (empty when it is not a model's mapping)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return []
+        current = _model_in(fields[part].annotation)
+    return sorted(getattr(current, "model_fields", {}))
+
+
+def _model_in(annotation: Any) -> Any:
+    """The model class inside an annotation such as ``tuple[Section, ...]`` or ``Overrides | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        if arg is not Ellipsis and arg is not types.NoneType and (found := _model_in(arg)) is not None:
+            return found
+    return None
+
+
+def suggestion(name: str, known: Collection[str], *, otherwise: str = "one_of", **params: Any) -> Msg:
+    """What to write instead of ``name``: the closest of ``known``, else the list of them.
+
+    ``otherwise`` names the catalogue's ``fix.<key>`` for when nothing is close; it is given
+    ``known`` (and ``params``).
+    """
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
+    if close:
+        return Msg("fix.did_you_mean", (("close", repr(close[0])),))
+    return Msg(f"fix.{otherwise}", (("known", ", ".join(known)), *params.items()))
+
+
+# -- standing in for a part that does not validate ---------------------------------------------
+
+_PLACEHOLDER = {lang: "…" for lang in LANGUAGES}
+_ITEM_LISTS = ("checklist", "sources", "glossary", "derived", "rules", "review_sooner")
+_TOP_STAND_INS: dict[str, Any] = {
+    "id": "x",
+    "version": 1,
+    "title": _PLACEHOLDER,
+    "description": _PLACEHOLDER,
+    "languages": ["en"],
+    **{key: [] for key in _ITEM_LISTS if key != "checklist"},
+}
+
+
+def _repaired(data: Any, locs: list[tuple[Any, ...]]) -> Any:
+    """``data`` with each part that ``locs`` point into replaced by a stand-in.
+
+    Nothing is left out, so every other part keeps its place and its problems their lines.
+    """
+    if not isinstance(data, Mapping):
+        return data
+    fixed = copy.deepcopy(dict(data))
+    checklist = fixed.get("checklist")
+    points = [c.get("id") for c in checklist if isinstance(c, Mapping)] if isinstance(checklist, list) else []
+    point = next((p for p in points if isinstance(p, str)), "T1")
+    for loc in locs:
+        _repair(fixed, loc, point)
+    return fixed
+
+
+def _repair(fixed: dict[str, Any], loc: tuple[Any, ...], point: str) -> None:
+    if not loc:
+        return
+    key, items = loc[0], fixed.get(loc[0])
+    if len(loc) >= 2 and isinstance(loc[1], int) and isinstance(items, list) and loc[1] < len(items):
+        index = loc[1]
+        if key == "sections" and len(loc) >= 4 and loc[2] == "questions" and isinstance(loc[3], int):
+            questions = items[index].get("questions") if isinstance(items[index], Mapping) else None
+            if isinstance(questions, list) and loc[3] < len(questions):
+                questions[loc[3]] = _stand_in("question", questions[loc[3]], point, f"{index}_{loc[3]}")
+                return
+        items[index] = _stand_in(key, items[index], point, str(index))
+    elif key in _TOP_STAND_INS:
+        fixed[key] = copy.deepcopy(_TOP_STAND_INS[key])
+    elif key not in ("checklist", "sections"):  # without those two there is nothing to check
+        fixed.pop(key, None)
+
+
+def _usable_id(value: Any) -> bool:
+    try:
+        _check_id(value)
+    except (Invalid, TypeError):
+        return False
+    return True
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, str) for v in value)
+
+
+def _stand_in(kind: str, item: Any, point: str, tag: str) -> dict[str, Any]:
+    """A valid item in place of ``item``, keeping what others refer to: its id and conditions."""
+    item = item if isinstance(item, Mapping) else {}
+    ident = item.get("id")
+    when = {"when": item["when"]} if isinstance(item.get("when"), str) else {}
+    # What it cites is kept too, so an unknown checklist point or source is still reported.
+    cited = {key: item[key] for key in ("points", "sources") if _strings(item.get(key))}
+    cited.setdefault("points", [point])
+    if kind in ("question", "sections", "derived") and not _usable_id(ident):
+        ident = f"unnamed_{tag}_"
+    if kind == "question":
+        kind_of = (
+            item.get("type")
+            if item.get("type") in ("text", "longtext", "yesno", "number", "list")
+            else "text"
+        )
+        origin = {"origin": item["origin"]} if item.get("origin") in ("own", "base") else {}
+        texts = {"prompt": _PLACEHOLDER, "help": _PLACEHOLDER}
+        return {"id": ident, "type": kind_of, **texts, **cited, "required": False, **origin, **when}
+    if kind == "sections":
+        questions = item.get("questions")
+        if not isinstance(questions, list) or not questions:
+            questions = [_stand_in("question", None, point, f"{tag}_0")]
+        return {"id": ident, "title": _PLACEHOLDER, "questions": questions, **when}
+    if kind == "derived":
+        return {"id": ident, "when": "false", **when}
+    if kind == "rules":
+        if not (isinstance(ident, str) and re.match(r"^[a-z][a-z0-9-]*$", ident)):
+            ident = f"unnamed-{tag}-"
+        tiers = item.get("severity") if isinstance(item.get("severity"), list) else []
+        kept = [
+            {"when": tier["when"], "outcome": "note"}
+            for tier in tiers
+            if isinstance(tier, Mapping) and isinstance(tier.get("when"), str)
+        ]
+        texts = {"title": _PLACEHOLDER, "message": _PLACEHOLDER, "action": _PLACEHOLDER}
+        return {
+            "id": ident,
+            "outcome": "note",
+            "when": "false",
+            **when,
+            "severity": kept,
+            **texts,
+            **cited,
+        }
+    ident = ident if isinstance(ident, str) else f"unnamed_{tag}_"
+    if kind == "checklist":
+        return {"id": ident, "title": _PLACEHOLDER, "summary": _PLACEHOLDER}
+    if kind == "sources":
+        url = item.get("url") if isinstance(item.get("url"), str) else "https://example.org"
+        return {"id": ident, "title": "…", "url": url}
+    if kind == "review_sooner":
+        return {"months": 1, "reason": _PLACEHOLDER, "when": "false", **when}
+    return {"term": _PLACEHOLDER, "definition": _PLACEHOLDER}  # a glossary entry
+
+
 def check_questionnaire(model: Questionnaire, source: SourceFile) -> Iterator[Problem]:
     """Cross-checks pydantic cannot express: ids, references, conditions, languages."""
     yield from _check_unique_ids(model, source)
+    yield from _check_choices(model, source)
     yield from _check_references(model, source)
     yield from _check_conditions(model, source)
     yield from _check_defaults(model, source)
@@ -511,14 +748,27 @@ def _check_unique_ids(model: Questionnaire, source: SourceFile) -> Iterator[Prob
         if kind == "section":
             continue  # section ids live in their own namespace
         if ident in seen:
-            yield Problem(f"{kind} id {ident!r} is already used by a {seen[ident]}", source.locate(loc))
+            problem = Problem(f"{kind} id {ident!r} is already used by a {seen[ident]}", source.locate(loc))
+            yield problem.advise(Msg("fix.other_id"))
         seen[ident] = kind
     for group, items in (("sections", model.sections), ("rules", model.rules)):
         ids: set[str] = set()
         for i, item in enumerate(items):
             if item.id in ids:
-                yield Problem(f"duplicate id {item.id!r} in {group}", source.locate((group, i, "id")))
+                problem = Problem(f"duplicate id {item.id!r} in {group}", source.locate((group, i, "id")))
+                yield problem.advise(Msg("fix.other_id"))
             ids.add(item.id)
+
+
+def _check_choices(model: Questionnaire, source: SourceFile) -> Iterator[Problem]:
+    for si, qi, question in _indexed_questions(model):
+        seen: set[str] = set()
+        for ci, choice in enumerate(question.choices):
+            if choice.value in seen:
+                where = source.locate(("sections", si, "questions", qi, "choices", ci, "value"))
+                problem = Problem.of("choice_twice", where, value=repr(choice.value), qid=repr(question.id))
+                yield problem.advise(Msg("fix.unique_choice"))
+            seen.add(choice.value)
 
 
 def _check_references(model: Questionnaire, source: SourceFile) -> Iterator[Problem]:
@@ -530,12 +780,15 @@ def _check_references(model: Questionnaire, source: SourceFile) -> Iterator[Prob
     for ri, rule in enumerate(model.rules):
         owners.append((rule.points, rule.sources, ("rules", ri)))
     for owner_points, owner_sources, loc in owners:
-        for p in owner_points:
+        for i, p in enumerate(owner_points):
             if p not in points:
-                yield Problem(f"unknown checklist point {p!r}", source.locate((*loc, "points")))
-        for s in owner_sources:
+                problem = Problem(f"unknown checklist point {p!r}", source.locate((*loc, "points", i)))
+                yield problem.advise(suggestion(p, list(points)))
+        for i, s in enumerate(owner_sources):
             if s not in sources:
-                yield Problem(f"unknown source {s!r}", source.locate((*loc, "sources")))
+                problem = Problem(f"unknown source {s!r}", source.locate((*loc, "sources", i)))
+                fix = suggestion(s, list(sources), otherwise="add_source_or") if sources else None
+                yield problem.advise(fix or Msg("fix.add_source"))
 
 
 def _indexed_questions(model: Questionnaire) -> Iterator[tuple[int, int, Question]]:
@@ -548,7 +801,7 @@ def _compile(expr: str, loc: tuple[Any, ...], source: SourceFile) -> tuple[Condi
     try:
         return compile_condition(expr), None
     except ConditionError as exc:
-        return None, Problem(str(exc), source.locate(loc), exc.msg)
+        return None, Problem(str(exc), source.locate(loc), exc.msg, Msg("fix.condition"))
 
 
 def _check_conditions(model: Questionnaire, source: SourceFile) -> Iterator[Problem]:
@@ -563,11 +816,13 @@ def _check_conditions(model: Questionnaire, source: SourceFile) -> Iterator[Prob
     first_of_section = 0
     for si, section in enumerate(model.sections):
         if section.when:
-            yield from _check_gate(section.when, ("sections", si, "when"), first_of_section, known, source)
+            yield from _check_gate(
+                section.when, ("sections", si, "when"), first_of_section, known, model, source
+            )
         for qi, question in enumerate(section.questions):
             if question.when:
                 loc = ("sections", si, "questions", qi, "when")
-                yield from _check_gate(question.when, loc, order[question.id], known, source)
+                yield from _check_gate(question.when, loc, order[question.id], known, model, source)
         first_of_section += len(section.questions)
     late = [(("rules", ri, "when"), f"rule {rule.id!r}", rule.when) for ri, rule in enumerate(model.rules)]
     late += [
@@ -582,9 +837,15 @@ def _check_conditions(model: Questionnaire, source: SourceFile) -> Iterator[Prob
             if known(name) is None:
                 yield Problem(
                     f"{what} uses {name!r}, which is not a question or derived value", source.locate(loc)
-                )
+                ).advise(_name_fix(name, model, source))
         if problem:
             yield problem
+
+
+def _name_fix(name: str, model: Questionnaire, source: SourceFile) -> Msg:
+    """What to write instead of an unknown name in a condition."""
+    names = [*model.question_index, *model.derived_index]
+    return suggestion(name, names, otherwise="show", path=source.listing())
 
 
 def _derived_positions(model: Questionnaire, source: SourceFile, problems: list[Problem]) -> dict[str, int]:
@@ -610,7 +871,7 @@ def _derived_positions(model: Questionnaire, source: SourceFile, problems: list[
                         f"derived value {derived.id!r} uses {name!r}, which is neither a question "
                         "nor an earlier derived value",
                         source.locate(loc),
-                    )
+                    ).advise(_name_fix(name, model, source))
                 )
             else:
                 latest = max(latest, pos)
@@ -619,7 +880,7 @@ def _derived_positions(model: Questionnaire, source: SourceFile, problems: list[
 
 
 def _check_gate(
-    expr: str, loc: tuple[Any, ...], position: int, known: Any, source: SourceFile
+    expr: str, loc: tuple[Any, ...], position: int, known: Any, model: Questionnaire, source: SourceFile
 ) -> Iterator[Problem]:
     cond, problem = _compile(expr, loc, source)
     if problem:
@@ -631,13 +892,13 @@ def _check_gate(
         if pos is None:
             yield Problem(
                 f"condition uses {name!r}, which is not a question or derived value", source.locate(loc)
-            )
+            ).advise(_name_fix(name, model, source))
         elif pos >= position:
             yield Problem(
                 f"condition uses {name!r}, which is not answered yet at this point "
                 "(a condition may only use earlier questions)",
                 source.locate(loc),
-            )
+            ).advise(Msg("fix.earlier", (("name", repr(name)),)))
 
 
 def _check_at_most(model: Questionnaire, source: SourceFile) -> Iterator[Problem]:
@@ -646,10 +907,11 @@ def _check_at_most(model: Questionnaire, source: SourceFile) -> Iterator[Problem
             continue
         other = model.question_index.get(question.at_most)
         loc = source.locate(("sections", si, "questions", qi, "at_most"))
+        fix = Msg("fix.at_most", (("qid", repr(question.id)),))
         if other is None or other.type != "number":
-            yield Problem(f"at_most of {question.id!r} must name a number question", loc)
+            yield Problem(f"at_most of {question.id!r} must name a number question", loc).advise(fix)
         elif model.order[other.id] >= model.order[question.id]:
-            yield Problem(f"at_most of {question.id!r} must name an earlier question", loc)
+            yield Problem(f"at_most of {question.id!r} must name an earlier question", loc).advise(fix)
 
 
 def _check_defaults(model: Questionnaire, source: SourceFile) -> Iterator[Problem]:
@@ -665,7 +927,7 @@ def _check_defaults(model: Questionnaire, source: SourceFile) -> Iterator[Proble
             yield Problem(
                 f"default of {question.id!r} is not a valid answer: {exc.message}",
                 source.locate(("sections", si, "questions", qi, "default")),
-            )
+            ).advise(Msg("fix.default"))
 
 
 def _check_languages(model: Questionnaire, source: SourceFile) -> Iterator[Problem]:
@@ -675,7 +937,9 @@ def _check_languages(model: Questionnaire, source: SourceFile) -> Iterator[Probl
     for loc, text in _texts(model):
         missing = sorted(wanted - {k for k, v in text.items() if v and v.strip()})
         if missing:
-            yield Problem(f"text has no {', '.join(missing)} translation", source.locate(loc))
+            fix = Msg("fix.translate", (("missing", ", ".join(missing)),))
+            message = f"{_dotted(source.origin(loc) or loc)}: text has no {', '.join(missing)} translation"
+            yield Problem(message, source.locate(loc)).advise(fix)
 
 
 def translated_languages(model: Questionnaire) -> tuple[str, ...]:

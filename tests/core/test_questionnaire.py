@@ -51,7 +51,8 @@ def test_unknown_key_is_reported_with_its_line():
     )
     line = textwrap.dedent(text).splitlines().index("        hepl: x") + 1
     problems = _problems(text)
-    assert problems == [f"team.yaml:{line}: sections[0].questions[0].hepl: Extra inputs are not permitted"]
+    where = f"team.yaml:{line}: sections[0].questions[0].hepl"
+    assert problems == [f"{where}: Extra inputs are not permitted — did you mean 'help'?"]
 
 
 def test_condition_naming_an_unknown_question():

@@ -155,6 +155,103 @@ def test_team_questionnaire_mistakes_are_listed(repo, runner):
     assert "no section 'nowhere'" in result.output and "no rule 'no-such-rule' to disable" in result.output
 
 
+# Five mistakes in one team file, each with a fragment of its line and what the report says.
+FIVE_MISTAKES = """\
+id: acme
+version: 2
+extends: default
+languages: [en, ja]
+sections:
+  - id: acme_security
+    after: privacy
+    title: {en: "Acme security review", ja: "Acme セキュリティレビュー"}
+    questions:
+      - id: security_review
+        type: choice
+        prompt: {en: "Has the Acme security team reviewed the design?"}
+        help: {en: "Acme policy SEC-12 requires it.", ja: "Acme の方針 SEC-12 で必須です。"}
+        points: [T15]
+        choices:
+          - {value: done, label: {en: Done, ja: 済み}}
+          - {value: done, label: {en: Planned, ja: 予定}}
+overrides:
+  questions:
+    kpii: {help: {en: "Acme: pick the KPI from the OKR sheet.", ja: "OKR の表から選びます。"}}
+rules:
+  - id: acme-security-review
+    outcome: prerequisite
+    when: "security_review in ['no', 'done'"
+    severity:
+      - {when: "not public", outcome: maybe}
+    title: {en: "No Acme security review", ja: "Acme のレビューなし"}
+    message: {en: "Acme requires a review.", ja: "Acme はレビューを求めます。"}
+    action: {en: "Book the review.", ja: "レビューを予約してください。"}
+    points: [T15]
+"""
+MISTAKES = [
+    # the line's text, what is wrong, what to do
+    ('prompt: {en: "Has the Acme', "prompt: text has no ja translation", "add a ja text"),
+    (
+        "{value: done, label: {en: Planned",
+        "choice value 'done' of 'security_review' is used twice",
+        "give each choice a value of its own",
+    ),
+    ("kpii:", "no question 'kpii' to override", "did you mean 'kpi'?"),
+    ('when: "security_review in', "is not a valid expression", "close every bracket and quote"),
+    (
+        "outcome: maybe",
+        "severity[0].outcome: Input should be 'blocker'",
+        "(got 'maybe') — use one of the values",
+    ),
+]
+
+
+def _line_of(text: str, fragment: str) -> int:
+    (line,) = [n for n, content in enumerate(text.splitlines(), start=1) if fragment in content]
+    return line
+
+
+def test_every_mistake_of_a_team_questionnaire_is_reported_at_its_line(repo, runner):
+    team = write(repo / "mlpdm" / "acme.yaml", FIVE_MISTAKES)
+    result = runner.invoke(app, ["questionnaire", "validate", str(team)])
+    assert result.exit_code == 2
+    assert "is not a valid questionnaire (5 problems)" in result.output and "Traceback" not in result.output
+    reported = [line.removeprefix("  - ") for line in result.output.splitlines() if line.startswith("  - ")]
+    assert len(reported) == 5, result.output
+    for (fragment, wrong, fix), line in zip(MISTAKES, reported, strict=True):
+        assert line.startswith(f"{team}:{_line_of(FIVE_MISTAKES, fragment)}: "), (fragment, line)
+        assert wrong in line and " — " in line and fix in line, line
+    # Every command that loads it says the same, in the team's file; and in Japanese with --lang ja.
+    write(repo / "mlpdm.toml", 'questionnaire = "mlpdm/acme.yaml"\n')
+    rendered = runner.invoke(app, ["render", f"{DOCS}/invoice-ocr.answers.yaml", "-o", "-"])
+    assert rendered.exit_code == 2 and "(5 problems)" in rendered.output
+    assert f"acme.yaml:{_line_of(FIVE_MISTAKES, 'kpii:')}: no question 'kpii'" in rendered.output
+    japanese = runner.invoke(app, ["--lang", "ja", "questionnaire", "validate", str(team)])
+    assert "'kpi' のことですか？" in japanese.output and "選択肢ごとに別の値にしてください" in japanese.output
+
+
+def test_a_part_left_out_or_misplaced_causes_no_further_problems(repo, runner):
+    # A misplaced section is still merged (at the end), so the rule using its question finds it;
+    # a misspelt key is named with the key meant, and the question placed by it still counts.
+    broken = TEAM_QUESTIONNAIRE.replace("after: privacy", "after: nowhere") + (
+        "questions:\n"
+        "  - sektion: rollout\n"
+        "    question: {id: oncall_rota, type: text, prompt: {en: Rota?}, help: {en: Runbook.},"
+        " points: [T16]}\n"
+    )
+    broken = broken.replace(
+        "security_review in ['no', 'unsure']", "security_review == 'no' and not oncall_rota"
+    )
+    team = write(repo / "mlpdm" / "acme.yaml", broken)
+    result = runner.invoke(app, ["questionnaire", "validate", str(team)])
+    assert result.exit_code == 2
+    assert "(3 problems)" in result.output, result.output
+    assert f"{team}:{_line_of(broken, 'after: nowhere')}: no section 'nowhere'" in result.output
+    assert f"{team}:{_line_of(broken, 'sektion')}: questions[0].sektion: Extra inputs" in result.output
+    assert "did you mean 'section'?" in result.output
+    assert "not a question" not in result.output
+
+
 def test_rules_that_never_or_always_fire_are_warned_about(repo, runner):
     extra = """\
   - id: never-fires
@@ -245,3 +342,88 @@ def test_update_asks_only_the_new_question(repo, runner):
     assert written == {**before, "security_review": "yes"}
     assert runner.invoke(app, ["check"]).exit_code in (0, 1)
     assert "questionnaire-outdated" not in runner.invoke(app, ["check"]).output
+
+
+# -- interview --update -q: moving answers onto a team questionnaire -------------------------
+
+# Acme narrows who may use a feature and how much it may produce (the invoice OCR's "business"
+# users and 300 outputs a day no longer fit), and adds an optional question of its own
+# besides the required one.
+NARROWED = TEAM_QUESTIONNAIRE.replace(
+    "    kpi: {help:",
+    "    audience:\n"
+    "      choices:\n"
+    "        - {value: internal, label: {en: Employees}}\n"
+    "        - {value: consumers, label: {en: The public}}\n"
+    "    daily_volume: {max: 250}\n"
+    "    kpi: {help:",
+).replace(
+    "overrides:\n",
+    "questions:\n"
+    "  - section: rollout\n"
+    "    question: {id: oncall_rota, type: text, required: false, prompt: {en: Which on-call rota?},"
+    " help: {en: Acme runbook.}, points: [T16]}\n"
+    "overrides:\n",
+)
+
+
+def test_update_moves_answers_onto_a_team_questionnaire(rendered, runner):
+    team = write(rendered / "mlpdm" / "acme.yaml", NARROWED)
+    write(rendered / "mlpdm.toml", 'questionnaire = "mlpdm/acme.yaml"\n')
+    answers = rendered / DOCS / "invoice-ocr.answers.yaml"
+    before = yaml.safe_load(answers.read_text(encoding="utf-8"))
+    assert before["questionnaire"] == {"id": "default", "version": 2}
+    # Piped: the two answers that no longer fit, then the team's own two questions.
+    piped = "internal\n250\nn\nPayments rota\n"
+    result = runner.invoke(app, ["interview", "--update", str(answers), "-q", str(team)], input=piped)
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())  # whatever the terminal's width
+    assert "from questionnaire 'default' onto 'acme' (version 2), which extends it" in said
+    assert "no longer fit the new questions and are asked again: audience, daily_volume" in said
+    assert "4 new and 0 changed" in said
+    text = answers.read_text(encoding="utf-8")
+    after = yaml.safe_load(text)
+    assert after["questionnaire"] == {"id": "acme", "version": 2, "base_version": 2}
+    assert text.startswith("# mlpdm answers: the source of truth for invoice-ocr.md.")  # comments kept
+    written = {k: v for k, v in after["answers"].items() if v is not None}
+    expected = {**before["answers"], "audience": "internal", "daily_volume": 250, "security_review": "no"}
+    expected["oncall_rota"] = "Payments rota"
+    del expected["public_claims"]  # asked only when the users are not employees
+    assert written == expected
+    assert after["meta"]["feature"] == "Invoice OCR" and after["meta"]["owner"] == before["meta"]["owner"]
+    brief = rendered / DOCS / "invoice-ocr.md"
+    assert front(brief)["questionnaire"] == {"id": "acme", "version": 2, "base_version": 2}
+    body = brief.read_text(encoding="utf-8")
+    assert "No Acme security review" in body and "verdict: not-ready" in body
+    # The brief is what the moved answers render to, and nothing is outdated.
+    checked = runner.invoke(app, ["check"]).output
+    assert "invoice-ocr" not in checked and "questionnaire-outdated" not in checked, checked
+
+
+def test_update_onto_a_team_questionnaire_stops_at_a_rejected_piped_line(rendered, runner):
+    team = write(rendered / "mlpdm" / "acme.yaml", TEAM_QUESTIONNAIRE)
+    answers = rendered / DOCS / "invoice-ocr.answers.yaml"
+    before = answers.read_bytes()
+    result = runner.invoke(app, ["interview", "--update", str(answers), "-q", str(team)], input="perhaps\n")
+    assert result.exit_code == 2
+    assert "input line 1 was not accepted for question security_review" in result.output
+    assert answers.read_bytes() == before
+
+
+def test_update_refuses_a_questionnaire_that_does_not_extend_the_answers_one(rendered, runner):
+    write(rendered / "mlpdm" / "acme.yaml", TEAM_QUESTIONNAIRE)
+    other = write(rendered / "mlpdm" / "other.yaml", "id: other\nversion: 1\nextends: acme.yaml\n")
+    answers = rendered / DOCS / "invoice-ocr.answers.yaml"
+    before = answers.read_bytes()
+    # Made with 'default'; 'other' extends 'acme', which extends 'default'.
+    result = runner.invoke(app, ["interview", "--update", str(answers), "-q", str(other)], input="y\n")
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())  # one paragraph, whatever the terminal's width
+    assert said.startswith(f"Error: {other} ('other') does not extend 'default', the questionnaire"), said
+    assert f'then run: mlpdm interview "Invoice OCR" --questionnaire {other}' in said
+    assert "Traceback" not in result.output and answers.read_bytes() == before
+    # A shipped questionnaire extends none.
+    edit(answers, "  id: default\n  version: 2", "  id: acme\n  version: 2\n  base_version: 2")
+    result = runner.invoke(app, ["interview", "--update", str(answers), "-q", "default"], input="y\n")
+    assert result.exit_code == 2
+    assert "Error: 'default' does not extend 'acme'" in result.output
