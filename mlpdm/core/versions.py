@@ -54,7 +54,7 @@ def moved_answers(team: Questionnaire, doc: AnswersDoc) -> tuple[AnswersDoc, tup
             continue
         try:
             fitted = coerce_answer(question, value)
-            check_relations(question, fitted, doc.answers)
+            check_relations(team, question, fitted, doc.answers)
         except AnswerError:
             again.append(qid)
             continue
