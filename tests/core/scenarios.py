@@ -74,7 +74,7 @@ DROP = object()  # marks an answer to remove
 
 # For every rule: the smallest change to CLEAN that should make it fire.
 FIRES: dict[str, dict[str, Any]] = {
-    "unreviewed-severe-harm": {"oversight": "auto", "error_cost": "safety"},
+    "unreviewed-severe-harm": {"oversight": "auto", "error_cost": "safety", "reversibility": "irreversible"},
     "injection-can-act": {"untrusted_inputs": ["messages"], "llm_actions": "send", "action_approval": "none"},
     "personal-data-to-untrusted-service": {
         "personal_data": ["identifiers"],
@@ -233,7 +233,12 @@ FIRES: dict[str, dict[str, Any]] = {
     "monitoring-gaps": {"monitoring": ["cost"]},
     "generated-code": {"output_downstream": "code"},
     "vendor-model-retirement": {"data_destination": "business_api"},
-    "harm-review-missing": {"audience": "consumers", "error_cost": "safety", "harm_review": None},
+    "harm-review-missing": {
+        "audience": "consumers",
+        "error_cost": "safety",
+        "reversibility": "irreversible",
+        "harm_review": None,
+    },
     "binding-statements": {
         "audience": "consumers",
         "abuse_controls": ["rate_limits"],

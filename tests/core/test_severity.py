@@ -89,6 +89,55 @@ def test_a_regulated_area_is_a_screen_for_legal_review_not_a_launch_condition(de
     assert _outcome(default_q, PEOPLE, "regulated-domain") == "note"
 
 
+# -- how hard the harm is to undo --------------------------------------------------------------
+
+UNCHECKED = {"oversight": "auto", "audience": "consumers"}
+
+
+def test_health_harm_blocks_only_when_it_cannot_be_undone_or_nobody_can_get_it_reversed(default_q):
+    rule = "unreviewed-severe-harm"
+    safety = {**UNCHECKED, "error_cost": "safety"}
+    assert _outcome(default_q, {**safety, "reversibility": "irreversible"}, rule) == "blocker"
+    # Harm caught and treated later, at a cost: a check to add, not a design to refuse.
+    assert _outcome(default_q, {**safety, "reversibility": "costly"}, rule) == "condition"
+    # ... unless it decides about a person who has no way to get it reversed.
+    person = {**safety, "reversibility": "costly", "affects_people": "yes", "regulated_domains": ["health"]}
+    assert _outcome(default_q, {**person, "contest_route": "no"}, rule) == "blocker"
+    assert _outcome(default_q, {**person, "contest_route": "yes"}, rule) == "condition"
+
+
+def test_not_knowing_whether_a_person_can_contest_is_a_fact_to_find_out_not_a_blocker(default_q):
+    person = {
+        **UNCHECKED,
+        "error_cost": "rights",
+        "reversibility": "costly",
+        "affects_people": "yes",
+        "regulated_domains": ["education"],
+    }
+    assert _outcome(default_q, {**person, "contest_route": "no"}, "unreviewed-severe-harm") == "blocker"
+    unsure = decide(default_q, with_changes({**person, "contest_route": "unsure"}))
+    assert unsure.id == "not-ready"
+    assert unsure.top is not None and unsure.top.rule.id == "unreviewed-severe-harm"
+
+
+def test_a_missing_off_switch_is_a_mitigation_to_build_and_gates_only_lasting_harm(default_q):
+    rule = "no-kill-switch"
+    public = {"audience": "consumers", "error_cost": "money", "reversibility": "costly", "kill_switch": "no"}
+    assert _outcome(default_q, public, rule) == "condition"
+    assert _outcome(default_q, {**public, "reversibility": "irreversible"}, rule) == "prerequisite"
+    internal_cheap = {"kill_switch": "no"}
+    assert _outcome(default_q, internal_cheap, rule) == "note"
+
+
+def test_a_small_evaluation_set_gates_launch_where_errors_last_or_decide_about_people(default_q):
+    rule = "eval-set-too-small"
+    small = {"audience": "consumers", "error_cost": "money", "reversibility": "costly", "eval_size": 100}
+    assert _outcome(default_q, small, rule) == "condition"
+    assert _outcome(default_q, {**small, "reversibility": "irreversible"}, rule) == "prerequisite"
+    people = {**small, "affects_people": "yes", "regulated_domains": ["finance"]}
+    assert _outcome(default_q, people, rule) == "prerequisite"
+
+
 # -- evaluation and model change -----------------------------------------------------------------
 
 
@@ -146,3 +195,34 @@ def test_prompt_injection_from_the_users_own_text_is_a_note_third_party_text_a_c
     # Output that other software uses is not caught by a reader, whoever wrote the input.
     downstream = {**own_text, "output_downstream": "yes"}
     assert _outcome(default_q, downstream, "prompt-injection-exposure") == "condition"
+
+
+# -- contained internal tools ----------------------------------------------------------------------
+# CLEAN is one: internal, errors cost a little time and are easy to undo, a person reads each output.
+
+
+def test_generated_code_in_a_contained_internal_tool_needs_only_the_usual_code_review(default_q):
+    rule = "generated-code"
+    code = {"output_downstream": "code"}
+    assert _outcome(default_q, code, rule) == "note"
+    costly = {**code, "error_cost": "money", "reversibility": "costly"}
+    assert _outcome(default_q, costly, rule) == "condition"
+    assert _outcome(default_q, {**code, "audience": "business"}, rule) == "condition"
+    assert _outcome(default_q, {**code, "oversight": "auto"}, rule) == "condition"
+
+
+def test_injection_into_code_output_is_a_condition_unless_the_tool_is_contained(default_q):
+    rule = "prompt-injection-exposure"
+    code = {"untrusted_inputs": ["user_text"], "output_downstream": "code"}
+    assert _outcome(default_q, code, rule) == "note"
+    assert _outcome(default_q, {**code, "audience": "consumers"}, rule) == "condition"
+    # Output another system consumes has no reader in between, contained or not.
+    assert _outcome(default_q, {**code, "output_downstream": "yes"}, rule) == "condition"
+
+
+def test_a_colleagues_own_question_is_not_the_exfiltration_attacker_someone_elses_text_is(default_q):
+    rule = "injection-data-exfiltration"
+    own = {"untrusted_inputs": ["user_text"], "llm_actions": "read"}
+    assert _outcome(default_q, own, rule) == "note"
+    assert _outcome(default_q, {**own, "untrusted_inputs": ["user_text", "shared_docs"]}, rule) == "condition"
+    assert _outcome(default_q, {**own, "audience": "consumers"}, rule) == "condition"
