@@ -150,6 +150,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "diagram.gate.prerequisite": {"en": "Prerequisites missing?", "ja": "前提条件が欠けている？"},
     "diagram.gate.condition": {"en": "Conditions to meet?", "ja": "満たすべき条件がある？"},
+    # Each gate's outcome in words (the terminal's tree): a check mark next to a question
+    # ("✓ Unacceptable risk?") reads as "yes".
+    "diagram.outcome.blocker.found": {"en": "Unacceptable risk found", "ja": "許容できないリスクあり"},
+    "diagram.outcome.blocker.clear": {"en": "No unacceptable risk", "ja": "許容できないリスクなし"},
+    "diagram.outcome.not-needed.found": {
+        "en": "Simpler software would do",
+        "ja": "より単純なソフトウェアで足りる",
+    },
+    "diagram.outcome.not-needed.clear": {
+        "en": "Simpler software would not do",
+        "ja": "より単純なソフトウェアでは足りない",
+    },
+    "diagram.outcome.prerequisite.found": {"en": "Prerequisites missing", "ja": "前提条件の不足あり"},
+    "diagram.outcome.prerequisite.clear": {"en": "Prerequisites in place", "ja": "前提条件はそろっている"},
+    "diagram.outcome.condition.found": {"en": "Conditions to meet", "ja": "満たすべき条件あり"},
+    "diagram.outcome.condition.clear": {"en": "No conditions", "ja": "満たすべき条件なし"},
     "diagram.yes": {"en": "yes", "ja": "はい"},
     "diagram.no": {"en": "no", "ja": "いいえ"},
     "diagram.legend": {
