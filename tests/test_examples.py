@@ -119,8 +119,8 @@ def test_japanese_brief_speaks_japanese_from_the_same_answers():
     for heading in ("## この判定の理由", "## 評価計画", "## 判定の経路", "## 次のステップ", "## 回答"):
         assert heading in ja
     # The same answers, so the same verdict and the same answers digest in the front matter.
-    head = [line for line in en.splitlines() if line.startswith(("verdict:", "answers_digest:"))]
-    assert head and all(line in ja.splitlines() for line in head)
+    head = [line for line in en.splitlines() if line.startswith(("verdict:", "  answers:"))]
+    assert len(head) == 2 and all(line in ja.splitlines() for line in head)
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
@@ -140,3 +140,22 @@ def test_top_reason_is_the_most_severe_deciding_finding(example):
     tied = [f.rule.id for f in verdict.findings if OUTCOMES.index(f.outcome) == worst]
     assert verdict.top.rule.id == min(tied, key=order.index)
     assert front["top_reason"] == verdict.top.rule.id
+
+
+ALL_BRIEFS = [(example, lang) for example in EXAMPLES for lang in sorted(LANGS)]
+BRIEF_IDS = [f"{lang}-{example.name.removesuffix('.answers.yaml')}" for example, lang in ALL_BRIEFS]
+
+
+@pytest.mark.parametrize(("example", "lang"), ALL_BRIEFS, ids=BRIEF_IDS)
+def test_front_matter_reads_in_order_with_the_digests_last(example, lang):
+    from mlpdm.core.render import FRONT_MATTER_KEYS
+
+    text = brief_for(example, lang).read_text(encoding="utf-8")
+    front, _ = split_front_matter(text)
+    assert front is not None
+    assert tuple(front) == tuple(key for key in FRONT_MATTER_KEYS if key in front)
+    # What a person reads first, the bookkeeping last: the raw file and its diff read top down.
+    keys = [line.split(":")[0] for line in text.split("\n---\n")[0].splitlines()[1:] if line[:1].isalpha()]
+    assert keys[:2] == ["title", "verdict"] and keys[-3:] == ["lang", "generator", "digests"]
+    assert set(front["digests"]) == {"answers", "brief"}
+    assert not {"answers_digest", "brief_digest"} & set(front)

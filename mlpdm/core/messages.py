@@ -1351,6 +1351,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "front matter field {key} must be one of {known}",
         "ja": "フロントマターの {key} は {known} のいずれかでなければなりません",
     },
+    "problem.front_digests": {
+        "en": "front matter field 'digests' must be a mapping with the answers and brief digests (text)",
+        "ja": "フロントマターの 'digests' は answers と brief のダイジェスト（文字列）を持つマッピングでなければなりません",
+    },
     "problem.front_questionnaire": {
         "en": "front matter field 'questionnaire' must be a mapping with an id (text) and a version (a whole number)",
         "ja": "フロントマターの 'questionnaire' は id（文字列）と version（整数）を持つマッピングでなければなりません",

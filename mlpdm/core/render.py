@@ -296,13 +296,33 @@ def front_matter(context: Mapping[str, Any], body: str) -> str:
     return "---\n" + fields + "---\n"
 
 
-def front_matter_data(context: Mapping[str, Any], body: str) -> dict[str, Any]:
-    """The front matter's fields.
+# The order a person reading the raw file (or its diff) wants: what was decided first, the
+# bookkeeping last, with both digests folded into one entry so they change on one line each.
+FRONT_MATTER_KEYS = (
+    "title",
+    "verdict",
+    "top_reason",
+    "status",
+    "owner",
+    "date",
+    "review_by",
+    "questionnaire",
+    "feature",
+    "slug",
+    "lang",
+    "generator",
+    "digests",
+)
 
-    ``lang`` is the language the brief was rendered in (check renders it in that language again);
-    ``answers_digest`` fingerprints the answers the brief was rendered from and ``brief_digest``
-    the body;
-    ``top_reason`` is the id of the rule named as the main reason.
+
+def front_matter_data(context: Mapping[str, Any], body: str) -> dict[str, Any]:
+    """The front matter's fields, in the order of FRONT_MATTER_KEYS.
+
+    ``top_reason`` is the id of the rule named as the main reason; ``lang`` is the language
+    the brief was rendered in (check renders it in that language again); ``digests.answers``
+    fingerprints the answers the brief was rendered from and ``digests.brief`` its body.
+    Briefs before this layout had them as ``answers_digest`` and ``brief_digest`` (see
+    freshness.digests).
     """
     questionnaire: dict[str, Any] = {
         "id": context["questionnaire"]["id"],
@@ -314,19 +334,18 @@ def front_matter_data(context: Mapping[str, Any], body: str) -> dict[str, Any]:
     feature = show_bidi(context["feature"])
     data = {
         "title": t("brief.title", context["lang"], feature=feature),
-        "feature": feature,
-        "slug": context["slug"],
         "verdict": context["verdict"]["id"],
         "top_reason": context["top_reason"],
         "status": context["decision"]["status"],
         "owner": show_bidi(context["owner"]),
         "date": context["date"],
         "review_by": context["review_by"] or None,
-        "lang": context["lang"],
         "questionnaire": questionnaire,
-        "answers_digest": context["answers_digest"],
-        "brief_digest": text_digest(body),
+        "feature": feature,
+        "slug": context["slug"],
+        "lang": context["lang"],
         "generator": "mlpdm",
+        "digests": {"answers": context["answers_digest"], "brief": text_digest(body)},
     }
     return {k: v for k, v in data.items() if v is not None}
 

@@ -43,7 +43,7 @@ def test_render_to_stdout_and_json(runner):
     assert md.exit_code == js.exit_code == 0
     data = json.loads(js.stdout)
     assert data["verdict"]["id"] == front_matter(md.stdout)["verdict"]
-    assert data["answers_digest"] == front_matter(md.stdout)["answers_digest"]
+    assert data["answers_digest"] == front_matter(md.stdout)["digests"]["answers"]
     assert {f["outcome"] for f in data["findings"]} <= {
         "blocker",
         "not-needed",
