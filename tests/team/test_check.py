@@ -354,7 +354,7 @@ def test_a_brief_in_the_previous_layout_is_stale_and_fix_rewrites_it(rendered, r
         assert "digests" in front and "answers_digest" not in front
     # The Japanese one is rewritten in Japanese: its old front matter still says which language.
     refund = (rendered / DOCS / "refund-agent.md").read_text(encoding="utf-8")
-    assert "lang: ja\n" in refund and "## この判定の理由" in refund
+    assert "lang: ja\n" in refund and "**リリース前に必要なこと**" in refund
     assert check(runner).exit_code == 0
 
 
