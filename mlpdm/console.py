@@ -14,7 +14,7 @@ from rich.style import Style
 from rich.text import Span, Text
 
 from mlpdm.core.errors import UserError
-from mlpdm.core.linebreak import break_offsets
+from mlpdm.core.linebreak import break_offsets, breaks_anywhere
 from mlpdm.core.messages import t
 from mlpdm.terminal import UNSAFE, terminal_safe
 
@@ -101,9 +101,24 @@ class _Shown:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         # A Text is made visible before it is laid out, so its lines wrap at the right width;
         # the segments are made visible in any case (a table cell, a panel title).
-        inner = visible_text(self.renderable) if isinstance(self.renderable, Text) else self.renderable
+        inner = (
+            _japanese_breaks(visible_text(self.renderable))
+            if isinstance(self.renderable, Text)
+            else self.renderable
+        )
         for segment in console.render(inner, options):
             yield segment if segment.control else Segment(terminal_safe(segment.text), segment.style)
+
+
+def _japanese_breaks(text: Text) -> Text:
+    """Text with Japanese in it, laid out with core/linebreak.py's breaks (as a WrappedText).
+
+    Rich's print joins the texts it is given into a plain Text, so a WrappedText printed on
+    its own would lose its line breaking; other text keeps Rich's own wrapping.
+    """
+    if isinstance(text, WrappedText) or not any(breaks_anywhere(ch) for ch in text.plain):
+        return text
+    return _like(text, WrappedText, text.plain, list(text.spans))
 
 
 def make_console(*, stderr: bool = False, file: TextIO | None = None, width: int | None = None) -> Console:
@@ -135,15 +150,21 @@ def visible_text(text: Text) -> Text:
         pieces.append(shown)
         position += len(shown)
     starts.append(position)
-    return type(text)(
-        "".join(pieces),
+    spans = [Span(starts[span.start], starts[span.end], span.style) for span in text.spans]
+    return _like(text, type(text), "".join(pieces), spans)
+
+
+def _like(text: Text, kind: type[Text], plain: str, spans: list[Span]) -> Text:
+    """A ``kind`` of Text with ``text``'s style and layout settings, holding ``plain``."""
+    return kind(
+        plain,
         style=text.style,
         justify=text.justify,
         overflow=text.overflow,
         no_wrap=text.no_wrap,
         end=text.end,
         tab_size=text.tab_size,
-        spans=[Span(starts[span.start], starts[span.end], span.style) for span in text.spans],
+        spans=spans,
     )
 
 

@@ -17,7 +17,7 @@ from rich.tree import Tree
 
 from mlpdm.console import WrappedText as Text  # Rich Text that also breaks between Japanese characters
 from mlpdm.core.decision import Verdict
-from mlpdm.core.diagram import gates
+from mlpdm.core.diagram import gates, outcome_text
 from mlpdm.core.display import display_value
 from mlpdm.core.inputs import options
 from mlpdm.core.interview import Step
@@ -217,7 +217,7 @@ def decision_tree(verdict: Verdict, lang: str) -> Tree:
     tree = Tree(Text(t("diagram.title", lang), style="bold"))
     for gate in gates(verdict):
         mark, style = ("✗", "red") if gate.failed else ("✓", "green")
-        label = Text.assemble((f"{mark} ", style), t(f"diagram.gate.{gate.outcome}", lang))
+        label = Text.assemble((f"{mark} ", style), outcome_text(gate, lang))
         if gate.findings:
             label.append(f"  {', '.join(gate.findings)}", style="dim")
         if gate.deciding:

@@ -246,7 +246,7 @@ def test_ml_not_needed_path_is_short(default_q, tmp_path):
     assert outcome.verdict == "no-go-not-needed"
     assert len(person.asked) == len(answers)
     brief = (tmp_path / "docs" / "help-search.md").read_text(encoding="utf-8")
-    assert "## What to build instead" in brief and "Better keyword search with synonyms" in brief
+    assert "**What to build instead**" in brief and "Better keyword search with synonyms" in brief
 
 
 def test_terminal_markup_in_answers_is_shown_literally(default_q, tmp_path):

@@ -47,6 +47,14 @@ def gates(verdict: Verdict) -> tuple[Gate, ...]:
     return tuple(out)
 
 
+def outcome_text(gate: Gate, lang: str) -> str:
+    """A gate's outcome in words, "Unacceptable risk found" or "No unacceptable risk".
+
+    A bare mark next to the gate's question ("✓ Unacceptable risk?") reads as "yes".
+    """
+    return t(f"diagram.outcome.{gate.outcome}.{'found' if gate.failed else 'clear'}", lang)
+
+
 _ARROWS = {"thick": ("==", "==>"), "normal": ("--", "-->"), "dotted": ("-.", ".->")}
 
 

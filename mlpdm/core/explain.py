@@ -73,6 +73,7 @@ def whatif_context(
         if whatif.target is None
         else {
             "id": whatif.target,
+            "label": t(f"verdict.{whatif.target}", lang),
             "heading": t("whatif.to_reach", lang, verdict=t(f"verdict.{whatif.target}", lang)),
             "changes": [change_text(questionnaire, c, lang, answers) for c in whatif.target_changes],
         },
@@ -197,25 +198,35 @@ def _launch_lines(plan: EvaluationPlan, lang: str) -> list[Md]:
     return lines
 
 
-def _kpi_rows(questionnaire: Questionnaire, answers: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
-    missing = t("plan.kpi.missing", lang)
+KPI_ROWS = ("kpi", "today", "target", "measured", "metric", "bar", "failure")
 
-    def value(qid: str) -> str:
+
+def kpi_values(questionnaire: Questionnaire, answers: Mapping[str, Any], lang: str) -> dict[str, str | None]:
+    """The KPI link's values as a person reads them (None: not answered), keyed as KPI_ROWS."""
+
+    def value(qid: str) -> str | None:
         given = answers.get(qid)
         if given in (None, "", [], "unsure") or qid not in questionnaire.question_index:
-            return missing
+            return None
         return display_value(questionnaire.question(qid), given, lang)
 
     bar = value("metric_target")
     target = answers.get("launch_target")  # only asked when the typed bar names no percentage
     if isinstance(target, int | float):
-        bar = f"{number(target)}%" if bar == missing else f"{bar} ({number(target)}%)"
-    return [
-        (t("plan.kpi.kpi", lang), value("kpi")),
-        (t("plan.kpi.today", lang), value("kpi_baseline")),
-        (t("plan.kpi.target", lang), value("kpi_target")),
-        (t("plan.kpi.measured", lang), value("kpi_measurement")),
-        (t("plan.kpi.metric", lang), value("model_metric")),
-        (t("plan.kpi.bar", lang), bar),
-        (t("plan.kpi.failure", lang), value("failure_criterion")),
-    ]
+        bar = f"{number(target)}%" if bar is None else f"{bar} ({number(target)}%)"
+    return {
+        "kpi": value("kpi"),
+        # The KPI's value today is asked only when the feature's own baseline was left blank.
+        "today": value("kpi_baseline") or value("baseline"),
+        "target": value("kpi_target"),
+        "measured": value("kpi_measurement"),
+        "metric": value("model_metric"),
+        "bar": bar,
+        "failure": value("failure_criterion"),
+    }
+
+
+def _kpi_rows(questionnaire: Questionnaire, answers: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
+    missing = t("plan.kpi.missing", lang)
+    values = kpi_values(questionnaire, answers, lang)
+    return [(t(f"plan.kpi.{key}", lang), values[key] or missing) for key in KPI_ROWS]

@@ -18,7 +18,8 @@ from mlpdm.core.yamlcore import parse_yaml
 BriefState = Literal["current", "missing", "stale", "outdated-render", "edited", "not-generated"]
 # Only the rendered bytes decide "current". The digests a brief carries are read only to say
 # why it differs, never to pass it: anyone can recompute them.
-# The front matter fields mlpdm writes as text (see render.front_matter_data).
+# The front matter fields mlpdm writes as text (see render.front_matter_data); the last two
+# are the digests of briefs from before they were folded into ``digests``.
 _TEXT_FIELDS = (
     "title",
     "feature",
@@ -92,7 +93,24 @@ def front_matter_problems(text: str, path: str) -> tuple[Problem, ...]:
     )
     if "questionnaire" in front and not ref_ok:
         problems.append(Problem.of("front_questionnaire", source.locate(("questionnaire",))))
+    folded = front.get("digests")
+    if "digests" in front and not (
+        isinstance(folded, Mapping) and all(isinstance(folded.get(k, ""), str) for k in ("answers", "brief"))
+    ):
+        problems.append(Problem.of("front_digests", source.locate(("digests",))))
     return tuple(problems)
+
+
+def digests(front: Mapping[str, Any]) -> tuple[Any, Any]:
+    """The answers and body digests a brief records (None for one it lacks).
+
+    ``digests: {answers, brief}``; in a brief rendered before they were folded together,
+    ``answers_digest`` and ``brief_digest``.
+    """
+    folded = front.get("digests")
+    if isinstance(folded, Mapping):
+        return folded.get("answers"), folded.get("brief")
+    return front.get("answers_digest"), front.get("brief_digest")
 
 
 def brief_language(existing: str | None, default: str) -> str:
@@ -150,9 +168,12 @@ def compare_brief(existing: str | None, fresh: str) -> Comparison:
     if not is_generated(front):
         return Comparison("not-generated", front)
     assert front is not None
-    if front.get("brief_digest") != text_digest(body):
+    answers_digest, brief_digest = digests(front)
+    if brief_digest != text_digest(body):
         return Comparison("edited", front)
     fresh_front, _ = split_front_matter(fresh)
-    if fresh_front is None or front.get("answers_digest") != fresh_front.get("answers_digest"):
+    if fresh_front is None or answers_digest != digests(fresh_front)[0]:
         return Comparison("stale", front)
+    # Also a brief in an earlier layout of the front matter: its answers did not change, but
+    # mlpdm now writes it differently, so it is reported stale and check --fix rewrites it.
     return Comparison("outdated-render", front)

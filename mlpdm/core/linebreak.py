@@ -60,20 +60,24 @@ def break_offsets(text: str, width: int, cell_len: Callable[[str], int], *, fold
     """Offsets at which to split ``text`` so no line is wider than ``width`` cells.
 
     Same contract as Rich's ``divide_line``: trailing spaces do not count towards the width,
-    and a unit wider than a whole line is folded (``fold``) or left to be cropped.
+    and a unit wider than a whole line is folded (``fold``) or left to be cropped. Where a
+    line must break inside Japanese text, it breaks at the start of a phrase (see
+    phrase_start) when one lies within the last fifth of the line, not mid-word.
     """
     offsets: list[int] = []
     used = 0
+    line: list[tuple[int, int]] = []  # each unit on the current line: (start, cells before it)
     for start, end in _units(text):
         piece = text[start:end]
         visible = cell_len(piece.rstrip())
         if used + visible <= width:
+            line.append((start, used))
             used += cell_len(piece)
             continue
         if visible > width and fold:
             if start and used:
                 offsets.append(start)
-            used = 0
+            used, line = 0, []
             for i, ch in enumerate(piece):
                 size = cell_len(ch)
                 if used + size > width and not ch.isspace():
@@ -81,10 +85,55 @@ def break_offsets(text: str, width: int, cell_len: Callable[[str], int], *, fold
                     used = 0
                 used += size
             continue
+        cut = _phrase_cut(text, line, start, used, visible, width) if start and used else start
         if start and used:
-            offsets.append(start)
-        used = cell_len(piece)
+            offsets.append(cut)
+        moved = [(s, before) for s, before in line if s >= cut] if cut != start else []
+        base = moved[0][1] if moved else used
+        line = [(s, before - base) for s, before in moved]
+        used -= base
+        line.append((start, used))
+        used += cell_len(piece)
     return offsets
+
+
+def _phrase_cut(
+    text: str, line: list[tuple[int, int]], start: int, used: int, visible: int, width: int
+) -> int:
+    """Where to end a full line: at ``start``, or at an earlier phrase start not far back."""
+    if phrase_start(text, start):
+        return start
+    shortest = width - width // 5  # a line keeps at least four fifths of its width
+    for s, before in reversed(line[1:]):
+        if before < shortest:
+            break
+        if phrase_start(text, s) and used - before + visible <= width:
+            return s
+    return start
+
+
+# Punctuation that ends a phrase: a line may start right after it.
+PHRASE_END = frozenset("、。，．）」』】〕〉》〙〗〟’”｠»！？：；")
+
+
+def _hiragana(ch: str) -> bool:
+    return "\u3041" <= ch <= "\u309f"
+
+
+def phrase_start(text: str, i: int) -> bool:
+    """Whether a phrase starts at ``text[i]``, so that a line may start there without splitting one.
+
+    After a space or phrase-ending punctuation, at an opening bracket, and where hiragana (the
+    particles and endings that close a Japanese phrase) gives way to kanji, katakana or Latin
+    letters: "…バージョンが|固定されておらず、|提供元が…". A rough rule without a dictionary,
+    which is enough to keep a line from ending in the middle of "変えられる".
+    """
+    if i <= 0 or i >= len(text):
+        return True
+    previous, ch = text[i - 1], text[i]
+    if previous.isspace() or previous in PHRASE_END or ch in NO_END:
+        return True
+    return _hiragana(previous) and not _hiragana(ch) and ch not in NO_START and not ch.isspace()
 
 
 def cell_width(text: str) -> int:

@@ -86,7 +86,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "decision.superseded": {"en": "superseded", "ja": "置き換え済み"},
     "brief.date": {"en": "Date", "ja": "日付"},
     "brief.questionnaire": {"en": "Questionnaire", "ja": "質問票"},
-    "brief.answers_file": {"en": "Answers", "ja": "回答ファイル"},
     "brief.unknown_owner": {"en": "not named", "ja": "未記入"},
     "brief.problem": {"en": "The user problem", "ja": "ユーザーの課題"},
     "brief.findings": {"en": "Findings", "ja": "所見"},
@@ -112,6 +111,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "brief.metric.item": {"en": "Item", "ja": "項目"},
     "brief.metric.value": {"en": "Value", "ja": "値"},
     "brief.answers": {"en": "The answers", "ja": "回答"},
+    "brief.answers.by": {
+        "en": "The answers, to questionnaire {id} v{version}",
+        "ja": "回答（質問票 {id} v{version}）",
+    },
     "brief.question": {"en": "Question", "ja": "質問"},
     "brief.answer": {"en": "Answer", "ja": "回答"},
     "brief.open_questions": {"en": "Open questions", "ja": "未解決の質問"},
@@ -140,6 +143,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "mlpdm が {answers} から生成しました。変更するときは回答を編集（または `mlpdm interview` を再実行）し、そのファイルに `mlpdm render` を実行してください。ブリーフを直接編集しないでください。",
     },
     "brief.glossary": {"en": "Terms used", "ja": "用語"},
+    "brief.details": {"en": "Details", "ja": "詳細"},
+    "brief.others_moot": {
+        "en": "Other findings: they matter only if ML is revisited",
+        "ja": "その他の所見：ML を再検討する場合にのみ関係します",
+    },
+    # -- the decision card at the top of the brief --------------------------------------------
+    "card.launch": {"en": "Before launch", "ja": "リリース前に必要なこと"},
+    "card.more": {
+        "en": "…and {count} more under Findings below.",
+        "ja": "ほか {count} 件は下の「所見」にあります。",
+    },
+    "card.change": {"en": "Smallest change to reach {verdict}", "ja": "{verdict} にするための最小の変更"},
+    "card.change.note": {
+        "en": "Re-evaluated by the rules: only design choices and preparations change, never facts or goals.",
+        "ja": "ルールで再評価して確かめた変更です。変えるのは設計上の選択と準備だけで、事実や目標は変えません。",
+    },
+    "card.open_more": {"en": "{count} more below", "ja": "ほか {count} 件は下に記載"},
+    "card.numbers": {"en": "Key numbers", "ja": "主な数値"},
+    "card.kpi.today_target": {
+        "en": "{kpi}: today {today} → target {target}",
+        "ja": "{kpi}：現在 {today} → 目標 {target}",
+    },
+    "card.kpi.today": {
+        "en": "{kpi}: today {today}, no target yet",
+        "ja": "{kpi}：現在 {today}（目標は未記入）",
+    },
+    "card.kpi.target": {"en": "{kpi} → target {target}", "ja": "{kpi} → 目標 {target}"},
+    "card.kpi.only": {"en": "{kpi} (no baseline or target yet)", "ja": "{kpi}（現在値と目標は未記入）"},
+    "card.eval": {"en": "Evaluation set", "ja": "評価データ"},
+    "card.eval.size": {"en": "{size} examples", "ja": "{size} 件"},
+    "card.eval.needed": {
+        "en": "{total} labelled items needed for ±{margin} points",
+        "ja": "±{margin} ポイントにはラベル付きデータ {total} 件が必要",
+    },
+    "card.pilot": {"en": "Pilot", "ja": "パイロット"},
+    "card.pilot.result": {
+        "en": "{correct} of {total} right, 95% interval [{low}%, {high}%]: {outcome}",
+        "ja": "{total} 件中 {correct} 件が正解、95% 区間 [{low}%, {high}%]：{outcome}",
+    },
+    "card.pilot.clears": {"en": "meets the {target}% bar", "ja": "基準 {target}% を満たす"},
+    "card.pilot.straddles": {
+        "en": "not shown yet against the {target}% bar",
+        "ja": "基準 {target}% を満たすかはまだ示せていない",
+    },
+    "card.pilot.below": {"en": "below the {target}% bar", "ja": "基準 {target}% に届いていない"},
+    "card.pilot.no_target": {"en": "no numeric bar to compare with", "ja": "比較する数値の基準がない"},
     # -- decision diagram --------------------------------------------------------------------
     "diagram.title": {"en": "Decision path", "ja": "判定の経路"},
     "diagram.start": {"en": "The feature as designed", "ja": "現在の設計の機能"},
@@ -150,6 +199,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "diagram.gate.prerequisite": {"en": "Prerequisites missing?", "ja": "前提条件が欠けている？"},
     "diagram.gate.condition": {"en": "Conditions to meet?", "ja": "満たすべき条件がある？"},
+    # Each gate's outcome in words (the terminal's tree): a check mark next to a question
+    # ("✓ Unacceptable risk?") reads as "yes".
+    "diagram.outcome.blocker.found": {"en": "Unacceptable risk found", "ja": "許容できないリスクあり"},
+    "diagram.outcome.blocker.clear": {"en": "No unacceptable risk", "ja": "許容できないリスクなし"},
+    "diagram.outcome.not-needed.found": {
+        "en": "Simpler software would do",
+        "ja": "より単純なソフトウェアで足りる",
+    },
+    "diagram.outcome.not-needed.clear": {
+        "en": "Simpler software would not do",
+        "ja": "より単純なソフトウェアでは足りない",
+    },
+    "diagram.outcome.prerequisite.found": {"en": "Prerequisites missing", "ja": "前提条件の不足あり"},
+    "diagram.outcome.prerequisite.clear": {"en": "Prerequisites in place", "ja": "前提条件はそろっている"},
+    "diagram.outcome.condition.found": {"en": "Conditions to meet", "ja": "満たすべき条件あり"},
+    "diagram.outcome.condition.clear": {"en": "No conditions", "ja": "満たすべき条件なし"},
     "diagram.yes": {"en": "yes", "ja": "はい"},
     "diagram.no": {"en": "no", "ja": "いいえ"},
     "diagram.legend": {
@@ -1500,6 +1565,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "problem.front_choice": {
         "en": "front matter field {key} must be one of {known}",
         "ja": "フロントマターの {key} は {known} のいずれかでなければなりません",
+    },
+    "problem.front_digests": {
+        "en": "front matter field 'digests' must be a mapping with the answers and brief digests (text)",
+        "ja": "フロントマターの 'digests' は answers と brief のダイジェスト（文字列）を持つマッピングでなければなりません",
     },
     "problem.front_questionnaire": {
         "en": "front matter field 'questionnaire' must be a mapping with an id (text) and a version (a whole number)",

@@ -13,6 +13,7 @@ from jinja2 import BaseLoader, Environment, StrictUndefined, Template, TemplateE
 from jinja2.sandbox import SecurityError
 
 from mlpdm.core.answers import AnswersDoc
+from mlpdm.core.card import anchor, card_context
 from mlpdm.core.decision import OUTCOME_VERDICT, Finding, Verdict
 from mlpdm.core.diagram import mermaid
 from mlpdm.core.display import display_value
@@ -30,6 +31,7 @@ from mlpdm.core.markdown import (
     show_bidi,
 )
 from mlpdm.core.messages import MESSAGES, t
+from mlpdm.core.metrics import evaluation_plan
 from mlpdm.core.questionnaire import OUTCOMES, UNSURE, Question, Questionnaire
 from mlpdm.core.sandbox import TEMPLATE_LIMITS, BoundedSandbox, LimitError
 from mlpdm.core.text import pick
@@ -70,12 +72,23 @@ def brief_context(
     visibility = compute_visibility(questionnaire, doc.answers)
     shown = {q.id for q in visibility.questions}
     applicable = {qid: doc.answers[qid] for qid in shown if qid in doc.answers}
-    whatif = whatif_context(
-        questionnaire, what_would_change(questionnaire, applicable, verdict), lang, applicable
-    )
+    search = what_would_change(questionnaire, applicable, verdict)
+    whatif = whatif_context(questionnaire, search, lang, applicable)
     findings = [_finding(questionnaire, f, i, verdict, lang) for i, f in enumerate(verdict.findings, 1)]
     for finding in findings:
         finding["lift"] = whatif["lifts"].get(finding["rule"], [])
+    open_questions = [
+        {
+            "id": q.id,
+            "label": q.label(lang),
+            "prompt": pick(q.prompt, lang),
+            "state": t("open.unsure" if _has_unsure(doc.answers.get(q.id)) else "open.blank", lang),
+        }
+        for q in visibility.questions
+        if _is_open(q, doc.answers.get(q.id))
+    ]
+    # An "ML not needed" brief cites only what it shows: the findings that set the verdict.
+    cited = verdict.deciding if verdict.id == "no-go-not-needed" else verdict.findings
     counts = {o: sum(1 for f in verdict.findings if f.outcome == o) for o in OUTCOMES}
     head = header_context(questionnaire, doc, verdict, lang)
     return {
@@ -120,22 +133,23 @@ def brief_context(
             }
             for section, questions in visibility.sections
         ],
-        "open_questions": [
-            {
-                "id": q.id,
-                "label": q.label(lang),
-                "prompt": pick(q.prompt, lang),
-                "state": t("open.unsure" if _has_unsure(doc.answers.get(q.id)) else "open.blank", lang),
-            }
-            for q in visibility.questions
-            if _is_open(q, doc.answers.get(q.id))
-        ],
+        "open_questions": open_questions,
         "next_steps": [f for f in findings if f["outcome"] != "note"],
         "coverage": _coverage(questionnaire, visibility.questions, findings, lang),
-        "sources": _cited_sources(questionnaire, verdict),
+        "sources": _cited_sources(questionnaire, cited),
         "plan": plan_context(questionnaire, applicable, lang),
         "whatif": whatif,
         "diagram": mermaid(verdict, lang),
+        "card": card_context(
+            questionnaire,
+            verdict,
+            applicable,
+            findings,
+            search,
+            evaluation_plan(applicable),
+            open_questions,
+            lang,
+        ),
     }
 
 
@@ -161,6 +175,7 @@ def _finding(
     rule = finding.rule
     return {
         "number": f"F{number}",
+        "anchor": anchor(f"F{number}"),
         "rule": rule.id,
         "outcome": finding.outcome,
         "outcome_label": t(f"outcome.{finding.outcome}", lang),
@@ -203,9 +218,9 @@ def _coverage(
     return rows
 
 
-def _cited_sources(questionnaire: Questionnaire, verdict: Verdict) -> list[dict[str, str]]:
+def _cited_sources(questionnaire: Questionnaire, findings: tuple[Finding, ...]) -> list[dict[str, str]]:
     seen: list[str] = []
-    for finding in verdict.findings:
+    for finding in findings:
         for sid in finding.rule.sources:
             if sid not in seen:
                 seen.append(sid)
@@ -296,13 +311,33 @@ def front_matter(context: Mapping[str, Any], body: str) -> str:
     return "---\n" + fields + "---\n"
 
 
-def front_matter_data(context: Mapping[str, Any], body: str) -> dict[str, Any]:
-    """The front matter's fields.
+# The order a person reading the raw file (or its diff) wants: what was decided first, the
+# bookkeeping last, with both digests folded into one entry so they change on one line each.
+FRONT_MATTER_KEYS = (
+    "title",
+    "verdict",
+    "top_reason",
+    "status",
+    "owner",
+    "date",
+    "review_by",
+    "questionnaire",
+    "feature",
+    "slug",
+    "lang",
+    "generator",
+    "digests",
+)
 
-    ``lang`` is the language the brief was rendered in (check renders it in that language again);
-    ``answers_digest`` fingerprints the answers the brief was rendered from and ``brief_digest``
-    the body;
-    ``top_reason`` is the id of the rule named as the main reason.
+
+def front_matter_data(context: Mapping[str, Any], body: str) -> dict[str, Any]:
+    """The front matter's fields, in the order of FRONT_MATTER_KEYS.
+
+    ``top_reason`` is the id of the rule named as the main reason; ``lang`` is the language
+    the brief was rendered in (check renders it in that language again); ``digests.answers``
+    fingerprints the answers the brief was rendered from and ``digests.brief`` its body.
+    Briefs before this layout had them as ``answers_digest`` and ``brief_digest`` (see
+    freshness.digests).
     """
     questionnaire: dict[str, Any] = {
         "id": context["questionnaire"]["id"],
@@ -314,19 +349,18 @@ def front_matter_data(context: Mapping[str, Any], body: str) -> dict[str, Any]:
     feature = show_bidi(context["feature"])
     data = {
         "title": t("brief.title", context["lang"], feature=feature),
-        "feature": feature,
-        "slug": context["slug"],
         "verdict": context["verdict"]["id"],
         "top_reason": context["top_reason"],
         "status": context["decision"]["status"],
         "owner": show_bidi(context["owner"]),
         "date": context["date"],
         "review_by": context["review_by"] or None,
-        "lang": context["lang"],
         "questionnaire": questionnaire,
-        "answers_digest": context["answers_digest"],
-        "brief_digest": text_digest(body),
+        "feature": feature,
+        "slug": context["slug"],
+        "lang": context["lang"],
         "generator": "mlpdm",
+        "digests": {"answers": context["answers_digest"], "brief": text_digest(body)},
     }
     return {k: v for k, v in data.items() if v is not None}
 

@@ -66,6 +66,10 @@ def _diagram(brief: str) -> str:
 def _render_in_browser(sources: list[str], tmp_path: Path) -> str:
     page = tmp_path / "page.html"
     page.write_text(PAGE.format(mermaid=MERMAID.as_uri(), sources=json.dumps(sources)), encoding="utf-8")
+    return _render_in_browser_page(page, tmp_path)
+
+
+def _render_in_browser_page(page: Path, tmp_path: Path) -> str:
     command = [
         CHROMIUM,
         "--headless",
@@ -113,3 +117,81 @@ def test_every_example_diagram_renders_in_chromium(browser_ready, runner, tmp_pa
         assert "<svg" in content and "Parse error" not in content
     # The deliberately broken diagram proves errors are detected, not silently passed.
     assert boxes[-1][1] == "error" and "Parse error" in html.unescape(boxes[-1][2])
+
+
+FOLDS_PAGE = """<!doctype html><html><head><meta charset="utf-8"><script src="{mermaid}"></script></head>
+<body>{articles}<pre id="out"></pre><script>
+mermaid.initialize({{startOnLoad: false, securityLevel: "strict"}});
+(async () => {{
+  const report = [];
+  for (const article of document.querySelectorAll("article")) {{
+    const folds = [...article.querySelectorAll("details")];
+    const entry = {{
+      name: article.dataset.name,
+      folds: folds.length,
+      closed: folds.filter((d) => !d.open).length,
+      summaries: folds.filter((d) => d.firstElementChild && d.firstElementChild.tagName === "SUMMARY").length,
+      markdown: folds.filter((d) => d.querySelector("h3, h4, table, ul, ol, blockquote, pre")).length,
+      anchors: [...article.querySelectorAll("a[href^='#']")].filter(
+        (a) => !article.querySelector(`a[name='${{a.getAttribute("href").slice(1)}}']`)).length,
+      diagrams: [],
+    }};
+    // A reader opens the fold; the diagram then has to show, whether it was drawn before (while
+    // the fold was closed, as a page that renders on load does) or after it opened.
+    for (const [i, code] of [...article.querySelectorAll("details code.language-mermaid")].entries()) {{
+      const fold = code.closest("details");
+      const box = document.createElement("div");
+      code.parentElement.replaceWith(box);
+      try {{
+        const result = await mermaid.render(`d${{report.length}}x${{i}}`, code.textContent);
+        box.innerHTML = result.svg;
+        fold.open = true;
+        const shown = box.querySelector("svg").getBoundingClientRect();
+        entry.diagrams.push({{shown: [shown.width, shown.height]}});
+      }} catch (e) {{
+        entry.diagrams.push({{error: String((e && e.message) || e)}});
+      }}
+    }}
+    report.push(entry);
+  }}
+  document.getElementById("out").textContent = JSON.stringify(report);
+  document.getElementById("out").dataset.done = "yes";
+}})();
+</script></body></html>
+"""
+
+
+def test_every_fold_of_every_example_brief_opens_with_its_diagram(browser_ready, tmp_path):
+    """The briefs' <details> as a browser shows them: closed, each with its summary and its
+    Markdown rendered inside, the checklist's links landing on their anchors, and the decision
+    path drawn at a real size once its fold is opened.
+
+    The Markdown is rendered by markdown-it (CommonMark with raw HTML, as GitHub's renderer
+    treats these blocks); GitHub draws Mermaid itself, which this test cannot reproduce.
+    """
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable("table")
+    briefs = sorted((REPO / "docs" / "examples").glob("**/*.md"))
+    assert len(briefs) == 2 * len(EXAMPLES)
+    articles = "".join(
+        f'<article data-name="{html.escape(str(path.relative_to(REPO)))}">'
+        + md.render(path.read_text(encoding="utf-8").split("\n---\n", 1)[1])
+        + "</article>"
+        for path in briefs
+    )
+    page = tmp_path / "folds.html"
+    page.write_text(FOLDS_PAGE.format(mermaid=MERMAID.as_uri(), articles=articles), encoding="utf-8")
+    dom = _render_in_browser_page(page, tmp_path)
+    match = re.search(r'<pre id="out" data-done="yes">(.*?)</pre>', dom, re.S)
+    assert match, "the page did not finish"
+    report = json.loads(html.unescape(match.group(1)))
+    assert len(report) == len(briefs)
+    for entry in report:
+        name = entry["name"]
+        assert entry["folds"] >= 5 and entry["closed"] == entry["folds"], name  # all folded at first
+        assert entry["summaries"] == entry["folds"] and entry["markdown"] == entry["folds"], name
+        assert entry["anchors"] == 0, f"{name}: a link to an anchor that is not there"
+        [diagram] = entry["diagrams"]
+        assert "error" not in diagram, f"{name}: {diagram}"
+        assert min(diagram["shown"]) > 50, f"{name}: {diagram}"  # drawn while folded, shown at its size

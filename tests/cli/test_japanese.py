@@ -6,6 +6,7 @@ import re
 import shutil
 
 import pytest
+from rich.text import Text
 from typer.main import get_command
 from typer.testing import CliRunner
 
@@ -185,3 +186,31 @@ def test_stats_and_questionnaire_commands_in_japanese(ja_runner):
     assert "インタビューの長さ" in shown.output
     valid = ja_runner.invoke(app, ["questionnaire", "validate", "default"])
     assert "は有効です" in valid.output
+
+
+@pytest.mark.parametrize("width", [60, 70, 80])
+def test_the_review_by_note_wraps_between_phrases(width):
+    """The interview's closing note, printed as the interview prints it (a WrappedText on its own,
+    which Rich's print joins into a plain Text): its lines break where a phrase starts, never
+    before "、" nor inside a word ("提供元がいつで / も…")."""
+    import io
+
+    from mlpdm.console import WrappedText, make_console
+    from mlpdm.core.linebreak import NO_START, phrase_start
+    from mlpdm.core.text import pick
+    from mlpdm.resources import load_packaged_questionnaire
+
+    [rule] = [r for r in load_packaged_questionnaire().review_sooner if "version_pinned" in r.when]
+    note = t("interview.review_sooner", "ja", date="2027-05-29", reason=pick(rule.reason, "ja"))
+    for text in (WrappedText(note, style="yellow"), Text(note, style="yellow")):
+        screen = io.StringIO()
+        make_console(file=screen, width=width).print(text)
+        lines = screen.getvalue().rstrip("\n").split("\n")
+        assert len(lines) > 1 and not any(line[:1] in NO_START for line in lines[1:]), lines
+        position = 0
+        for line in lines[:-1]:
+            assert note.startswith(line.rstrip(), position), lines
+            position += len(line.rstrip())
+            while note[position] == " ":  # the space a line ends at stays on that line
+                position += 1
+            assert phrase_start(note, position), (note[:position], lines)

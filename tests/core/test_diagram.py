@@ -30,3 +30,23 @@ def test_go_path_runs_through_every_gate(default_q):
     text = mermaid(decide(default_q, CLEAN), "en")
     assert 'g4 == "no" ==> v5' in text and "class v5 reached" in text
     assert "linkStyle 0,2,4,6,8 stroke-width:3px" in text
+
+
+def test_the_terminal_tree_says_each_gates_outcome_in_words(default_q):
+    """Not "✓ Unacceptable risk?", which reads as "yes, there is": the outcome itself."""
+    import io
+
+    from mlpdm.console import make_console
+    from mlpdm.screens import decision_tree
+
+    answers = with_changes({**FIRES["no-kpi"], **FIRES["output-used-downstream"]})
+    expected = {
+        "en": ["✓ No unacceptable risk", "✓ Simpler software would not do", "✗ Prerequisites missing"],
+        "ja": ["✓ 許容できないリスクなし", "✓ より単純なソフトウェアでは足りない", "✗ 前提条件の不足あり"],
+    }
+    for lang, lines in expected.items():
+        screen = io.StringIO()
+        make_console(file=screen, width=120).print(decision_tree(decide(default_q, answers), lang))
+        shown = screen.getvalue()
+        assert all(line in shown for line in lines), shown
+        assert "?" not in shown and "？" not in shown

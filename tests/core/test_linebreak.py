@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from mlpdm.core.linebreak import NO_END, NO_START, break_offsets
+from mlpdm.core.linebreak import NO_END, NO_START, break_offsets, phrase_start
 
 
 def lines(text: str, width: int) -> list[str]:
@@ -21,8 +21,8 @@ def test_japanese_fills_each_line_instead_of_breaking_at_the_english_words():
     text = "ML モデルや LLM の API を使った機能のための、ガイドつきレビュー。そもそも ML が必要か"
     got = lines(text, 30)
     assert "".join(got) == text
-    # Full lines: only a unit that does not fit (at most "LLM " or one wide character) is moved.
-    assert all(cell_len(line.rstrip()) >= 27 for line in got[:-1])
+    # Nearly full lines: a line gives up at most a fifth of its width to start the next phrase.
+    assert all(cell_len(line.rstrip()) >= 24 for line in got[:-1])
     from rich._wrap import divide_line  # what Rich alone would do, for comparison
 
     assert len(got) < len(divide_line(text, 30)) + 1
@@ -55,3 +55,24 @@ def test_lines_keep_every_character_and_fit(text, width):
     got = lines(text, width)
     assert "".join(got) == text
     assert all(cell_len(line.rstrip()) <= width for line in got)
+
+
+REVIEW_NOTE = (
+    "見直し期限は 2027-05-18 です（LLM のバージョンが固定されておらず、"
+    "提供元がいつでもモデルを変えられるため、通常より早めています）。"
+)
+
+
+@pytest.mark.parametrize("width", [50, 60, 70, 80, 100])
+def test_japanese_breaks_between_phrases_not_inside_a_word(width):
+    got = lines(REVIEW_NOTE, width)
+    assert "".join(got) == REVIEW_NOTE and len(got) > 1
+    cuts = list(itertools.accumulate(len(line) for line in got))[:-1]
+    assert all(phrase_start(REVIEW_NOTE, cut) for cut in cuts), got
+    # Not "…提供元がいつで / もモデルを…" nor "…変え / られる…".
+    assert not any(line.endswith(("いつで", "変え", "提供")) for line in got)
+
+
+def test_a_line_without_a_phrase_start_near_its_end_still_fills_up():
+    # No phrase starts in the last fifth of the line, so it breaks between characters as before.
+    assert lines("あいうえおかきくけこさしすせそ", 10) == ["あいうえお", "かきくけこ", "さしすせそ"]

@@ -102,7 +102,7 @@ def forge(brief: Path, old: str, new: str) -> None:
     text = brief.read_text(encoding="utf-8").replace(old, new)
     body = text.split("\n---\n", 1)[1].removeprefix("\n")
     digest = "sha256:" + hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
-    brief.write_text(re.sub(r"brief_digest: .*\n", f"brief_digest: {digest}\n", text), encoding="utf-8")
+    brief.write_text(re.sub(r"\n  brief: .*\n", f"\n  brief: {digest}\n", text, count=1), encoding="utf-8")
 
 
 def test_1_a_forged_brief_fails_check_and_the_index_tells_the_truth(installed, repo):

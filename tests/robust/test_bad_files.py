@@ -258,10 +258,11 @@ def test_a_brief_that_is_not_utf8_is_located_and_kept(repo, runner):
         ),
         ("verdict: no-go-risk\n", "verdict: bogus\n", "field 'verdict' must be one of no-go-risk"),
         ("top_reason: ", "top_reason: [a]\nx_reason: ", "field 'top_reason' must be text"),
+        ("digests:\n", "digests: 7\nx_digests:\n", "field 'digests' must be a mapping"),
         ("date: '2026-11-26'\n", "date: 2026-13-45\n", None),  # text now, as mlpdm writes it
         ("date: '2026-11-26'\n", "date: !!timestamp notadate\n", "'notadate' is tagged !!timestamp"),
     ],
-    ids=["questionnaire", "verdict", "top-reason", "impossible-date", "timestamp-tag"],
+    ids=["questionnaire", "verdict", "top-reason", "digests", "impossible-date", "timestamp-tag"],
 )
 def test_a_brief_with_wrong_front_matter_is_reported_not_believed(repo, runner, old, new, message):
     _rendered(repo, runner)

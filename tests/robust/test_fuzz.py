@@ -314,9 +314,9 @@ FRONT_FIELDS = st.sampled_from(
         "date",
         "questionnaire",
         "lang",
-        "answers_digest",
-        "brief_digest",
+        "review_by",
         "generator",
+        "digests",
     ]
 )
 FIELD_VALUES = EVIL_SCALARS | st.sampled_from(
@@ -437,8 +437,8 @@ def reseal(text: str) -> str:
     end = text.find("\n---\n\n")
     if end < 0:
         return text
-    digest = "brief_digest: " + text_digest(text[end + 6 :])
-    return re.sub(r"(?m)^brief_digest: .*$", lambda _: digest, text[:end], count=1) + text[end:]
+    digest = "  brief: " + text_digest(text[end + 6 :])
+    return re.sub(r"(?m)^  brief: .*$", lambda _: digest, text[:end], count=1) + text[end:]
 
 
 @FUZZ_FILES

@@ -86,7 +86,7 @@ def forge(brief, old: str, new: str) -> None:
     text = brief.read_text(encoding="utf-8").replace(old, new)
     _, body = split_front_matter(text)
     digest = "sha256:" + hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
-    brief.write_text(re.sub(r"brief_digest: .*\n", f"brief_digest: {digest}\n", text), encoding="utf-8")
+    brief.write_text(re.sub(r"\n  brief: .*\n", f"\n  brief: {digest}\n", text, count=1), encoding="utf-8")
 
 
 def test_a_forged_brief_fails_check_and_the_index_tells_the_truth(rendered, runner):
@@ -320,3 +320,48 @@ def test_a_team_template_for_japanese_only(rendered, runner):
     en = runner.invoke(app, ["render", answers, "-o", "-", "--lang", "en"])
     assert "社内レビュー用" in ja.output and "## この判定の理由" in ja.output
     assert "社内レビュー用" not in en.output and "## Why this verdict" in en.output
+
+
+# Briefs as mlpdm wrote them before the decision card: the digests were two top-level fields
+# (answers_digest, brief_digest) and the fields came in another order. Copied unchanged from
+# docs/examples/ at that commit; the answers they were rendered from have not changed since.
+PREVIOUS_LAYOUT = {
+    "invoice-ocr": REPO / "tests" / "team" / "data" / "invoice-ocr.previous-layout.md",
+    "refund-agent": REPO / "tests" / "team" / "data" / "refund-agent.ja.previous-layout.md",
+}
+
+
+def test_a_brief_in_the_previous_layout_is_stale_and_fix_rewrites_it(rendered, runner):
+    from mlpdm.core.freshness import split_front_matter
+    from mlpdm.core.render import FRONT_MATTER_KEYS
+
+    for name, old in PREVIOUS_LAYOUT.items():
+        shutil.copy(old, rendered / DOCS / f"{name}.md")
+        assert "\nanswers_digest: " in old.read_text(encoding="utf-8")
+    result = check(runner)
+    assert result.exit_code == 1
+    for name in PREVIOUS_LAYOUT:
+        assert f"{DOCS}/{name}.md: error: brief is stale: it is not what its answers render to now" in (
+            result.output
+        )
+    assert sorted(codes(runner)) == ["brief-stale", "brief-stale"]  # stale, not edited by hand
+    fixed = check(runner, "--fix")
+    assert fixed.exit_code == 0, fixed.output
+    assert all(f"fixed {DOCS}/{name}.md: re-rendered" in fixed.output for name in PREVIOUS_LAYOUT)
+    for name in PREVIOUS_LAYOUT:
+        front, _ = split_front_matter((rendered / DOCS / f"{name}.md").read_text(encoding="utf-8"))
+        assert front is not None and tuple(front) == tuple(k for k in FRONT_MATTER_KEYS if k in front)
+        assert "digests" in front and "answers_digest" not in front
+    # The Japanese one is rewritten in Japanese: its old front matter still says which language.
+    refund = (rendered / DOCS / "refund-agent.md").read_text(encoding="utf-8")
+    assert "lang: ja\n" in refund and "**リリース前に必要なこと**" in refund
+    assert check(runner).exit_code == 0
+
+
+def test_a_hand_edit_of_a_brief_in_the_previous_layout_is_still_seen(rendered, runner):
+    brief = rendered / DOCS / "invoice-ocr.md"
+    shutil.copy(PREVIOUS_LAYOUT["invoice-ocr"], brief)
+    edit(brief, "No blocker, missing prerequisite", "No blocker NOW, missing prerequisite")
+    assert codes(runner) == ["brief-edited"]  # its brief_digest is read as before
+    assert check(runner, "--fix").exit_code == 1
+    assert "No blocker NOW" in brief.read_text(encoding="utf-8")

@@ -54,7 +54,7 @@ def test_decide_records_the_decision_and_rerenders(rendered, runner):
     assert data["decision"]["status"] == "accepted" and data["decision"]["by"] == "Aiko Tanaka"
     brief = rendered / DOCS / "invoice-ocr.md"
     assert front(brief)["status"] == "accepted"
-    assert "| GO | accepted (Aiko Tanaka," in brief.read_text(encoding="utf-8")
+    assert "Team decision: accepted (Aiko Tanaka," in brief.read_text(encoding="utf-8")
     runner.invoke(app, ["index"])
     assert runner.invoke(app, ["check"]).exit_code == 0
 
