@@ -175,11 +175,11 @@ def whole_brief(text: str) -> dict[str, Any] | None:
     nothing about being current, which only rendering the answers again can tell
     (``brief_is_current``).
     """
-    from mlpdm.core.freshness import is_generated, split_front_matter
+    from mlpdm.core.freshness import digests, is_generated, split_front_matter
     from mlpdm.core.render import text_digest
 
     front, body = split_front_matter(text)
-    return front if is_generated(front) and front.get("brief_digest") == text_digest(body) else None
+    return front if is_generated(front) and digests(front)[1] == text_digest(body) else None
 
 
 def brief_is_current(brief: Path, answers: Path) -> bool:
