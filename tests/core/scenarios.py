@@ -195,6 +195,12 @@ FIRES: dict[str, dict[str, Any]] = {
         "data_destination": "business_api",
         "legal_basis": "yes",
     },
+    "watch-contests": {
+        "affects_people": "yes",
+        "protected_inputs": "no",
+        "target_proxy": "no",
+        "contest_route": "yes",
+    },
     "no-contest-route": {
         "affects_people": "yes",
         "protected_inputs": "no",

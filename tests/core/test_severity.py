@@ -44,7 +44,11 @@ def test_a_small_gain_nobody_can_show_pays_is_not_worth_a_model(default_q):
     small = {"expected_gain": "small", "gain_pays": "unsure"}
     assert _outcome(default_q, small, "gain-does-not-pay") == "not-needed"
     assert _outcome(default_q, {**small, "expected_gain": "moderate"}, "gain-does-not-pay") == "note"
-    assert _outcome(default_q, {**small, "expected_gain": "unsure"}, "gain-does-not-pay") == "prerequisite"
+    # Nobody knows the gain: find out before a release to everyone at once...
+    unknown = {**small, "expected_gain": "unsure", "rollout_plan": "all_at_once", "launch_gate": DROP}
+    assert _outcome(default_q, unknown, "gain-does-not-pay") == "prerequisite"
+    # ...or measure it in a limited first release whose errors are cheap (CLEAN is staged).
+    assert _outcome(default_q, {**small, "expected_gain": "unsure"}, "gain-does-not-pay") == "condition"
 
 
 # -- decisions about people ----------------------------------------------------------------------
@@ -226,3 +230,63 @@ def test_a_colleagues_own_question_is_not_the_exfiltration_attacker_someone_else
     assert _outcome(default_q, own, rule) == "note"
     assert _outcome(default_q, {**own, "untrusted_inputs": ["user_text", "shared_docs"]}, rule) == "condition"
     assert _outcome(default_q, {**own, "audience": "consumers"}, rule) == "condition"
+
+
+# -- a limited first release to learn from (T5) -------------------------------------------------------
+# CLEAN is staged, its errors cost a little time and a person reads each output.
+
+PUBLIC_CHAT = {
+    "audience": "consumers",
+    "public_claims": "no",
+    "task_type": "converse",
+    "actor": "affected",
+    "untrusted_inputs": ["user_text"],
+    "red_team": "planned",
+}
+AT_ONCE = {"rollout_plan": "all_at_once", "launch_gate": DROP}
+
+
+def test_a_launch_bar_can_be_learnt_in_a_limited_release_with_cheap_or_checked_errors(default_q):
+    rule = "no-model-metric"
+    no_bar = {**PUBLIC_CHAT, "metric_target": "not decided yet"}
+    assert _outcome(default_q, no_bar, rule) == "condition"
+    assert _outcome(default_q, {**no_bar, **AT_ONCE}, rule) == "prerequisite"
+    # Costly errors that nobody checks: the bar comes first, staged or not.
+    unchecked = {**no_bar, "error_cost": "money", "reversibility": "costly", "oversight": "review_some"}
+    assert _outcome(default_q, unchecked, rule) == "prerequisite"
+    # A person checks each output before it has an effect: the bar can be set from the first stage.
+    reviewed = {**unchecked, "oversight": "review_each", "review_time": "minutes"}
+    assert _outcome(default_q, reviewed, rule) == "condition"
+
+
+def test_a_consumer_chatbot_is_red_teamed_first_unless_its_first_stage_is_limited_and_cheap(default_q):
+    rule = "red-team-missing"
+    assert _outcome(default_q, PUBLIC_CHAT, rule) == "condition"
+    assert _outcome(default_q, {**PUBLIC_CHAT, **AT_ONCE}, rule) == "prerequisite"
+    costly = {**PUBLIC_CHAT, "error_cost": "money", "reversibility": "costly"}
+    assert _outcome(default_q, costly, rule) == "prerequisite"
+    # An LLM that can act is tested before anyone outside the team reaches it.
+    acting = {**PUBLIC_CHAT, "llm_actions": "write", "action_approval": "all"}
+    assert _outcome(default_q, acting, rule) == "prerequisite"
+
+
+def test_an_unconfirmed_legal_basis_blocks_the_decision_only_beyond_ordinary_internal_use(default_q):
+    rule = "legal-basis-unconfirmed"
+    staff = {"personal_data": ["identifiers"], "data_destination": "business_api", "legal_basis": "unsure"}
+    assert _outcome(default_q, staff, rule) == "condition"
+    public = {**staff, "audience": "consumers", "public_claims": "no"}
+    assert _outcome(default_q, public, rule) == "prerequisite"
+    sensitive = {**staff, "personal_data": ["identifiers", "sensitive"]}
+    assert _outcome(default_q, sensitive, rule) == "prerequisite"
+    assert _outcome(default_q, {**staff, "data_destination": "unsure"}, rule) == "prerequisite"
+
+
+def test_a_domain_the_model_does_not_know_is_ml_work_to_plan_even_without_training(default_q):
+    assert _outcome(default_q, {"domain_gap": "yes", "ml_staff": "vendor"}, "plan-ml-work") == "note"
+    assert _outcome(default_q, {"domain_gap": "no", "ml_staff": "vendor"}, "plan-ml-work") is None
+
+
+def test_a_contest_route_is_watched_as_the_first_signal_of_errors_about_people(default_q):
+    people = {"affects_people": "yes", "protected_inputs": "no", "target_proxy": "no", "contest_route": "yes"}
+    assert _outcome(default_q, people, "watch-contests") == "note"
+    assert _outcome(default_q, {**people, "contest_route": "no"}, "watch-contests") is None
