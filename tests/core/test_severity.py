@@ -72,9 +72,13 @@ def test_per_group_evaluation_undecided_is_a_condition_where_a_person_decides_an
     default_q,
 ):
     assert _outcome(default_q, PEOPLE, "protected-attribute-input") == "condition"
-    # A partial review is no check: nobody would catch a group-level error meanwhile.
-    weak = {**PEOPLE, "oversight": "review_some", "actor": DROP}
+    # A partial review is no check: where a wrong outcome lasts, nobody would catch a group-level
+    # error meanwhile.
+    weak = {**PEOPLE, "oversight": "review_some", "actor": DROP, "reversibility": "costly"}
     assert _outcome(default_q, weak, "protected-attribute-input") == "prerequisite"
+    # A wrong outcome undone on the spot (a manual lane, a second look), with a route to contest,
+    # is caught while per-group figures are produced: a condition, as with a person deciding.
+    assert _outcome(default_q, {**weak, "reversibility": "easy"}, "protected-attribute-input") == "condition"
     # No route to contest: the same.
     assert _outcome(default_q, {**PEOPLE, "contest_route": "unsure"}, "protected-attribute-input") == (
         "prerequisite"
@@ -290,3 +294,17 @@ def test_a_contest_route_is_watched_as_the_first_signal_of_errors_about_people(d
     people = {"affects_people": "yes", "protected_inputs": "no", "target_proxy": "no", "contest_route": "yes"}
     assert _outcome(default_q, people, "watch-contests") == "note"
     assert _outcome(default_q, {**people, "contest_route": "no"}, "watch-contests") is None
+
+
+def test_an_evaluation_set_can_be_collected_in_a_limited_release_where_each_output_is_checked(default_q):
+    rule = "eval-data-not-in-hand"
+    # Costly errors, a person reading each output, a staged release: collect the set in the first stage.
+    planned = {
+        "eval_ready": "planned",
+        "error_cost": "rights",
+        "reversibility": "costly",
+        "affects_people": "no",
+    }
+    assert _outcome(default_q, planned, rule) == "condition"
+    assert _outcome(default_q, {**planned, **AT_ONCE}, rule) == "prerequisite"
+    assert _outcome(default_q, {**planned, "oversight": "review_some"}, rule) == "prerequisite"
