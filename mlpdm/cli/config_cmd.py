@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 from rich.table import Table
 
+from mlpdm.cli.formats import FormatOption, JsonAlias, TextOrJson, wants_json
 from mlpdm.cli.settings import settings
 from mlpdm.config import language
 from mlpdm.console import VisibleText as Text  # shows control characters, never drops them
@@ -17,7 +16,8 @@ from mlpdm.terminal import emit_json
 
 def config(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    fmt: FormatOption = TextOrJson.text,
+    as_json: JsonAlias = False,
 ) -> None:
     """Show the effective configuration: each setting, its value and where it came from."""
     current = settings(ctx)
@@ -29,7 +29,7 @@ def config(
         if key == "lang":
             value, source = lang, lang_source
         rows.append((key, value, source))
-    if as_json:
+    if wants_json(fmt, as_json):
         emit_json(
             {
                 "root": str(cfg.root),

@@ -6,13 +6,13 @@ code drift apart, so the reference never describes options that no longer exist.
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import typer
 
 from mlpdm.cli.helpfmt import HelpContext
 from mlpdm.cli.localize import localize
+from mlpdm.terminal import emit
 
 WIDTH = 100  # fixed, so the page does not depend on the terminal it was generated in
 
@@ -55,4 +55,4 @@ def reference(lang: str = "en") -> str:
 
 
 if __name__ == "__main__":
-    sys.stdout.write(reference())
+    emit(reference(), nl=False)

@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 
 from mlpdm.cli.common import LangOption, resolve_lang
+from mlpdm.cli.formats import FormatOption, JsonAlias, TextOrJson, wants_json
 from mlpdm.console import VisibleText as Text  # shows control characters, never drops them
 from mlpdm.console import make_console
 from mlpdm.core import stats
@@ -23,7 +24,6 @@ app = typer.Typer(
 )
 
 ConfidenceOption = Annotated[float, typer.Option("--confidence", "-c", show_default=True)]
-JsonOption = Annotated[bool, typer.Option("--json")]
 
 
 def _fraction(value: float | None, name: str, *, allow_one: bool = False) -> float | None:
@@ -60,7 +60,8 @@ def interval(
     total: Annotated[int, typer.Argument(min=1)],
     target: Annotated[float | None, typer.Option("--target", "-t")] = None,
     confidence: ConfidenceOption = 0.95,
-    as_json: JsonOption = False,
+    fmt: FormatOption = TextOrJson.text,
+    as_json: JsonAlias = False,
     lang: LangOption = None,
 ) -> None:
     """The Wilson interval of an observed rate, and whether its lower bound clears the bar."""
@@ -93,7 +94,7 @@ def interval(
         "target": bar,
         "result": verdict,
     }
-    _emit(data, table, notes, as_json)
+    _emit(data, table, notes, wants_json(fmt, as_json))
 
 
 @app.command("sample-size")
@@ -111,7 +112,8 @@ def sample_size(
     segments: Annotated[int, typer.Option("--segments", "-s", min=1)] = 1,
     population: Annotated[int | None, typer.Option("--population", "-N", min=1)] = None,
     confidence: ConfidenceOption = 0.95,
-    as_json: JsonOption = False,
+    fmt: FormatOption = TextOrJson.text,
+    as_json: JsonAlias = False,
     lang: LangOption = None,
 ) -> None:
     """How many items to label to know a rate within ±margin: n = z²·p(1−p)/e²."""
@@ -150,7 +152,7 @@ def sample_size(
         "population": population,
         "confidence": level,
     }
-    _emit(data, table, notes, as_json)
+    _emit(data, table, notes, wants_json(fmt, as_json))
 
 
 @app.command("rule-of-three")
@@ -162,7 +164,8 @@ def rule_of_three(
         typer.Option("--rate", "-r"),
     ] = None,
     confidence: ConfidenceOption = 0.95,
-    as_json: JsonOption = False,
+    fmt: FormatOption = TextOrJson.text,
+    as_json: JsonAlias = False,
     lang: LangOption = None,
 ) -> None:
     """With zero failures seen: the upper bound on the failure rate (≈ 3/n), or the trials needed."""
@@ -188,4 +191,4 @@ def rule_of_three(
         table.add_row(t("stats.trials_needed", language), number(needed))
         data = {"rate": r, "trials_needed": needed, "confidence": level}
     notes = [t("stats.exact_note", language)]
-    _emit(data, table, notes, as_json)
+    _emit(data, table, notes, wants_json(fmt, as_json))

@@ -35,6 +35,7 @@ HELP: dict[str, dict[str, str]] = {
         "ja": "信頼水準。例：0.95 または 95。",
     },
     "help.param.as_json": {"en": "Print the numbers as JSON.", "ja": "数値を JSON で出力します。"},
+    "help.param.fmt": {"en": "text, or json for scripts.", "ja": "text、またはスクリプト向けの json。"},
     # -- mlpdm ----------------------------------------------------------------------------------
     "help.mlpdm": {
         "en": "Walk an ML or LLM feature through the MLPdM checklist and write a Markdown design "

@@ -35,6 +35,8 @@ def test_every_command_and_option_is_on_the_page():
         assert f"## `mlpdm {name}`" in page, name
         command = root.get_command(ctx, name)
         for param in command.params:
+            if getattr(param, "hidden", False):
+                continue
             for flag in getattr(param, "opts", []):
                 if flag.startswith("-"):
                     assert flag in page, f"mlpdm {name} {flag}"

@@ -10,7 +10,7 @@ from mlpdm.cli.app import app
 
 
 def run_json(runner, *args):
-    result = runner.invoke(app, ["stats", *args, "--json"])
+    result = runner.invoke(app, ["stats", *args, "--format", "json"])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -64,3 +64,17 @@ def test_mistakes_exit_2_without_a_traceback(runner, args):
 def test_help_has_examples(runner):
     for command in ("interval", "sample-size", "rule-of-three"):
         assert "Example: mlpdm stats" in runner.invoke(app, ["stats", command, "--help"]).output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["stats", "interval", "5", "10"], ["stats", "sample-size", "--margin", "5"], ["config"]],
+    ids=["stats interval", "stats sample-size", "config"],
+)
+def test_format_json_is_the_one_spelling_and_the_old_json_flag_still_works_unlisted(runner, args):
+    new = runner.invoke(app, [*args, "--format", "json"])
+    old = runner.invoke(app, [*args, "--json"])
+    assert new.exit_code == old.exit_code == 0, new.output + old.output
+    assert json.loads(new.stdout) == json.loads(old.stdout)
+    shown = runner.invoke(app, [*args, "--help"]).stdout
+    assert "--format" in shown and "--json" not in shown

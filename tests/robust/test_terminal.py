@@ -147,7 +147,7 @@ CASES = [
     ("questionnaire validate", ["questionnaire", "validate", "team.yaml"], None, {0}, ()),
     ("questionnaire validate broken", ["questionnaire", "validate", f"{NAME}.yaml"], None, {2}, SHOWN),
     ("stats interval", ["stats", "interval", "5", "10", "--target", HOSTILE], None, {2}, ()),
-    ("stats interval json", ["stats", "interval", "5", "10", "--json"], None, {0}, ()),
+    ("stats interval json", ["stats", "interval", "5", "10", "--format", "json"], None, {0}, ()),
     ("stats sample-size", ["stats", "sample-size", "--margin", HOSTILE], None, {2}, ()),
     ("stats rule-of-three", ["stats", "rule-of-three", "100"], None, {0}, ()),
     ("config", ["config"], None, {0}, SHOWN[:1]),  # the table wraps the rest

@@ -105,13 +105,13 @@ def test_config_from_mlpdm_toml_and_pyproject(repo, runner, monkeypatch):
     sub = repo / "src" / "app"
     sub.mkdir(parents=True)
     monkeypatch.chdir(sub)
-    data = json.loads(runner.invoke(app, ["config", "--json"]).stdout)
+    data = json.loads(runner.invoke(app, ["config", "--format", "json"]).stdout)
     assert data["root"] == str(repo) and data["file"] == str(repo / "pyproject.toml")
     assert data["settings"]["docs_dir"] == {"value": "design/briefs", "source": "pyproject.toml [tool.mlpdm]"}
     assert data["settings"]["lang"]["value"] == "ja"
     assert data["settings"]["review_interval_months"] == {"value": 6, "source": "default"}
     write(repo / "mlpdm.toml", 'docs_dir = "docs/mlpdm"\nreview_interval_months = 3\n')
-    data = json.loads(runner.invoke(app, ["config", "--json"]).stdout)
+    data = json.loads(runner.invoke(app, ["config", "--format", "json"]).stdout)
     assert data["settings"]["docs_dir"]["source"] == "mlpdm.toml"
     assert data["settings"]["review_interval_months"]["value"] == 3
     text = runner.invoke(app, ["config"]).output
