@@ -156,8 +156,10 @@ HELP: dict[str, dict[str, str]] = {
         "ja": "警告（見直し期限切れなど）でも失敗にします。",
     },
     "help.mlpdm.check.fmt": {
-        "en": "text, or json for scripts.",
-        "ja": "text、またはスクリプト向けの json。",
+        "en": "text; json for scripts; github for GitHub Actions annotations "
+        "(each problem on its file and line in a pull request).",
+        "ja": "text、スクリプト向けの json、GitHub Actions の注釈になる github"
+        "（プルリクエストで各問題がそのファイルと行に表示されます）。",
     },
     "help.mlpdm.index": {
         "en": "Write the portfolio page: every brief with its verdict, decision, owner and top reason.\n\n"
