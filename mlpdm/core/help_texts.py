@@ -182,6 +182,31 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Replace an index file mlpdm did not write.",
         "ja": "mlpdm が書いたものではない一覧ファイルも置き換えます。",
     },
+    # -- diff -----------------------------------------------------------------------------------
+    "help.mlpdm.diff": {
+        "en": "Show what changed in the answers since a base commit, and what it does to each verdict.\n\n"
+        "Markdown for a job summary or a pull-request comment: each feature whose verdict, top "
+        "reason, team decision or findings changed, before → after, with the answers that changed; "
+        "new and deleted features. mlpdm decides both sides from the answers (with today's "
+        "questionnaire); no verdict is read from a brief. The base versions come from git.\n\n"
+        'Example: mlpdm diff --base origin/main >> "$GITHUB_STEP_SUMMARY"',
+        "ja": "比較元のコミット以降に回答ファイルがどう変わり、各判定がどう変わるかを表示します。\n\n"
+        "ジョブのサマリーやプルリクエストのコメント向けの Markdown です。判定、主な理由、チームの"
+        "決定、指摘のどれかが変わった機能ごとに変更前 → 変更後と変更された回答を示し、新しい機能と"
+        "削除された機能も示します。どちらの側も mlpdm が回答から（現在の質問票で）判定し、ブリーフに"
+        "書かれた判定は読みません。比較元の版は git から読みます。\n\n"
+        '例：mlpdm diff --base origin/main >> "$GITHUB_STEP_SUMMARY"',
+    },
+    "help.mlpdm.diff.base": {
+        "en": "The commit, branch or tag to compare with (default: the merge-base of HEAD and the "
+        "default branch — origin/HEAD, else origin/main, origin/master, main or master — else HEAD).",
+        "ja": "比較元のコミット、ブランチ、タグ（既定：HEAD と既定ブランチ（origin/HEAD、なければ "
+        "origin/main、origin/master、main、master）のマージベース。見つからなければ HEAD）。",
+    },
+    "help.mlpdm.diff.fmt": {
+        "en": "md (Markdown), or json for scripts.",
+        "ja": "md（Markdown）、またはスクリプト向けの json。",
+    },
     # -- decide ---------------------------------------------------------------------------------
     "help.mlpdm.decide": {
         "en": "Record the team's decision (like an architecture decision record) and re-render the brief.\n\n"
