@@ -4,44 +4,21 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from mlpdm.cli.app import app
 from tests.conftest import REPO
-from tests.team.conftest import edit
+from tests.team.conftest import edit, git
 
 DOCS = "docs/mlpdm"
 INVOICE = f"{DOCS}/invoice-ocr.answers.yaml"
 
 
-def git(root: Path, *args: str) -> str:
-    """git with no dependence on the user's configuration (no name or e-mail needed)."""
-    done = subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout.strip()
-
-
 @pytest.fixture
-def repo(tmp_path, monkeypatch, runner) -> Path:
-    """A git repository on branch main: two answers files and their briefs, committed."""
-    root = tmp_path / "repo"
-    (root / DOCS).mkdir(parents=True)
-    git(root, "init", "-q", "-b", "main")
-    for name in ("invoice-ocr", "refund-agent"):
-        shutil.copy(REPO / "examples" / f"{name}.answers.yaml", root / DOCS)
-    monkeypatch.chdir(root)
-    assert runner.invoke(app, ["check", "--fix"]).exit_code == 0
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "briefs")
-    return root
+def repo(git_repo: Path) -> Path:
+    return git_repo
 
 
 def diff(runner, *args: str):
