@@ -131,12 +131,14 @@ HELP: dict[str, dict[str, str]] = {
     "help.mlpdm.check": {
         "en": "Check every answers file and brief: valid, current, not edited by hand, reviewed on time.\n\n"
         "One line per problem with its path; exit 0 when clean, 1 when a check fails, 2 on usage "
-        "errors. For CI and pre-commit.\n\n"
+        "errors. For CI and pre-commit; --format github annotates each problem's file and line "
+        "in a pull request.\n\n"
         "Example: mlpdm check --fail-on no-go-risk",
         "ja": "すべての回答ファイルとブリーフを検査します：有効か、最新か、手で編集されていないか、"
         "期限どおりに見直されているか。\n\n"
         "問題ごとにパスつきで 1 行を出力します。問題がなければ終了コード 0、検査に失敗すれば 1、"
-        "使い方の誤りなら 2。CI と pre-commit 向けです。\n\n"
+        "使い方の誤りなら 2。CI と pre-commit 向けです。--format github なら、プルリクエストで"
+        "各問題をそのファイルと行に注釈として表示します。\n\n"
         "例：mlpdm check --fail-on no-go-risk",
     },
     "help.mlpdm.check.fix": {
