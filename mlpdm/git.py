@@ -71,8 +71,8 @@ def commit_of(ref: str, cwd: Path) -> str | None:
     return result.stdout.decode().strip() if result.returncode == 0 else None
 
 
-def default_base(cwd: Path) -> tuple[str, str]:
-    """The base to compare with when none is given: (how to name it, its commit).
+def default_base(cwd: Path) -> tuple[str | None, str]:
+    """The base to compare with when none is given: (the default branch, or None for HEAD; the commit).
 
     The merge-base of HEAD and the default branch (``origin/HEAD``, else the first of
     origin/main, origin/master, main, master that exists), so a branch is compared with where
@@ -88,9 +88,9 @@ def default_base(cwd: Path) -> tuple[str, str]:
             continue
         base = _git(["merge-base", "HEAD", branch], cwd)
         if base.returncode == 0:
-            return f"merge-base HEAD {branch}", base.stdout.decode().strip()
+            return branch, base.stdout.decode().strip()
         break
-    return "HEAD", head
+    return None, head
 
 
 def answers_at(commit: str, folder: str, cwd: Path) -> list[Blob]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -43,20 +42,19 @@ def diff(
     """Show what changed in the answers since a base commit, and what it does to each verdict."""
     language = resolve_lang(ctx, lang)
     config = settings(ctx).config()
-    docs = directory.resolve() if directory is not None else config.docs_dir
-    root = toplevel(Path.cwd())
+    docs = (directory if directory is not None else config.docs_dir).resolve()
+    root = toplevel(Path.cwd()).resolve()
     if not inside(docs, root):
         raise UserError.of("docs_outside_git", docs=str(docs), root=str(root))
-    folder = Path(os.path.relpath(docs.resolve(), root.resolve())).as_posix()
-    folder = "" if folder == "." else folder
+    folder = "" if docs == root else docs.relative_to(root).as_posix()
     if base is not None:
         commit = commit_of(base, root)
         if commit is None:
             raise UserError.of("unknown_ref", ref=repr(base))
         ref, merge_base_of = base, None
     else:
-        ref, commit = default_base(root)
-        merge_base_of = ref.removeprefix("merge-base HEAD ") if ref.startswith("merge-base ") else None
+        merge_base_of, commit = default_base(root)
+        ref = f"merge-base HEAD {merge_base_of}" if merge_base_of else "HEAD"
     configured = config.questionnaire_ref() if config.values["questionnaire"] != "default" else None
     questionnaires: dict[str, Questionnaire] = {}
 
@@ -65,27 +63,23 @@ def diff(
             questionnaires[qid] = questionnaire_for(qid, configured)
         return questionnaires[qid]
 
-    before = {
-        blob.path: _side(lambda b=blob: _blob_text(b.data, b.path), blob.path, lookup, language)
-        for blob in answers_at(commit, folder, root)
-    }
+    before = {}
+    for blob in answers_at(commit, folder, root):
+        before[blob.path] = _side(blob.path, lookup, language, data=blob.data)
     after = {}
     for path in sorted(docs.rglob(f"*{ANSWERS_SUFFIX}")) if docs.is_dir() else []:
-        shown = Path(os.path.relpath(path, root)).as_posix()
         if not is_regular(path):
             continue  # as `mlpdm check`: only regular files are answers files
-        if not inside(path, root):
+        shown = path.relative_to(root).as_posix()  # docs is inside root, and so is what rglob finds
+        if not inside(path, root):  # a link that leads out of the repository is never read
             after[shown] = Side.broken(t("check.outside", language, root=str(root)))
             continue
-        after[shown] = _side(
-            lambda p=path, s=shown: read_text(p, what="answers", shown=s), shown, lookup, language
-        )
+        after[shown] = _side(shown, lookup, language, path=path)
     changes = compare(before, after, language)
     shown_docs = folder or "."
     if fmt is Format.json:
-        emit_json(
-            {"base": ref, "commit": commit, "docs": shown_docs, "changes": [c.as_dict() for c in changes]}
-        )
+        changed = [c.as_dict() for c in changes]
+        emit_json({"base": ref, "commit": commit, "docs": shown_docs, "changes": changed})
         return
     text = base_text(ref, commit, merge_base_of=merge_base_of, lang=language)
     emit(render_changes(changes, base=text, docs=shown_docs, lang=language), nl=False)
@@ -98,12 +92,24 @@ def _blob_text(data: bytes, shown: str) -> str:
     return decode_utf8(data, shown).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _side(read: Callable[[], str], shown: str, lookup: Callable[[str], Questionnaire], lang: str) -> Side:
-    """One answers file parsed and decided by mlpdm, or why it could not be."""
+def _side(
+    shown: str,
+    lookup: Callable[[str], Questionnaire],
+    lang: str,
+    *,
+    path: Path | None = None,
+    data: bytes | None = None,
+) -> Side:
+    """One answers file (on disk at ``path``, or ``data`` from git) parsed and decided, or why not."""
     try:
-        data, source = parse_yaml(read(), shown)
-        questionnaire = lookup(questionnaire_id_of(data) or "default")
-        doc = parse_answers_doc(data, questionnaire, source)
+        text = (
+            read_text(path, what="answers", shown=shown)
+            if path is not None
+            else _blob_text(data or b"", shown)
+        )
+        parsed, source = parse_yaml(text, shown)
+        questionnaire = lookup(questionnaire_id_of(parsed) or "default")
+        doc = parse_answers_doc(parsed, questionnaire, source)
     except UserError as error:
         message, _ = error.text(lang)
         return Side.broken(t("p.sep", lang).join(p.text(lang) for p in error.problems) or message)

@@ -163,3 +163,14 @@ def test_a_repository_without_commits(tmp_path, runner, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = diff(runner)
     assert result.exit_code == 2 and "has no commit yet" in result.output
+
+
+def test_without_a_default_branch_the_base_is_head(repo, runner):
+    git(repo, "branch", "-m", "main", "trunk")  # neither main nor master, and no origin
+    git(repo, "checkout", "-q", "-b", "feature")
+    edit(repo / INVOICE, "kill_switch: 'yes'", "kill_switch: 'no'")
+    git(repo, "commit", "-q", "-am", "committed")  # part of HEAD: not a change against HEAD
+    assert "no answers file" in diff(runner).output
+    edit(repo / INVOICE, "daily_volume: 300", "daily_volume: 400")
+    head = git(repo, "rev-parse", "--short=7", "HEAD")
+    assert f"compared with `HEAD` (`{head}`)" in diff(runner).output
