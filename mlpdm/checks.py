@@ -28,13 +28,22 @@ from mlpdm.core.freshness import (
 )
 from mlpdm.core.messages import t
 from mlpdm.core.portfolio import Entry, for_index, render_index
-from mlpdm.core.questionnaire import Questionnaire
+from mlpdm.core.questionnaire import Questionnaire, SourceFile
 from mlpdm.core.render import is_override, render_brief, render_digest
 from mlpdm.core.versions import questions_to_update
 from mlpdm.files import atomic_write, is_regular, parse_yaml, read_text, regular_or_absent
 from mlpdm.workspace import ANSWERS_SUFFIX, DRAFT_SUFFIX, FeatureFiles, locked_write
 
 Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where in a file one part of a finding is: what `check --format github` annotates."""
+
+    path: str  # as the user reads it, like Finding.path
+    line: int | None
+    message: str  # without the place
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,9 @@ class Finding:
     code: str
     severity: Severity
     message: str
+    # The lines it points at, when known (each problem of an answers file has its own); else
+    # the finding is about ``path`` as a whole.
+    places: tuple[Place, ...] = ()
 
     def as_dict(self) -> dict[str, str]:
         """For --format json."""
@@ -59,9 +71,11 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     fixed: list[str] = field(default_factory=list)
 
-    def add(self, path: Path | str, code: str, severity: Severity, message: str) -> None:
+    def add(
+        self, path: Path | str, code: str, severity: Severity, message: str, places: tuple[Place, ...] = ()
+    ) -> None:
         """Record a finding."""
-        self.findings.append(Finding(str(path), code, severity, message))
+        self.findings.append(Finding(str(path), code, severity, message, places))
 
     def failed(self, *, strict: bool) -> bool:
         """Whether the check fails (errors, or any finding with --strict)."""
@@ -158,48 +172,41 @@ class Checker:
         except UserError as error:
             message, _ = error.text(self.lang)
             details = t("p.sep", self.lang).join(p.text(self.lang) for p in error.problems) or message
-            report.add(shown, "answers-invalid", "error", details)
+            report.add(shown, "answers-invalid", "error", details, _places(error, self.lang, shown))
             return
         expected = path.name.removesuffix(ANSWERS_SUFFIX)
         if doc.slug != expected:
-            report.add(
-                shown,
-                "slug-mismatch",
-                "error",
-                self.say("slug_mismatch", slug=repr(doc.slug), expected=repr(expected)),
-            )
+            message = self.say("slug_mismatch", slug=repr(doc.slug), expected=repr(expected))
+            report.add(shown, "slug-mismatch", "error", message, _at(source, ("meta", "slug"), message))
             return
         verdict = decide(questionnaire, doc.answers)
         self.loaded.append(Loaded(path, *for_index(doc, verdict)))
         if is_outdated(questionnaire, doc.questionnaire_version, doc.base_version):
             new, changed = questions_to_update(questionnaire, doc)
-            report.add(
-                shown,
-                "questionnaire-outdated",
-                "error",
-                self.say(
-                    "outdated",
-                    id=questionnaire.id,
-                    made=_version(doc),
-                    now=_version_of(questionnaire),
-                    new=len(new),
-                    changed=len(changed),
-                    path=shown,
-                ),
+            message = self.say(
+                "outdated",
+                id=questionnaire.id,
+                made=_version(doc),
+                now=_version_of(questionnaire),
+                new=len(new),
+                changed=len(changed),
+                path=shown,
             )
+            places = _at(source, ("questionnaire", "version"), message)
+            report.add(shown, "questionnaire-outdated", "error", message, places)
         elif briefs:
             self._check_brief(path, text, doc, questionnaire, verdict, report, fix=fix, force=force)
-        self._check_decision(shown, doc, verdict, slugs, report)
-        self._check_dates_and_verdict(shown, doc, verdict, report)
+        self._check_decision(shown, source, doc, verdict, slugs, report)
+        self._check_dates_and_verdict(shown, source, doc, verdict, report)
 
-    def _check_dates_and_verdict(self, shown: str, doc: AnswersDoc, verdict: Verdict, report: Report) -> None:
+    def _check_dates_and_verdict(
+        self, shown: str, source: SourceFile, doc: AnswersDoc, verdict: Verdict, report: Report
+    ) -> None:
         review = doc.meta.get("review_by")
         if review and review < self.today.isoformat():
+            message = self.say("review_overdue", date=review)
             report.add(
-                shown,
-                "review-overdue",
-                "warning",
-                self.say("review_overdue", date=review),
+                shown, "review-overdue", "warning", message, _at(source, ("meta", "review_by"), message)
             )
         if verdict.id in self.fail_on:
             report.add(shown, "verdict-fail-on", "error", self.say("fail_on", verdict=verdict.id))
@@ -224,7 +231,8 @@ class Checker:
         existing, unreadable = self._read_brief(brief)
         if unreadable and not (fix and force):  # reported; the other features go on
             problems = t("p.sep", self.lang).join(p.text(self.lang) for p in unreadable)
-            report.add(shown, "brief-invalid", "error", self.say("brief.invalid", problems=problems))
+            places = tuple(_place(p, self.lang, shown) for p in unreadable)
+            report.add(shown, "brief-invalid", "error", self.say("brief.invalid", problems=problems), places)
             return
         lang = brief_language(None if unreadable else existing, self.brief_lang)
         # Current means: these bytes are what the answers render to. A digest stored in the
@@ -259,7 +267,13 @@ class Checker:
             lost = comparison.state in ("edited", "not-generated")
             report.fixed.append(self.say("rerendered_lost" if lost else "rerendered", path=shown))
             return
-        report.add(shown, codes[comparison.state], "error", self.say(f"brief.{comparison.state}"))
+        message = self.say(f"brief.{comparison.state}")
+        places: tuple[Place, ...] = ()
+        if comparison.state in ("missing", "stale", "outdated-render"):
+            # The answers file is what a pull request changed (or where a missing brief belongs):
+            # a reviewer sees the problem on the file in front of them, at its first line.
+            places = (Place(self.show(path), 1, message),)
+        report.add(shown, codes[comparison.state], "error", message, places)
 
     def _read_brief(self, brief: Path) -> tuple[str | None, tuple[Problem, ...]]:
         """The brief's text (None when there is none), and why it cannot be used if it cannot."""
@@ -284,26 +298,28 @@ class Checker:
         return hashlib.sha256(f"{base}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     def _check_decision(
-        self, shown: str, doc: AnswersDoc, verdict: Verdict, slugs: set[str], report: Report
+        self,
+        shown: str,
+        source: SourceFile,
+        doc: AnswersDoc,
+        verdict: Verdict,
+        slugs: set[str],
+        report: Report,
     ) -> None:
         if is_override(verdict.id, doc.status) and not doc.decision.get("rationale"):
-            report.add(
-                shown,
-                "decision-no-rationale",
-                "error",
-                self.say("no_rationale", status=repr(doc.status), verdict=verdict.id),
-            )
+            message = self.say("no_rationale", status=repr(doc.status), verdict=verdict.id)
+            places = _at(source, ("decision", "status"), message)
+            report.add(shown, "decision-no-rationale", "error", message, places)
         if doc.status == "superseded":
             successor = doc.decision.get("superseded_by")
             if not successor:
-                report.add(shown, "superseded-no-successor", "error", self.say("no_successor"))
+                message = self.say("no_successor")
+                places = _at(source, ("decision", "status"), message)
+                report.add(shown, "superseded-no-successor", "error", message, places)
             elif successor not in slugs:
-                report.add(
-                    shown,
-                    "superseded-no-successor",
-                    "error",
-                    self.say("successor_missing", slug=repr(successor)),
-                )
+                message = self.say("successor_missing", slug=repr(successor))
+                places = _at(source, ("decision", "superseded_by"), message)
+                report.add(shown, "superseded-no-successor", "error", message, places)
 
     # -- briefs without answers, and the index ---------------------------------------------
     def _check_orphans(self, answers_files: list[Path], report: Report) -> None:
@@ -389,6 +405,30 @@ class Checker:
             for item in self.loaded
         ]
         return render_index(entries, lang=lang or self.brief_lang, loader=self.loader)
+
+
+def _at(source: SourceFile, key: tuple[str, ...], message: str) -> tuple[Place, ...]:
+    """The line of ``key`` in the answers file (nothing when the file does not have it)."""
+    where = source.line_of(key)
+    return (Place(where.path, where.line, message),) if where.line else ()
+
+
+def _place(problem: Problem, lang: str, shown: str) -> Place:
+    """A problem as a place in a file: its own place, or ``shown`` as a whole."""
+    text = problem.text(lang)
+    if problem.where is None:
+        return Place(shown, None, text)
+    return Place(problem.where.path, problem.where.line, text.removeprefix(f"{problem.where}: "))
+
+
+def _places(error: UserError, lang: str, shown: str) -> tuple[Place, ...]:
+    """Each problem of an answers file that cannot be used, at its line."""
+    if error.problems:
+        return tuple(_place(p, lang, shown) for p in error.problems)
+    message, _ = error.text(lang)
+    if error.where is None:
+        return (Place(shown, None, message),)
+    return (Place(error.where.path, error.where.line, message.removeprefix(f"{error.where}: ")),)
 
 
 def _version(doc: AnswersDoc) -> str:

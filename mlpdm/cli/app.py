@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "render": ("mlpdm.cli.render", "render"),
     "check": ("mlpdm.cli.check", "check"),
     "index": ("mlpdm.cli.check", "index"),
+    "diff": ("mlpdm.cli.diff", "diff"),
     "decide": ("mlpdm.cli.decide", "decide"),
     "config": ("mlpdm.cli.config_cmd", "config"),
     "questionnaire": ("mlpdm.cli.questionnaire", "app"),

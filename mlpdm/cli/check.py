@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from mlpdm.checks import Checker, Finding, iter_problems
+from mlpdm.checks import Checker, Finding, Place, Report, iter_problems
 from mlpdm.cli.common import LangOption, resolve_lang
 from mlpdm.cli.exit_codes import ExitCode
 from mlpdm.cli.settings import settings
 from mlpdm.confine import inside
 from mlpdm.console import VisibleText as Text  # shows control characters, never drops them
 from mlpdm.console import make_console
+from mlpdm.core.annotations import workflow_command
 from mlpdm.core.decision import VERDICTS
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.freshness import brief_language
 from mlpdm.core.messages import t
 from mlpdm.files import is_regular, is_stream, read_text, regular_or_absent, write_output
+from mlpdm.git import repository_root
 from mlpdm.resources import questionnaire_for, template_loader_for
 from mlpdm.terminal import emit, emit_json
 from mlpdm.workspace import ensure_unchanged, is_generated_brief
@@ -31,6 +34,7 @@ class Format(str, Enum):
 
     text = "text"
     json = "json"
+    github = "github"  # workflow commands: each problem annotates its file in a pull request
 
 
 DirArgument = Annotated[
@@ -105,6 +109,9 @@ def check(
             "fixed": report.fixed,
         }
         emit_json(data)
+    elif fmt is Format.github:
+        _github(checker, report, repository_root(Path.cwd()) or settings(ctx).config().root)
+        emit(_summary(checker, report, language))
     else:
         console = make_console()
         for line in report.fixed:
@@ -128,19 +135,49 @@ def check(
                 ),
                 soft_wrap=True,
             )
-        errors = sum(1 for f in report.findings if f.severity == "error")
-        warnings = len(report.findings) - errors
-        summary = t(
-            "check.summary",
-            language,
-            checked=report.checked,
-            docs=checker.show(checker.docs),
-            errors=errors,
-            warnings=warnings,
-        ) + (t("check.summary_fixed", language, fixed=len(report.fixed)) if report.fixed else "")
-        console.print(summary, style="bold red" if failed else "bold green")
+        console.print(_summary(checker, report, language), style="bold red" if failed else "bold green")
     if failed:
         raise typer.Exit(ExitCode.CHECK_FAILED)
+
+
+def _summary(checker: Checker, report: Report, language: str) -> str:
+    errors = sum(1 for f in report.findings if f.severity == "error")
+    warnings = len(report.findings) - errors
+    return t(
+        "check.summary",
+        language,
+        checked=report.checked,
+        docs=checker.show(checker.docs),
+        errors=errors,
+        warnings=warnings,
+    ) + (t("check.summary_fixed", language, fixed=len(report.fixed)) if report.fixed else "")
+
+
+def _github(checker: Checker, report: Report, root: Path) -> None:
+    """One workflow command per problem, on its file and line, paths from the repository root.
+
+    A problem of an answers file that has several (two bad answers) is one command for each,
+    each at its own line.
+    """
+    base = checker.display_root or Path.cwd()  # what the shown paths are relative to
+    for line in report.fixed:
+        emit(f"{t('check.fixed', checker.lang)} {line}")
+
+    def from_root(shown: str) -> str:
+        full = Path(os.path.normpath(base / shown))
+        try:
+            return Path(os.path.relpath(full, root)).as_posix()
+        except ValueError:  # another drive on Windows
+            return full.as_posix()
+
+    for problem in iter_problems(report):
+        for place in problem.places or (Place(problem.path, None, problem.message),):
+            message = place.message
+            if place.path != problem.path:  # a brief's problem shown on its answers file names the brief
+                message = t("p.labelled", checker.lang, label=from_root(problem.path), text=message)
+            level = "error" if problem.severity == "error" else "warning"
+            title = f"mlpdm {problem.code}"
+            emit(workflow_command(level, message, file=from_root(place.path), line=place.line, title=title))
 
 
 def index(

@@ -132,12 +132,14 @@ HELP: dict[str, dict[str, str]] = {
     "help.mlpdm.check": {
         "en": "Check every answers file and brief: valid, current, not edited by hand, reviewed on time.\n\n"
         "One line per problem with its path; exit 0 when clean, 1 when a check fails, 2 on usage "
-        "errors. For CI and pre-commit.\n\n"
+        "errors. For CI and pre-commit; --format github annotates each problem's file and line "
+        "in a pull request.\n\n"
         "Example: mlpdm check --fail-on no-go-risk",
         "ja": "すべての回答ファイルとブリーフを検査します：有効か、最新か、手で編集されていないか、"
         "期限どおりに見直されているか。\n\n"
         "問題ごとにパスつきで 1 行を出力します。問題がなければ終了コード 0、検査に失敗すれば 1、"
-        "使い方の誤りなら 2。CI と pre-commit 向けです。\n\n"
+        "使い方の誤りなら 2。CI と pre-commit 向けです。--format github なら、プルリクエストで"
+        "各問題をそのファイルと行に注釈として表示します。\n\n"
         "例：mlpdm check --fail-on no-go-risk",
     },
     "help.mlpdm.check.fix": {
@@ -157,8 +159,10 @@ HELP: dict[str, dict[str, str]] = {
         "ja": "警告（見直し期限切れなど）でも失敗にします。",
     },
     "help.mlpdm.check.fmt": {
-        "en": "text, or json for scripts.",
-        "ja": "text、またはスクリプト向けの json。",
+        "en": "text; json for scripts; github for GitHub Actions annotations "
+        "(each problem on its file and line in a pull request).",
+        "ja": "text、スクリプト向けの json、GitHub Actions の注釈になる github"
+        "（プルリクエストで各問題がそのファイルと行に表示されます）。",
     },
     "help.mlpdm.index": {
         "en": "Write the portfolio page: every brief with its verdict, decision, owner and top reason.\n\n"
@@ -180,6 +184,31 @@ HELP: dict[str, dict[str, str]] = {
     "help.mlpdm.index.force": {
         "en": "Replace an index file mlpdm did not write.",
         "ja": "mlpdm が書いたものではない一覧ファイルも置き換えます。",
+    },
+    # -- diff -----------------------------------------------------------------------------------
+    "help.mlpdm.diff": {
+        "en": "Show what changed in the answers since a base commit, and what it does to each verdict.\n\n"
+        "Markdown for a job summary or a pull-request comment: each feature whose verdict, top "
+        "reason, team decision or findings changed, before → after, with the answers that changed; "
+        "new and deleted features. mlpdm decides both sides from the answers (with today's "
+        "questionnaire); no verdict is read from a brief. The base versions come from git.\n\n"
+        'Example: mlpdm diff --base origin/main >> "$GITHUB_STEP_SUMMARY"',
+        "ja": "比較元のコミット以降に回答ファイルがどう変わり、各判定がどう変わるかを表示します。\n\n"
+        "ジョブのサマリーやプルリクエストのコメント向けの Markdown です。判定、主な理由、チームの"
+        "決定、指摘のどれかが変わった機能ごとに変更前 → 変更後と変更された回答を示し、新しい機能と"
+        "削除された機能も示します。どちらの側も mlpdm が回答から（現在の質問票で）判定し、ブリーフに"
+        "書かれた判定は読みません。比較元の版は git から読みます。\n\n"
+        '例：mlpdm diff --base origin/main >> "$GITHUB_STEP_SUMMARY"',
+    },
+    "help.mlpdm.diff.base": {
+        "en": "The commit, branch or tag to compare with (default: the merge-base of HEAD and the "
+        "default branch — origin/HEAD, else origin/main, origin/master, main or master — else HEAD).",
+        "ja": "比較元のコミット、ブランチ、タグ（既定：HEAD と既定ブランチ（origin/HEAD、なければ "
+        "origin/main、origin/master、main、master）のマージベース。見つからなければ HEAD）。",
+    },
+    "help.mlpdm.diff.fmt": {
+        "en": "md (Markdown), or json for scripts.",
+        "ja": "md（Markdown）、またはスクリプト向けの json。",
     },
     # -- decide ---------------------------------------------------------------------------------
     "help.mlpdm.decide": {

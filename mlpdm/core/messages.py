@@ -1035,6 +1035,85 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "一覧ページ {path} を最新にできませんでした：{reason}。解決したら `mlpdm index` を実行してください。",
     },
     "check.left_out": {"en": "left out {path}: {reason}", "ja": "{path} は除外しました：{reason}"},
+    # -- mlpdm diff ------------------------------------------------------------------------------
+    "diff.title": {
+        "en": "mlpdm: what changed in the ML design briefs",
+        "ja": "mlpdm：ML 設計ブリーフの変更点",
+    },
+    "diff.intro": {
+        "en": "Answers files under {docs}, compared with {base}. mlpdm decided both sides from the answers; no verdict was read from a brief.",
+        "ja": "{docs} の回答ファイルを {base} と比べました。どちらも mlpdm が回答から判定しており、ブリーフに書かれた判定は読んでいません。",
+    },
+    "diff.nothing": {
+        "en": "mlpdm: no answers file under {docs} changed since {base}.",
+        "ja": "mlpdm：{base} 以降、{docs} の回答ファイルに変更はありません。",
+    },
+    "diff.arrow": {"en": "**{label}:** {before} → {after}", "ja": "**{label}**：{before} → {after}"},
+    "diff.unchanged": {"en": "**{label}:** {value} (unchanged)", "ja": "**{label}**：{value}（変更なし）"},
+    "diff.verdict": {"en": "Verdict", "ja": "判定"},
+    "diff.top_reason": {"en": "Top reason", "ja": "主な理由"},
+    "diff.decision": {"en": "Team decision", "ja": "チームの決定"},
+    "diff.no_reason": {"en": "(none)", "ja": "（なし）"},
+    "diff.top_inline": {"en": "; top reason: {reason}", "ja": "／主な理由：{reason}"},
+    "diff.unreadable": {"en": "cannot be read ({problem})", "ja": "読めません（{problem}）"},
+    "diff.added": {"en": "**Findings added:**", "ja": "**追加された指摘：**"},
+    "diff.removed": {"en": "**Findings removed:**", "ja": "**なくなった指摘：**"},
+    "diff.regraded": {"en": "**Findings with another outcome:**", "ja": "**区分が変わった指摘：**"},
+    "diff.answers": {"en": "Answers changed", "ja": "変更された回答"},
+    "diff.new": {"en": "New features", "ja": "新しい機能"},
+    "diff.deleted": {"en": "Deleted features", "ja": "削除された機能"},
+    "diff.same_outcome": {
+        "en": "Answers changed, same verdict, reason, decision and findings",
+        "ja": "回答は変わったが、判定・理由・決定・指摘は同じもの",
+    },
+    "diff.base_default": {
+        "en": "the merge-base of HEAD and {branch}",
+        "ja": "HEAD と {branch} のマージベース",
+    },
+    "error.git_missing": {
+        "en": "git was not found: `mlpdm diff` reads the base version of the answers files with git",
+        "ja": "git が見つかりません。`mlpdm diff` は回答ファイルの比較元を git で読みます",
+    },
+    "error.git_missing.hint": {
+        "en": "Install git, or run `mlpdm diff` where git is on the PATH.",
+        "ja": "git をインストールするか、git が PATH にある環境で `mlpdm diff` を実行してください。",
+    },
+    "error.not_git_repo": {
+        "en": "{path} is not inside a git repository, so there is no earlier version of the answers to compare with",
+        "ja": "{path} は git リポジトリの中にないため、比較する以前の回答がありません",
+    },
+    "error.not_git_repo.hint": {
+        "en": "Run `mlpdm diff` in a clone of the repository; `mlpdm check` needs no git.",
+        "ja": "リポジトリのクローンの中で `mlpdm diff` を実行してください。`mlpdm check` は git なしで動きます。",
+    },
+    "error.unknown_ref": {
+        "en": "--base {ref}: no commit, branch or tag of that name in this repository",
+        "ja": "--base {ref}：この名前のコミット、ブランチ、タグはこのリポジトリにありません",
+    },
+    "error.unknown_ref.hint": {
+        "en": "Check the name with `git branch -a` or `git log`. In CI, fetch the history first (actions/checkout with `fetch-depth: 0`).",
+        "ja": "`git branch -a` や `git log` で名前を確かめてください。CI では先に履歴を取得してください（actions/checkout の `fetch-depth: 0`）。",
+    },
+    "error.no_commits": {
+        "en": "the repository has no commit yet, so there is no earlier version of the answers to compare with",
+        "ja": "リポジトリにまだコミットがないため、比較する以前の回答がありません",
+    },
+    "error.no_commits.hint": {
+        "en": "Commit the answers files first, or name a base with --base.",
+        "ja": "先に回答ファイルをコミットするか、--base で比較元を指定してください。",
+    },
+    "error.git_failed": {
+        "en": "`git {command}` failed: {reason}",
+        "ja": "`git {command}` が失敗しました：{reason}",
+    },
+    "error.docs_outside_git": {
+        "en": "the docs folder {docs} is outside the git repository {root}, so git holds no earlier version of it",
+        "ja": "ドキュメントのフォルダー {docs} が git リポジトリ {root} の外にあるため、git に以前の版がありません",
+    },
+    "error.docs_outside_git.hint": {
+        "en": "Give a folder inside the repository, or run `mlpdm diff` from the repository it belongs to.",
+        "ja": "リポジトリの中のフォルダーを指定するか、そのフォルダーが属するリポジトリで `mlpdm diff` を実行してください。",
+    },
     "error.unknown_verdicts": {
         "en": "unknown verdict(s) {unknown}; use {known}",
         "ja": "不明な判定 {unknown}。使えるのは {known} です",

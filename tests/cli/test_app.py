@@ -13,6 +13,7 @@ from mlpdm.cli.app import app
 COMMANDS = [
     ["interview"],
     ["render"],
+    ["diff"],
     ["questionnaire"],
     ["questionnaire", "list"],
     ["questionnaire", "show"],
@@ -27,7 +28,9 @@ def test_every_command_has_help(runner, command):
     assert "Usage" in result.output
 
 
-@pytest.mark.parametrize("command", [["interview"], ["render"], ["questionnaire", "validate"]], ids=" ".join)
+@pytest.mark.parametrize(
+    "command", [["interview"], ["render"], ["diff"], ["questionnaire", "validate"]], ids=" ".join
+)
 def test_help_shows_an_example(runner, command):
     assert "Example: mlpdm" in runner.invoke(app, [*command, "--help"]).output
 

@@ -122,6 +122,9 @@ CASES = [
     ("check dir", ["check", DIR], None, {1}, SHOWN),
     ("check --fix", ["check", "--fix", DIR], None, {1}, SHOWN),
     ("check json", ["check", "--format", "json"], None, {1}, ("\\u202e",)),
+    ("check github", ["check", "--format", "github"], None, {1}, SHOWN),
+    # Not a git repository (its .git is empty): the error path; test_diff_output below has a real one.
+    ("diff", ["diff", "--base", HOSTILE], None, {2}, ()),
     ("check --fail-on", ["check", "--fail-on", HOSTILE], None, {2}, SHOWN),
     # index leaves the hostile answers files out, names each, and so exits 2.
     ("index", ["index"], None, {2}, SHOWN),
@@ -171,6 +174,30 @@ def test_no_command_lets_content_reach_the_terminal_raw(hostile_repo, runner, ar
         assert not raw, f"raw {raw!r} on {name}: {text!r}"
     for visible in shown:
         assert visible in result.output, (visible, result.output)
+
+
+def test_diff_output_holds_no_raw_control(tmp_path, monkeypatch, runner):
+    """`mlpdm diff` on a real repository whose answers and file names are hostile, then changed."""
+    from tests.team.conftest import git
+
+    root = tmp_path / "repo"
+    docs = root / "docs" / "mlpdm"
+    git(tmp_path, "init", "-q", str(root))
+    write(docs / "hostile.answers.yaml", _answers(HOSTILE, "hostile", {**CLEAN, "kpi": HOSTILE}))
+    write(docs / f"{NAME}.answers.yaml", _answers(HOSTILE, NAME, CLEAN))
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "hostile")
+    changed = {**CLEAN, "kpi": f"{HOSTILE} 2", "kill_switch": "no"}
+    write(docs / "hostile.answers.yaml", _answers(HOSTILE, "hostile", changed))
+    write(docs / f"{NAME}-new.answers.yaml", _answers(HOSTILE, f"{NAME}-new", CLEAN))
+    monkeypatch.chdir(root)
+    for args in (["diff"], ["diff", "--format", "json"], ["diff", "--base", HOSTILE]):
+        result = runner.invoke(app, args)
+        assert result.exit_code in (0, 2), result.output
+        for name, text in (("stdout", result.stdout), ("stderr", result.stderr)):
+            raw = sorted(set(RAW.findall(text)))
+            assert not raw, f"raw {raw!r} on {name} of {args}: {text!r}"
+    assert "(U+202E)" in runner.invoke(app, ["diff"]).output
 
 
 def test_the_cases_drive_every_command():

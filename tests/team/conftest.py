@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -51,6 +52,33 @@ def repo(tmp_path, monkeypatch) -> Path:
     for name in ("invoice-ocr", "refund-agent"):
         shutil.copy(REPO / "examples" / f"{name}.answers.yaml", docs)
     monkeypatch.chdir(root)
+    return root
+
+
+def git(root: Path, *args: str) -> str:
+    """git with no dependence on the user's configuration (no name or e-mail needed)."""
+    done = subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+@pytest.fixture
+def git_repo(tmp_path, monkeypatch, runner) -> Path:
+    """A real git repository on branch main: two answers files and their briefs, committed."""
+    root = tmp_path / "repo"
+    (root / "docs" / "mlpdm").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    for name in ("invoice-ocr", "refund-agent"):
+        shutil.copy(REPO / "examples" / f"{name}.answers.yaml", root / "docs" / "mlpdm")
+    monkeypatch.chdir(root)
+    assert runner.invoke(app, ["check", "--fix"]).exit_code == 0
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "briefs")
     return root
 
 
