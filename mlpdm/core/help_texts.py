@@ -180,6 +180,12 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Replace an index file mlpdm did not write.",
         "ja": "mlpdm が書いたものではない一覧ファイルも置き換えます。",
     },
+    "help.mlpdm.index.fail_on_change": {
+        "en": "Exit 1 when the page had to be written or changed (for pre-commit and CI); "
+        "exit 0 when it was already current.",
+        "ja": "ページを書き出す・変更する必要があったときは終了コード 1 を返します（pre-commit や CI 向け）。"
+        "すでに最新なら 0 です。",
+    },
     # -- decide ---------------------------------------------------------------------------------
     "help.mlpdm.decide": {
         "en": "Record the team's decision (like an architecture decision record) and re-render the brief.\n\n"

@@ -1030,6 +1030,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Updated {path} ({count} brief(s))",
         "ja": "{path} を更新しました（ブリーフ {count} 件）",
     },
+    "check.index_current": {
+        "en": "{path} is up to date ({count} brief(s))",
+        "ja": "{path} は最新です（ブリーフ {count} 件）",
+    },
+    "check.index_changed": {
+        "en": "{path} was not up to date and has been written: add it to the commit (git add {path}) and commit again.",
+        "ja": "{path} は最新ではなかったため書き出しました。コミットに加えて（git add {path}）、もう一度コミットしてください。",
+    },
     "check.index_not_refreshed": {
         "en": "The portfolio page {path} was not brought up to date: {reason}. Run `mlpdm index` once that is fixed.",
         "ja": "一覧ページ {path} を最新にできませんでした：{reason}。解決したら `mlpdm index` を実行してください。",
