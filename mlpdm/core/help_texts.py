@@ -50,6 +50,15 @@ HELP: dict[str, dict[str, str]] = {
         "ja": "質問、メッセージ、ブリーフの言語：en または ja（既定：設定ファイル、次にロケール）。",
     },
     "help.mlpdm.version": {"en": "Show the version and exit.", "ja": "バージョンを表示して終了します。"},
+    "help.mlpdm.install_completion": {
+        "en": "Install Tab completion for bash, zsh or fish (default: the shell mlpdm runs in) and exit.",
+        "ja": "bash、zsh、fish の Tab 補完をインストールして終了します（既定：mlpdm を動かしているシェル）。",
+    },
+    "help.mlpdm.show_completion": {
+        "en": "Print the completion script for bash, zsh or fish (default: the shell mlpdm runs in) "
+        "and exit.",
+        "ja": "bash、zsh、fish の補完スクリプトを表示して終了します（既定：mlpdm を動かしているシェル）。",
+    },
     # -- interview ------------------------------------------------------------------------------
     "help.mlpdm.interview": {
         "en": "Answer a guided interview about a feature and get a design brief with a go/no-go verdict.\n\n"
