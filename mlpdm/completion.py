@@ -161,7 +161,8 @@ def run(cli: Any, ctx_args: MutableMapping[str, Any], prog_name: str, instructio
         from mlpdm.core.messages import t
         from mlpdm.terminal import emit
 
-        emit(t("completion.bad_instruction", "en", var=complete_var(prog_name), value=instruction), err=True)
+        lang = getattr(cli, "help_lang", "en")
+        emit(t("completion.bad_instruction", lang, var=complete_var(prog_name), value=instruction), err=True)
         return 1
     if action == "source":
         _print(script(shell, prog_name))
