@@ -298,6 +298,22 @@ def test_an_unknown_shell_is_a_clear_error(tmp_path):
     assert "エラー：mlpdm はシェル 'tcsh' での補完に対応していません" in ja.stderr
 
 
+def test_the_shell_mlpdm_runs_in_is_used_when_none_is_named(monkeypatch):
+    from mlpdm import completion
+    from mlpdm.core.errors import UserError
+
+    monkeypatch.delenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", raising=False)
+    monkeypatch.setattr(completion, "_detect", lambda: "zsh")
+    assert completion.choose_shell("") == "zsh"
+    assert completion.choose_shell("fish") == "fish"  # a named shell wins
+    monkeypatch.setattr(completion, "_detect", lambda: "sh")
+    with pytest.raises(UserError) as raised:
+        completion.choose_shell("")
+    assert raised.value.text("en")[0] == (
+        "mlpdm runs in the shell sh, which it cannot complete in; it completes in bash, zsh, fish"
+    )
+
+
 def test_an_unknown_instruction_says_what_is_expected(tmp_path):
     done = subprocess.run([MLPDM], env=env(_MLPDM_COMPLETE="complete_bash"), capture_output=True, text=True)
     assert done.returncode == 1
