@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import Annotated, Any
@@ -44,17 +45,27 @@ class _Boundary(TyperGroup):
     context_class = HelpContext
     help_lang = "en"
     config: Any = None
+    completing = False  # set while answering the shell: parameters then get their completers
+    typed: Sequence[str] = ()  # the words before the one being completed
 
     def main(
         self, args: Sequence[str] | None = None, *pos: Any, standalone_mode: bool = True, **kwargs: Any
     ) -> Any:
         # Help texts are set here, once the arguments (and so --lang) are known. The
         # configuration read for that is handed on, so a command does not read it again.
+        argv = _shell_values(sys.argv[1:] if args is None else list(args))
         self.config = config_or_none()
-        self.help_lang = help_language(sys.argv[1:] if args is None else list(args), self.config)
+        self.help_lang = help_language(argv, self.config)
         localize(self, self.help_lang)
         try:
-            result = super().main(args, *pos, standalone_mode=False, **kwargs)
+            result = super().main(argv, *pos, standalone_mode=False, **kwargs)
+        except UserError as error:  # from an eager option such as --show-completion, before any command
+            if not standalone_mode:
+                raise
+            from mlpdm.console import make_console, print_user_error
+
+            print_user_error(make_console(stderr=True), error, self.help_lang)
+            sys.exit(ExitCode.BAD_INPUT)
         except Exception as error:
             code = show_click_error(error, self.help_lang) if standalone_mode else None
             if code is None:
@@ -74,6 +85,39 @@ class _Boundary(TyperGroup):
             self.commands[cmd_name] = self._load(cmd_name)
         return self.commands.get(cmd_name)
 
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        """Command names with their summaries, from the catalogue, without importing any command."""
+        from mlpdm.completion import item
+
+        found = [
+            item(name, summary(("mlpdm", name), self.help_lang))
+            for name in COMMANDS
+            if name.startswith(incomplete)
+        ]
+        if incomplete.startswith("-"):
+            for param in self.get_params(ctx):
+                if getattr(param, "param_type_name", "") == "option" and not param.hidden:
+                    found += [item(opt, param.help) for opt in param.opts if opt.startswith(incomplete)]
+        return found
+
+    def _main_shell_completion(self, ctx_args: Any, prog_name: str, complete_var: str | None = None) -> None:
+        # Typer answers in its own dialect; mlpdm speaks click's (see mlpdm/completion.py), which
+        # is imported only when the shell asks.
+        instruction = os.environ.get(complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper())
+        if not instruction:
+            return
+        from mlpdm.cli.complete import attach
+        from mlpdm.completion import run, typed
+
+        # The words typed so far stand for the command line: its --lang sets the language of
+        # the candidates' help, and a completer can read a value click could not parse yet.
+        self.completing = True
+        self.typed = typed(instruction)[0]
+        self.help_lang = help_language(self.typed, self.config)
+        localize(self, self.help_lang)
+        attach(self, self.help_lang)
+        sys.exit(run(self, ctx_args, prog_name, instruction))
+
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The command list, from the catalogue, without importing any command."""
         rows = [(name, summary(("mlpdm", name), self.help_lang)) for name in COMMANDS]
@@ -90,6 +134,10 @@ class _Boundary(TyperGroup):
         command = typer.main.get_command(target)
         command.name = name
         localize(command, self.help_lang, ("mlpdm", name))
+        if self.completing:
+            from mlpdm.cli.complete import attach
+
+            attach(command, self.help_lang)
         return command
 
     def invoke(self, ctx: Any) -> Any:
@@ -121,10 +169,52 @@ app = typer.Typer(
 )
 
 
-def _version(value: bool) -> None:
-    if value:
+def _version(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
         emit(f"mlpdm {__version__}")
         raise typer.Exit()
+
+
+# The completion options take an optional shell: `--show-completion` alone means the shell
+# mlpdm runs in. Click has no optional values, so the bare option is given an empty one.
+_SHELL_OPTIONS = ("--install-completion", "--show-completion")
+
+
+def _shell_values(argv: list[str]) -> list[str]:
+    if not any(arg in _SHELL_OPTIONS for arg in argv):
+        return argv
+    out = []
+    for i, arg in enumerate(argv):
+        if arg in COMMANDS:  # a command's own arguments follow: left as they are
+            return out + argv[i:]
+        following = argv[i + 1] if i + 1 < len(argv) else None
+        bare = arg in _SHELL_OPTIONS and (following is None or following.startswith("-"))
+        out.append(f"{arg}=" if bare else arg)
+    return out
+
+
+def _show_completion(ctx: typer.Context, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from mlpdm.completion import choose_shell, script
+
+    emit(script(choose_shell(value), ctx.find_root().info_name or "mlpdm"), nl=False)
+    raise typer.Exit()
+
+
+def _install_completion(ctx: typer.Context, value: str | None) -> None:
+    if value is None or ctx.resilient_parsing:
+        return
+    from mlpdm.completion import choose_shell, install
+
+    shell = choose_shell(value)
+    target, rc, changed = install(shell, ctx.find_root().info_name or "mlpdm")
+    lang = getattr(ctx.command, "help_lang", "en")
+    emit(t("completion.installed", lang, shell=shell, path=target))
+    if rc is not None:
+        emit(t("completion.rc_added" if changed else "completion.rc_kept", lang, path=rc))
+    emit(t("completion.restart", lang))
+    raise typer.Exit()
 
 
 @app.callback()
@@ -139,6 +229,24 @@ def _main(
         ),
     ] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+    install_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            metavar="[bash|zsh|fish]",
+            callback=_install_completion,
+            is_eager=True,
+        ),
+    ] = None,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="[bash|zsh|fish]",
+            callback=_show_completion,
+            is_eager=True,
+        ),
+    ] = None,
 ) -> None:
     """Global options."""
     ctx.obj = Settings(lang_flag=lang, _config=getattr(ctx.command, "config", None))

@@ -188,6 +188,7 @@ def index(
         typer.Option("--output", "-o", metavar="FILE"),
     ] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
+    fail_on_change: Annotated[bool, typer.Option("--fail-on-change")] = False,
     lang: LangOption = None,
 ) -> None:
     """Write the portfolio page: every brief with its verdict, decision, owner and top reason."""
@@ -214,13 +215,24 @@ def index(
         emit(text, nl=False)
         _left_out(checker, invalid)
         return
+    console = make_console(stderr=True)
+    shown = checker.show(target)
+    if text == existing and not is_stream(target):
+        # Already current: not written again, so its time stamp and a hook's verdict stay as they are.
+        current = t("check.index_current", checker.lang, path=shown, count=len(checker.loaded))
+        console.print(current, style="green", soft_wrap=True)
+        _left_out(checker, invalid)
+        return
     existed = target.exists()
     write_output(target, text)
-    console = make_console(stderr=True)
     key = "check.index_updated" if existed else "check.index_written"
-    written = t(key, checker.lang, path=checker.show(target), count=len(checker.loaded))
+    written = t(key, checker.lang, path=shown, count=len(checker.loaded))
     console.print(written, style="green", soft_wrap=True)
     _left_out(checker, invalid)
+    if fail_on_change:
+        # As a formatter's hook does: the commit stops, and the page is there to be added to it.
+        console.print(t("check.index_changed", checker.lang, path=shown), style="bold red", soft_wrap=True)
+        raise typer.Exit(ExitCode.CHECK_FAILED)
 
 
 def refresh_index(ctx: typer.Context, folder: Path, lang: str) -> None:

@@ -51,6 +51,15 @@ HELP: dict[str, dict[str, str]] = {
         "ja": "質問、メッセージ、ブリーフの言語：en または ja（既定：設定ファイル、次にロケール）。",
     },
     "help.mlpdm.version": {"en": "Show the version and exit.", "ja": "バージョンを表示して終了します。"},
+    "help.mlpdm.install_completion": {
+        "en": "Install Tab completion for bash, zsh or fish (default: the shell mlpdm runs in) and exit.",
+        "ja": "bash、zsh、fish の Tab 補完をインストールして終了します（既定：mlpdm を動かしているシェル）。",
+    },
+    "help.mlpdm.show_completion": {
+        "en": "Print the completion script for bash, zsh or fish (default: the shell mlpdm runs in) "
+        "and exit.",
+        "ja": "bash、zsh、fish の補完スクリプトを表示して終了します（既定：mlpdm を動かしているシェル）。",
+    },
     # -- interview ------------------------------------------------------------------------------
     "help.mlpdm.interview": {
         "en": "Answer a guided interview about a feature and get a design brief with a go/no-go verdict.\n\n"
@@ -209,6 +218,12 @@ HELP: dict[str, dict[str, str]] = {
     "help.mlpdm.diff.fmt": {
         "en": "md (Markdown), or json for scripts.",
         "ja": "md（Markdown）、またはスクリプト向けの json。",
+    },
+    "help.mlpdm.index.fail_on_change": {
+        "en": "Exit 1 when the page had to be written or changed (for pre-commit and CI); "
+        "exit 0 when it was already current.",
+        "ja": "ページを書き出す・変更する必要があったときは終了コード 1 を返します（pre-commit や CI 向け）。"
+        "すでに最新なら 0 です。",
     },
     # -- decide ---------------------------------------------------------------------------------
     "help.mlpdm.decide": {

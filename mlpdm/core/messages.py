@@ -1030,6 +1030,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Updated {path} ({count} brief(s))",
         "ja": "{path} を更新しました（ブリーフ {count} 件）",
     },
+    "completion.installed": {
+        "en": "{shell} completion installed in {path}",
+        "ja": "{shell} の補完を {path} にインストールしました",
+    },
+    "completion.rc_added": {
+        "en": "{path} now loads it (one line added at its end).",
+        "ja": "{path} から読み込むようにしました（末尾に 1 行追加）。",
+    },
+    "completion.rc_kept": {
+        "en": "{path} already loads it; left unchanged.",
+        "ja": "{path} はすでに読み込む設定になっています。変更していません。",
+    },
+    "completion.restart": {
+        "en": "Completion takes effect in a new terminal.",
+        "ja": "補完は新しい端末から有効になります。",
+    },
+    "completion.bad_instruction": {
+        "en": "{var}={value} is not a completion instruction; use <shell>_complete or <shell>_source, with bash, zsh or fish.",
+        "ja": "{var}={value} は補完の指示ではありません。<shell>_complete か <shell>_source を使ってください（シェルは bash、zsh、fish）。",
+    },
+    "complete.lang.en": {"en": "English", "ja": "英語"},
+    "complete.lang.ja": {"en": "Japanese", "ja": "日本語"},
+    "complete.shipped": {"en": "shipped with mlpdm", "ja": "mlpdm に同梱"},
+    "complete.configured": {"en": "the configured questionnaire", "ja": "設定された質問票"},
+    "complete.feature.answers": {"en": "revise its answers", "ja": "回答を見直す"},
+    "complete.feature.draft": {"en": "resume its draft", "ja": "下書きから再開する"},
+    "check.index_current": {
+        "en": "{path} is up to date ({count} brief(s))",
+        "ja": "{path} は最新です（ブリーフ {count} 件）",
+    },
+    "check.index_changed": {
+        "en": "{path} was not up to date and has been written: add it to the commit (git add {path}) and commit again.",
+        "ja": "{path} は最新ではなかったため書き出しました。コミットに加えて（git add {path}）、もう一度コミットしてください。",
+    },
     "check.index_not_refreshed": {
         "en": "The portfolio page {path} was not brought up to date: {reason}. Run `mlpdm index` once that is fixed.",
         "ja": "一覧ページ {path} を最新にできませんでした：{reason}。解決したら `mlpdm index` を実行してください。",
@@ -1121,6 +1155,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.unknown_lang": {
         "en": "{value} is not supported; choose one of: {known}",
         "ja": "{value} には対応していません。次のどれかを選んでください：{known}",
+    },
+    "error.completion_shell": {
+        "en": "mlpdm cannot complete in the shell {shell}; it completes in {shells}",
+        "ja": "mlpdm はシェル {shell} での補完に対応していません。対応しているのは {shells} です",
+    },
+    "error.completion_shell.hint": {
+        "en": "Name one of them, e.g. `mlpdm --show-completion bash`.",
+        "ja": "そのどれかを指定してください。例：`mlpdm --show-completion bash`。",
+    },
+    "error.completion_no_shell": {
+        "en": "no shell was named, and none was found among the processes that started mlpdm (as in CI or a container)",
+        "ja": "シェルが指定されておらず、mlpdm を起動したプロセスにもシェルが見つかりませんでした（CI やコンテナの中など）",
+    },
+    "error.completion_no_shell.hint": {
+        "en": "Name the shell ({shells}): `mlpdm --show-completion bash`, or `_MLPDM_COMPLETE=bash_source mlpdm`.",
+        "ja": "シェル（{shells}）を指定してください：`mlpdm --show-completion bash`、または `_MLPDM_COMPLETE=bash_source mlpdm`。",
+    },
+    "error.completion_other_shell": {
+        "en": "mlpdm runs in the shell {shell}, which it cannot complete in; it completes in {shells}",
+        "ja": "mlpdm はシェル {shell} の中で動いていますが、このシェルでの補完には対応していません。対応しているのは {shells} です",
+    },
+    "error.completion_other_shell.hint": {
+        "en": "Name the shell to write the script for, e.g. `mlpdm --show-completion bash`.",
+        "ja": "スクリプトを書くシェルを指定してください。例：`mlpdm --show-completion bash`。",
     },
     "error.needs_successor": {
         "en": "a superseded brief needs --superseded-by SLUG (the brief that replaces it)",

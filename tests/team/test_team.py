@@ -34,6 +34,23 @@ def test_index_lists_every_brief_with_counts_and_a_pie(rendered, runner):
     assert result.exit_code == 0 and index.read_text(encoding="utf-8") == text  # deterministic
 
 
+def test_index_fail_on_change_fails_only_when_it_wrote_the_page(repo, runner):
+    index = repo / DOCS / "README.md"
+    created = runner.invoke(app, ["index", "--fail-on-change"])
+    assert created.exit_code == 1, created.output
+    assert f"{DOCS}/README.md was not up to date and has been written" in created.output
+    assert index.is_file()
+    written = index.stat().st_mtime_ns
+    current = runner.invoke(app, ["index", "--fail-on-change"])
+    assert current.exit_code == 0, current.output
+    assert f"{DOCS}/README.md is up to date (2 brief(s))" in current.output
+    assert index.stat().st_mtime_ns == written  # a current page is not written again
+    edit(repo / DOCS / "invoice-ocr.answers.yaml", "feature: Invoice OCR", "feature: Invoice AI-OCR")
+    changed = runner.invoke(app, ["index", "--fail-on-change"])
+    assert changed.exit_code == 1 and "[Invoice AI-OCR](invoice-ocr.md)" in index.read_text(encoding="utf-8")
+    assert runner.invoke(app, ["index"]).exit_code == 0  # without the option, writing is success
+
+
 def test_index_never_overwrites_a_persons_readme(repo, runner):
     readme = repo / DOCS / "README.md"
     readme.write_text("# Our design docs\n", encoding="utf-8")
