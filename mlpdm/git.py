@@ -52,6 +52,14 @@ def _reason(result: subprocess.CompletedProcess[bytes]) -> str:
     return text.splitlines()[-1] if text else f"exit code {result.returncode}"
 
 
+def refs(cwd: Path) -> list[str]:
+    """The short names of the branches, remote branches and tags (empty outside a repository)."""
+    result = _git(
+        ["for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes", "refs/tags"], cwd
+    )
+    return result.stdout.decode("utf-8", "replace").splitlines() if result.returncode == 0 else []
+
+
 def toplevel(cwd: Path) -> Path:
     """The work tree's root, as git sees it (a UserError outside a repository)."""
     result = _git(["rev-parse", "--show-toplevel"], cwd)

@@ -176,6 +176,13 @@ def _verdicts(ctx: Any, incomplete: str, lang: str) -> list[Any]:
     ]
 
 
+def _git_refs(ctx: Any, incomplete: str, lang: str) -> list[Any]:
+    """For `diff --base`: HEAD and the branches and tags of the repository here."""
+    from mlpdm.git import refs
+
+    return [item(ref) for ref in ["HEAD", *refs(Path.cwd())] if ref.startswith(incomplete)]
+
+
 # Parameter name (as in the commands' signatures) -> its completer. tests/cli/test_completion.py
 # fails when a command gains a parameter that takes a value and is in neither list.
 COMPLETERS: dict[str, Completer] = {
@@ -187,6 +194,7 @@ COMPLETERS: dict[str, Completer] = {
     "name": _features,
     "superseded_by": _successors,
     "fail_on": _verdicts,
+    "base": _git_refs,
     "directory": _dirs,
     "output": _paths,
     "install_completion": _shells,

@@ -81,6 +81,7 @@ def test_commands_and_options(team):
         "render",
         "check",
         "index",
+        "diff",
         "decide",
         "config",
         "questionnaire",
@@ -99,7 +100,7 @@ def test_choice_values_of_options_and_arguments(team):
     assert values(team, "mlpdm check --lang j") == ["ja"]
     assert values(team, "mlpdm check --lang=") == ["en", "ja"]
     assert values(team, "mlpdm render --format ") == ["md", "json"]
-    assert values(team, "mlpdm check -f ") == ["text", "json"]
+    assert values(team, "mlpdm check -f ") == ["text", "json", "github"]
     assert values(team, f"mlpdm decide {DOCS}/invoice-ocr.answers.yaml ") == [
         "accepted",
         "rejected",
@@ -388,3 +389,19 @@ def test_completion_costs_nothing_when_not_completing(args):
 
     loaded = loaded_modules(*args)
     assert not loaded & {"mlpdm.completion", "mlpdm.cli.complete"}
+
+
+def test_a_diff_base_completes_the_repositorys_branches_and_tags(tmp_path):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "init.defaultBranch=main"]
+    subprocess.run([*git, "init", "-q"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "first"], cwd=repo, check=True)
+    subprocess.run([*git, "branch", "feature/cards"], cwd=repo, check=True)
+    subprocess.run([*git, "tag", "v0.1.0"], cwd=repo, check=True)
+    assert values(repo, "mlpdm diff --base ") == ["HEAD", "feature/cards", "main", "v0.1.0"]
+    assert values(repo, "mlpdm diff --base fe") == ["feature/cards"]
+    # Outside a repository there is nothing to offer but HEAD, and no error.
+    outside = tmp_path / "plain"
+    outside.mkdir()
+    assert values(outside, "mlpdm diff --base ") == ["HEAD"]
