@@ -45,7 +45,13 @@ class _Boundary(TyperGroup):
     config: Any = None
 
     def main(
-        self, args: Sequence[str] | None = None, *pos: Any, standalone_mode: bool = True, **kwargs: Any
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **kwargs: Any,
     ) -> Any:
         # Help texts are set here, once the arguments (and so --lang) are known. The
         # configuration read for that is handed on, so a command does not read it again.
@@ -53,7 +59,14 @@ class _Boundary(TyperGroup):
         self.help_lang = help_language(sys.argv[1:] if args is None else list(args), self.config)
         localize(self, self.help_lang)
         try:
-            result = super().main(args, *pos, standalone_mode=False, **kwargs)
+            result = super().main(
+                args,
+                prog_name,
+                complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **kwargs,
+            )
         except Exception as error:
             code = show_click_error(error, self.help_lang) if standalone_mode else None
             if code is None:
