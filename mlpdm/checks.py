@@ -268,7 +268,7 @@ class Checker:
             report.fixed.append(self.say("rerendered_lost" if lost else "rerendered", path=shown))
             return
         message = self.say(f"brief.{comparison.state}")
-        places: tuple[Place, ...] = ()
+        places = ()
         if comparison.state in ("missing", "stale", "outdated-render"):
             # The answers file is what a pull request changed (or where a missing brief belongs):
             # a reviewer sees the problem on the file in front of them, at its first line.

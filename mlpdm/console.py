@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, ConsoleRenderable, RenderHook
@@ -18,6 +18,8 @@ from mlpdm.core.linebreak import break_offsets, breaks_anywhere
 from mlpdm.core.messages import t
 from mlpdm.terminal import UNSAFE, terminal_safe
 
+_T = TypeVar("_T", bound="VisibleText")
+
 
 class VisibleText(Text):
     """Rich Text whose control and bidi characters are shown (see terminal_safe) from the start.
@@ -30,6 +32,12 @@ class VisibleText(Text):
 
     def __init__(self, text: str = "", *args: Any, **kwargs: Any) -> None:
         super().__init__(terminal_safe(text), *args, **kwargs)
+
+    if TYPE_CHECKING:  # Rich's assemble builds ``cls(...)`` but is annotated as returning a Text
+
+        @classmethod
+        def assemble(cls: type[_T], *parts: str | Text | tuple[str, str | Style], **options: Any) -> _T:
+            """Rich's Text.assemble, building this class."""
 
     def append(self, text: str | Text, style: str | Style | None = None) -> VisibleText:
         """Rich's append, of the text made visible."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
@@ -22,7 +23,10 @@ from mlpdm.core.questionnaire import Questionnaire, load_questionnaire
 from mlpdm.files import load_yaml_file, parse_yaml
 
 if TYPE_CHECKING:  # importlib.resources.abc is new in Python 3.11; only the type is needed
-    from importlib.resources.abc import Traversable
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:
+        from importlib.abc import Traversable
 
 DEFAULT_QUESTIONNAIRE = "default"
 
@@ -145,7 +149,10 @@ def template_loader() -> BaseLoader:
 class _NamedLoader(DictLoader):
     """Packaged templates that keep their file names, so errors can say templates/brief.md.j2:12."""
 
-    def get_source(self, environment: Any, template: str) -> tuple[str, str | None, Callable[[], bool]]:
+    # DictLoader annotates its file name as always None; a loader may name one (BaseLoader's contract).
+    def get_source(  # type: ignore[override]
+        self, environment: Any, template: str
+    ) -> tuple[str, str | None, Callable[[], bool]]:
         source, _, uptodate = super().get_source(environment, template)
         return source, f"templates/{template}", uptodate
 

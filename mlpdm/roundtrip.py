@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 import yaml
 
@@ -141,7 +141,7 @@ def _is_gap(line: str, column: int) -> bool:
     return not stripped or (stripped.startswith("#") and len(line) - len(stripped) <= column)
 
 
-def _is_block_mapping(node: yaml.Node) -> bool:
+def _is_block_mapping(node: yaml.Node) -> TypeGuard[yaml.MappingNode]:
     return isinstance(node, yaml.MappingNode) and not node.flow_style and bool(node.value)
 
 

@@ -433,9 +433,9 @@ class InterviewSession:
         verdict = decide(self.questionnaire, doc.answers)
         replaced = self.answers_seen is not None
         # A file edited by hand keeps its comments and layout; a new one is written plain.
-        source = (update_yaml(self.answers_seen, doc.to_mapping()) if replaced else None) or answers_text(
-            doc, brief_name=files.brief.name
-        )
+        source = (
+            update_yaml(self.answers_seen, doc.to_mapping()) if self.answers_seen is not None else None
+        ) or answers_text(doc, brief_name=files.brief.name)
         brief = render_brief(self.questionnaire, doc, verdict, lang=self.lang, loader=self.loader)
         if files.brief.exists() and not is_generated_brief(files.brief):
             raise UserError.of("interview_blocked", path=files.brief, draft=files.draft)

@@ -11,6 +11,7 @@ import os
 import socket
 import stat
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -145,8 +146,15 @@ class FeatureLock:
             os.close(fd)
             holder = self._holder()
             if holder is not None and not _gone(holder):
-                shown = {k: str(holder[k]) for k in ("command", "pid", "host", "started")}
-                raise UserError.of("lock_held", where=Location(str(self.path)), lock=self.path, **shown)
+                raise UserError.of(
+                    "lock_held",
+                    where=Location(str(self.path)),
+                    lock=self.path,
+                    command=str(holder["command"]),
+                    pid=str(holder["pid"]),
+                    host=str(holder["host"]),
+                    started=str(holder["started"]),
+                )
             # The holder is just writing its name, or another run's sweep holds a stale lock
             # for a moment: try again shortly.
             time.sleep(_LOCK_PAUSE)
@@ -280,7 +288,7 @@ def locked_write(
     command: str,
     writes: list[tuple[Path, str | None]],
     *,
-    seen: dict[Path, str | None],
+    seen: Mapping[Path, str | None],
     then: str,
 ) -> None:
     """Under the feature's lock, check that nothing in ``seen`` changed, then write ``writes``."""

@@ -49,7 +49,13 @@ class _Boundary(TyperGroup):
     typed: Sequence[str] = ()  # the words before the one being completed
 
     def main(
-        self, args: Sequence[str] | None = None, *pos: Any, standalone_mode: bool = True, **kwargs: Any
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **kwargs: Any,
     ) -> Any:
         # Help texts are set here, once the arguments (and so --lang) are known. The
         # configuration read for that is handed on, so a command does not read it again.
@@ -58,7 +64,14 @@ class _Boundary(TyperGroup):
         self.help_lang = help_language(argv, self.config)
         localize(self, self.help_lang)
         try:
-            result = super().main(argv, *pos, standalone_mode=False, **kwargs)
+            result = super().main(
+                argv,
+                prog_name,
+                complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **kwargs,
+            )
         except UserError as error:  # from an eager option such as --show-completion, before any command
             if not standalone_mode:
                 raise
@@ -96,8 +109,9 @@ class _Boundary(TyperGroup):
         ]
         if incomplete.startswith("-"):
             for param in self.get_params(ctx):
-                if getattr(param, "param_type_name", "") == "option" and not param.hidden:
-                    found += [item(opt, param.help) for opt in param.opts if opt.startswith(incomplete)]
+                if getattr(param, "param_type_name", "") == "option" and not getattr(param, "hidden", False):
+                    text = getattr(param, "help", None)
+                    found += [item(opt, text) for opt in param.opts if opt.startswith(incomplete)]
         return found
 
     def _main_shell_completion(self, ctx_args: Any, prog_name: str, complete_var: str | None = None) -> None:
@@ -183,7 +197,7 @@ _SHELL_OPTIONS = ("--install-completion", "--show-completion")
 def _shell_values(argv: list[str]) -> list[str]:
     if not any(arg in _SHELL_OPTIONS for arg in argv):
         return argv
-    out = []
+    out: list[str] = []
     for i, arg in enumerate(argv):
         if arg in COMMANDS:  # a command's own arguments follow: left as they are
             return out + argv[i:]

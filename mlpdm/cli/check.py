@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -175,7 +175,7 @@ def _github(checker: Checker, report: Report, root: Path) -> None:
             message = place.message
             if place.path != problem.path:  # a brief's problem shown on its answers file names the brief
                 message = t("p.labelled", checker.lang, label=from_root(problem.path), text=message)
-            level = "error" if problem.severity == "error" else "warning"
+            level: Literal["error", "warning"] = "error" if problem.severity == "error" else "warning"
             title = f"mlpdm {problem.code}"
             emit(workflow_command(level, message, file=from_root(place.path), line=place.line, title=title))
 

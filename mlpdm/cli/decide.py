@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -163,7 +164,7 @@ def _successor(ctx: typer.Context, answers: Path, own: str, given: str) -> str:
 _LISTED = 12  # features named in full when a successor is not found; the rest are counted
 
 
-def _with_decision(data: dict, decision: dict[str, str]) -> dict:
+def _with_decision(data: dict, decision: Mapping[str, str]) -> dict:
     """The answers file's data with ``decision`` in its place (before ``answers`` when new)."""
     out: dict = {}
     for key, value in data.items():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from enum import Enum
-from typing import Any
+from typing import Any, cast
 
 import typer
 
@@ -26,7 +26,7 @@ _Base: Any = typer.Context.formatter_class
 HELP_OPTIONS = ["-h", "--help"]
 
 
-class HelpFormatter(_Base):  # type: ignore[misc]
+class HelpFormatter(_Base):
     """Click's help layout with headings in ``lang`` and wrapping by terminal cells."""
 
     lang = "en"
@@ -81,7 +81,8 @@ class HelpContext(typer.Context):
 
     def make_formatter(self) -> Any:
         """A formatter that knows the help language (kept on the root command)."""
-        formatter = super().make_formatter()
+        # formatter_class above makes it one of ours; click's annotation names its own class.
+        formatter = cast(HelpFormatter, super().make_formatter())
         formatter.lang = getattr(self.find_root().command, "help_lang", "en")
         return formatter
 

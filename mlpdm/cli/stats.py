@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated
 
 import typer
@@ -36,7 +37,7 @@ def _fraction(value: float | None, name: str, *, allow_one: bool = False) -> flo
     return fraction
 
 
-def _emit(data: dict[str, object], table: Table, notes: list[str], as_json: bool) -> None:
+def _emit(data: Mapping[str, object], table: Table, notes: list[str], as_json: bool) -> None:
     if as_json:
         emit_json(data)
         return

@@ -216,8 +216,9 @@ def _unsafe(node: nodes.Node) -> str | None:
     """What is wrong with one node of a condition, if anything."""
     if isinstance(node, nodes.Getattr | nodes.Getitem):
         attr = getattr(node, "attr", None)
-        if attr is None and isinstance(getattr(node, "arg", None), nodes.Const):
-            attr = node.arg.value  # type: ignore[attr-defined]
+        arg = getattr(node, "arg", None)
+        if attr is None and isinstance(arg, nodes.Const):
+            attr = arg.value
         if isinstance(attr, str) and attr.startswith("_"):
             return f"reads the private attribute {attr!r}, which is not allowed"
     elif isinstance(node, nodes.Call):

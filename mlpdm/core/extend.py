@@ -295,7 +295,8 @@ class _Origins:
             if isinstance(node, dict):
                 for key, value in node.items():
                     if (id(node), key) in self._fields:
-                        table[(*loc, key)] = self._fields[(id(node), key)]
+                        place = (*loc, key)  # named: the checker takes a starred subscript for 3.11 syntax
+                        table[place] = self._fields[(id(node), key)]
                     else:
                         stack.append(((*loc, key), value))
             elif isinstance(node, list):

@@ -137,7 +137,7 @@ def brief_language(existing: str | None, default: str) -> str:
 
 def is_generated(front: Mapping[str, Any] | None) -> bool:
     """Whether front matter says mlpdm wrote the file."""
-    return bool(front) and front.get("generator") == "mlpdm"
+    return front is not None and front.get("generator") == "mlpdm"
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from mlpdm.core.text import is_placeholder
 class Scope:
     """Values that conditions see: visible answers, None for the rest, derived values on demand."""
 
-    def __init__(self, questionnaire: Questionnaire, values: dict[str, Any]) -> None:
+    def __init__(self, questionnaire: Questionnaire, values: Mapping[str, Any]) -> None:
         self._q = questionnaire
         self.values = values
         self._derived: dict[str, Any] = {}

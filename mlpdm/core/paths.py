@@ -65,7 +65,7 @@ class _Explorer:
         order = self.q.order
         raw: dict[str, Any] = {}
         fixed: dict[str, Any] = {}
-        scope = Scope(self.q, ChainMap(_thawed(values), self.blank))  # type: ignore[arg-type]
+        scope = Scope(self.q, ChainMap(_thawed(values), self.blank))
         for name in self.later[index]:
             if name in self.inputs:
                 if all(order[q] < index for q in self.inputs[name]):
@@ -112,7 +112,7 @@ def _direct_names(section: Section, question: Question) -> frozenset[str]:
 def _visible(
     questionnaire: Questionnaire, section: Section, question: Question, values: Mapping[str, Any]
 ) -> bool:
-    scope = Scope(questionnaire, values)  # type: ignore[arg-type]
+    scope = Scope(questionnaire, values)
     if section.when and not scope.check(section.when, f"section {section.id!r}"):
         return False
     return not question.when or scope.check(question.when, f"question {question.id!r}")
@@ -211,8 +211,8 @@ def rule_reach(questionnaire: Questionnaire) -> dict[str, str]:
             combinations = product(*options)
         seen: set[bool] = set()
         for combination in combinations:
-            values = ChainMap(_thawed(dict(zip(names, combination, strict=True))), blank)
-            seen.add(Scope(questionnaire, values).check(rule.when, f"rule {rule.id!r}"))  # type: ignore[arg-type]
+            answers = ChainMap(_thawed(dict(zip(names, combination, strict=True))), blank)
+            seen.add(Scope(questionnaire, answers).check(rule.when, f"rule {rule.id!r}"))
             if len(seen) == 2:
                 break
         if len(seen) == 2:

@@ -751,7 +751,11 @@ def _check_unique_ids(model: Questionnaire, source: SourceFile) -> Iterator[Prob
             problem = Problem(f"{kind} id {ident!r} is already used by a {seen[ident]}", source.locate(loc))
             yield problem.advise(Msg("fix.other_id"))
         seen[ident] = kind
-    for group, items in (("sections", model.sections), ("rules", model.rules)):
+    groups: tuple[tuple[str, tuple[Section | Rule, ...]], ...] = (
+        ("sections", model.sections),
+        ("rules", model.rules),
+    )
+    for group, items in groups:
         ids: set[str] = set()
         for i, item in enumerate(items):
             if item.id in ids:
@@ -824,7 +828,9 @@ def _check_conditions(model: Questionnaire, source: SourceFile) -> Iterator[Prob
                 loc = ("sections", si, "questions", qi, "when")
                 yield from _check_gate(question.when, loc, order[question.id], known, model, source)
         first_of_section += len(section.questions)
-    late = [(("rules", ri, "when"), f"rule {rule.id!r}", rule.when) for ri, rule in enumerate(model.rules)]
+    late: list[tuple[tuple[Any, ...], str, str]] = [
+        (("rules", ri, "when"), f"rule {rule.id!r}", rule.when) for ri, rule in enumerate(model.rules)
+    ]
     late += [
         (("rules", ri, "severity", ti, "when"), f"rule {rule.id!r} severity", tier.when)
         for ri, rule in enumerate(model.rules)

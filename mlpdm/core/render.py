@@ -367,6 +367,7 @@ def front_matter_data(context: Mapping[str, Any], body: str) -> dict[str, Any]:
 
 # Messages only the command line shows: changing one must not make every brief stale. (Were a
 # brief to use one, the golden briefs' guard in tests/test_examples.py would say so.)
+_CLI_ONLY: tuple[str, ...]
 _CLI_ONLY = ("help.", "check.", "error.", "config.", "interview.", "qn.", "stats.", "decide.", "render.")
 _CLI_ONLY += ("problem.", "answer.")
 _RENDER_DIGESTS: dict[tuple[int, int, str], tuple[Questionnaire, BaseLoader, str]] = {}

@@ -24,12 +24,12 @@ import inspect
 import re
 import string
 import types
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import wraps
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import nodes
 from jinja2.environment import Template
@@ -106,7 +106,7 @@ def _spend(units: int) -> None:
 
 # Concrete types only: an isinstance check against an abstract base class costs ten times
 # more, and this check runs on every filter's and call's arguments.
-_VIEWS = (type({}.keys()), type({}.values()), type({}.items()))
+_VIEWS: tuple[type, ...] = (type({}.keys()), type({}.values()), type({}.items()))
 _CONTAINERS = (list, tuple, dict, set, frozenset, *_VIEWS, Namespace)
 _SIZED = (str, list, tuple, dict, set, frozenset)
 
@@ -285,12 +285,12 @@ class _Tags:
         return False
 
 
-def check_tree(root: nodes.Node, limit: int = MAX_TREE) -> list[nodes.Node]:
+def check_tree(root: nodes.Node, limit: int = MAX_TREE) -> list[nodes.For | nodes.Concat]:
     """Refuse, before code generation, a tree deeper than ``limit`` (without recursing).
 
     Returns the loops and ``~`` concatenations in it, for BoundedSandbox to meter.
     """
-    metered = []
+    metered: list[nodes.For | nodes.Concat] = []
     level = [root]
     depth = 0
     while level:  # level by level: what Node.iter_child_nodes yields, without a generator a node
@@ -427,7 +427,7 @@ _STR_BOUNDS: dict[str, Callable[[str, tuple[Any, ...], Mapping[str, Any], int], 
     "rjust": lambda s, a, k, n: max(len(s), _int(a[0] if a else k.get("width"))),
     "zfill": lambda s, a, k, n: max(len(s), _int(a[0] if a else k.get("width"))),
     "expandtabs": lambda s, a, k, n: len(s) + s.count("\t") * _int(a[0] if a else k.get("tabsize", 8)),
-    "replace": lambda s, a, k, n: _replaced(s, *[str(x) for x in a[:2]], *a[2:3]) if len(a) >= 2 else 0,
+    "replace": lambda s, a, k, n: _replaced(s, str(a[0]), str(a[1]), *a[2:3]) if len(a) >= 2 else 0,
     "translate": lambda s, a, k, n: (
         len(s) * (1 + max((_text(v, n) for v in a[0].values()), default=0))
         if a and isinstance(a[0], Mapping)
@@ -455,7 +455,8 @@ class BoundedTemplate(Template):
             context = self.new_context(dict(*args, **kwargs))
             pieces: list[str] = []
             size = 0
-            stream = self.root_render_func(context)
+            # Jinja compiles the template's root to a generator function (annotated as Iterator).
+            stream = cast(Generator[str, None, None], self.root_render_func(context))
             try:
                 for piece in stream:
                     size += len(piece)
@@ -522,7 +523,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
     def _generate(
         self, source: nodes.Template, name: str | None, filename: str | None, defer_init: bool = False
-    ) -> str:  # type: ignore[override]
+    ) -> str:
         metered = source.__dict__.pop(_CHECKED, None)
         if metered is None:
             try:
@@ -533,7 +534,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         self._meter(metered)
         return super()._generate(source, name, filename, defer_init=defer_init)
 
-    def _meter(self, metered: list[nodes.Node]) -> None:
+    def _meter(self, metered: list[nodes.For | nodes.Concat]) -> None:
         """Route every loop and every ``~`` through a filter that counts them."""
         for node in metered:
             if isinstance(node, nodes.For):

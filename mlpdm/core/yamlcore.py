@@ -62,6 +62,8 @@ _OPENERS = {
 class _ValueProblem(yaml.MarkedYAMLError):
     """A scalar or mapping that cannot be built: a catalogue key and the node's place."""
 
+    problem_mark: yaml.Mark  # the node's start, which the composer sets on every node
+
     def __init__(self, message_key: str, node: yaml.Node, **params: Any) -> None:
         super().__init__(problem=message_key, problem_mark=node.start_mark)
         self.message_key = message_key
@@ -73,7 +75,7 @@ def _shown(value: Any) -> str:
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
-def _construct_int(loader: SafeConstructor, node: yaml.ScalarNode) -> int:
+def _construct_int(loader: CoreLoader, node: yaml.ScalarNode) -> int:
     text = str(loader.construct_scalar(node))
     if not _INT.match(text):
         raise _ValueProblem("yaml_not_int", node, value=_shown(text))
@@ -88,7 +90,7 @@ def _construct_int(loader: SafeConstructor, node: yaml.ScalarNode) -> int:
     return -value if text.startswith("-") else value
 
 
-def _construct_float(loader: SafeConstructor, node: yaml.ScalarNode) -> float:
+def _construct_float(loader: CoreLoader, node: yaml.ScalarNode) -> float:
     text = str(loader.construct_scalar(node))
     if not _FLOAT.match(text) and not _INT.match(text):
         raise _ValueProblem("yaml_not_float", node, value=_shown(text))
@@ -100,28 +102,30 @@ def _construct_float(loader: SafeConstructor, node: yaml.ScalarNode) -> float:
     return float(text)
 
 
-def _construct_bool(loader: SafeConstructor, node: yaml.ScalarNode) -> bool:
+def _construct_bool(loader: CoreLoader, node: yaml.ScalarNode) -> bool:
     text = str(loader.construct_scalar(node))
     if text.lower() not in _BOOL_WORDS:
         raise _ValueProblem("yaml_not_bool", node, value=_shown(text))
     return _BOOL_WORDS[text.lower()]
 
 
-def _construct_timestamp(loader: SafeConstructor, node: yaml.ScalarNode) -> Any:
+def _construct_timestamp(loader: CoreLoader, node: yaml.ScalarNode) -> Any:
     # Only an explicit !!timestamp gets here: plain dates are text (see the module docstring).
     try:
-        return SafeConstructor.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+        return SafeConstructor.construct_yaml_timestamp(loader, node)
     except (ValueError, TypeError, AttributeError, OverflowError):
         raise _ValueProblem("yaml_not_date", node, value=_shown(node.value)) from None
 
 
-class CoreLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class CoreLoader(_BaseLoader):
     """PyYAML's safe loader (the C parser where there is one) with YAML 1.2 core values.
 
     Repeated keys and values that cannot be built raise an error at their node.
     """
 
-    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}  # filled below: these, not YAML 1.1's
+    # Filled below: these, not YAML 1.1's. PyYAML keeps the table on the class (add_implicit_resolver
+    # is a classmethod); types-PyYAML declares it per instance.
+    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}  # type: ignore[misc]
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         """Build one node; any failure of a constructor is reported at that node."""
@@ -152,7 +156,7 @@ class CoreLoader(_BaseLoader):  # type: ignore[misc, valid-type]
                         first=first.start_mark.line + 1,
                         second=key_node.start_mark.line + 1,
                     )
-        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+        return super().construct_mapping(node, deep)
 
 
 for _tag, _pattern, _first in (
@@ -214,12 +218,11 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str, offset: int) 
     if opener and exc.context_mark is not None:
         # An unclosed quote or bracket is only noticed where the file (or the next
         # construct) ends; the line to fix is the one where it opens.
-        line = exc.context_mark.line + 1 + offset
+        line: int | None = exc.context_mark.line + 1 + offset
         end = (exc.problem_mark.line + 1 + offset) if exc.problem_mark else line
         return UserError.of(opener, where=Location(path, line), place=f"{path}:{line}", end=end)
     mark = exc.problem_mark or exc.context_mark
-    spanning = _quote_spanning_lines(text, mark.line) if mark else None
-    if spanning is not None:
+    if mark and (spanning := _quote_spanning_lines(text, mark.line)) is not None:
         # A quote left open closes at the next quote further down, and the parser only
         # stumbles after that: the line to fix is the one where the long quote opens.
         start, end = (n + 1 + offset for n in spanning)
@@ -311,4 +314,4 @@ for _tag, _pattern, _first in (
 
 def safe_dump(data: Any, **options: Any) -> str:
     """``yaml.safe_dump`` with the dumper above."""
-    return yaml.dump(data, Dumper=options.pop("Dumper", SafeDumper), **options)  # type: ignore[no-any-return]
+    return yaml.dump(data, Dumper=options.pop("Dumper", SafeDumper), **options)
