@@ -21,8 +21,10 @@ from mlpdm.core.errors import InterviewInterrupted, Msg, UserError
 from mlpdm.core.inputs import BACK_WORDS, HELP_WORDS, Answer, Back, Help, fold, interpret, yes_no_word
 from mlpdm.core.interview import Interview, Step, skipped_optional, visible_questions
 from mlpdm.core.messages import t
+from mlpdm.core.prefill import Prefill
 from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.core.review import review_by
+from mlpdm.core.schema import with_modeline
 from mlpdm.core.slug import slugify
 from mlpdm.core.text import first_undecodable, pick
 from mlpdm.core.versions import questions_to_update
@@ -46,6 +48,7 @@ from mlpdm.workspace import (
     ensure_unchanged,
     is_generated_brief,
     read_answers,
+    schema_writes,
     write_answers,
     write_files,
 )
@@ -78,6 +81,8 @@ class InterviewSession:
     meta: dict[str, str] = field(default_factory=dict)
     decision: dict[str, str] = field(default_factory=dict)
     review_reason: str | None = None
+    schema_lang: str = "en"  # of the schema kept beside the answers (the repository's language)
+    prefill: Prefill | None = None  # answers given with --data, asked no more
     # Held around every file write, so a signal waits until the files are whole (interrupts.py).
     hold_signals: Callable[[], AbstractContextManager[None]] = contextlib.nullcontext
     files: FeatureFiles | None = field(default=None, init=False)
@@ -114,12 +119,18 @@ class InterviewSession:
             if start is None:
                 return
             state, then = start
+            if self.prefill is not None:
+                state, then = self._prefilled(state), "unanswered"
             self.meta["feature"] = name
             self.meta["slug"] = files.slug
+            if not owner and self.prefill is not None and not self.meta.get("owner"):
+                owner = self.prefill.owner
             if owner:
                 self.meta["owner"] = owner
             elif not self.meta.get("owner"):
                 self._ask_owner(owner_default)
+            if self.prefill is not None and self.prefill.answers:
+                self._save_draft(state, files)  # what the file gave survives a stop before the first answer
             state = self._ask_all(state, files, then=then)
             state = self._review(state, files)
             self._finish(state, files, outcome)
@@ -218,6 +229,31 @@ class InterviewSession:
         self._show_intro(state)
         return state, "next"
 
+    def _prefilled(self, state: Interview) -> Interview:
+        """``state`` with the answers of --data (they win over a draft's), saying what was not used."""
+        prefill = self.prefill
+        assert prefill is not None
+        for rejected in prefill.rejected:
+            text = t(
+                "interview.prefill_rejected",
+                self.lang,
+                place=rejected.where,
+                label=rejected.question.label(self.lang),
+                reason=rejected.reason.text(self.lang),
+            )
+            self.console.print(Text(text, style="yellow"))
+        answers = {**state.answers, **prefill.answers}
+        for rejected in prefill.rejected:  # asked again, whatever a draft said
+            answers.pop(rejected.question.id, None)
+        # Optional questions the file leaves out are still asked: the file may be partial.
+        prefilled = Interview.start(self.questionnaire, answers)
+        vis = prefilled.visibility()
+        given = sum(1 for q in vis.questions if q.id in prefill.answers)
+        left = sum(1 for q in vis.questions if q.id not in answers)
+        said = t("interview.prefilled", self.lang, count=given, path=prefill.path, left=left)
+        self.console.print(Text(said, style="green"))
+        return prefilled
+
     def _show_intro(self, state: Interview) -> None:
         vis = state.visibility()
         self.console.print(
@@ -262,7 +298,7 @@ class InterviewSession:
         self, state: Interview, step: Step, files: FeatureFiles, *, then: Literal["next", "unanswered"]
     ) -> tuple[Interview, bool]:
         """Show one question until it is answered (True) or the person goes back (False)."""
-        self.console.print(step_header(step, self.lang))
+        self.console.print(step_header(step, self.lang, prefilled=self._from_file(state)))
         self.console.print(step_body(self.questionnaire, step, self.lang))
         asking = t("interview.asking.question", self.lang, prompt=step.question.label(self.lang))
         while True:
@@ -287,6 +323,18 @@ class InterviewSession:
             state = state.answer(command.value, then=then)
             self._save_draft(state, files)
             return state, True
+
+    def _from_file(self, state: Interview) -> tuple[int, str] | None:
+        """How many of the answers that apply came from --data (and stay as given), and from where."""
+        if self.prefill is None:
+            return None
+        given = self.prefill.answers
+        count = sum(
+            1
+            for q in state.visibility().questions
+            if q.id in given and state.answers.get(q.id) == given[q.id]
+        )
+        return (count, self.prefill.path) if count else None
 
     def _read_answer(self, step: Step, asking: str) -> list[str]:
         question = step.question
@@ -436,14 +484,21 @@ class InterviewSession:
         source = (update_yaml(self.answers_seen, doc.to_mapping()) if replaced else None) or answers_text(
             doc, brief_name=files.brief.name
         )
+        source = with_modeline(source, self.questionnaire.id)  # editors check it against the schema
         brief = render_brief(self.questionnaire, doc, verdict, lang=self.lang, loader=self.loader)
         if files.brief.exists() and not is_generated_brief(files.brief):
             raise UserError.of("interview_blocked", path=files.brief, draft=files.draft)
         with self.hold_signals():
             self._save_draft(state, files)  # the draft is what a refusal below keeps
             ensure_unchanged(files.answers, self.answers_seen, key="answers_changed", draft=files.draft)
+            # The schema first: should it fail, nothing has changed yet and the draft is kept.
             write_files(
-                [(files.answers, source), (files.brief, brief), (files.draft, None)],
+                [
+                    *schema_writes(files.directory, self.questionnaire, self.schema_lang),
+                    (files.answers, source),
+                    (files.brief, brief),
+                    (files.draft, None),
+                ],
                 then=t("interview.partly_written", self.lang, answers=files.answers, draft=files.draft),
             )
             outcome.answers_path, outcome.brief_path = files.answers, files.brief

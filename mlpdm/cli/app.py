@@ -27,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("mlpdm.cli.check", "check"),
     "index": ("mlpdm.cli.check", "index"),
     "decide": ("mlpdm.cli.decide", "decide"),
+    "new": ("mlpdm.cli.new", "new"),
+    "schema": ("mlpdm.cli.schema", "schema"),
     "config": ("mlpdm.cli.config_cmd", "config"),
     "questionnaire": ("mlpdm.cli.questionnaire", "app"),
     "stats": ("mlpdm.cli.stats", "app"),

@@ -43,6 +43,15 @@ def resolve_lang(ctx: typer.Context, lang: str | None) -> str:
     return settings(ctx).lang(lang)
 
 
+def repository_lang(ctx: typer.Context) -> str:
+    """The repository's language (the configuration's ``lang``, else English).
+
+    Files kept for the whole team, such as the schema beside the answers, are in it, whoever
+    runs the command: otherwise every run in another language would rewrite them.
+    """
+    return settings(ctx).config().values.get("lang") or "en"
+
+
 def questionnaire_for_answers(
     ctx: typer.Context, data: Any, path: Path, override: str | None
 ) -> Questionnaire:

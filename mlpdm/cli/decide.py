@@ -11,7 +11,14 @@ from typing import Annotated
 import typer
 
 from mlpdm.cli.check import refresh_index
-from mlpdm.cli.common import LangOption, QuestionnaireOption, load_decided, resolve_lang, utf8_argument
+from mlpdm.cli.common import (
+    LangOption,
+    QuestionnaireOption,
+    load_decided,
+    repository_lang,
+    resolve_lang,
+    utf8_argument,
+)
 from mlpdm.cli.settings import settings
 from mlpdm.console import make_console
 from mlpdm.core.answers import AnswersDoc
@@ -19,6 +26,7 @@ from mlpdm.core.errors import Msg, UserError
 from mlpdm.core.freshness import brief_language, compare_brief
 from mlpdm.core.messages import t
 from mlpdm.core.render import is_override, render_brief
+from mlpdm.core.schema import with_modeline
 from mlpdm.core.slug import closest_slug, find_slug
 from mlpdm.files import iter_answers_files, read_text
 from mlpdm.interrupts import deferred_interrupts
@@ -30,6 +38,7 @@ from mlpdm.workspace import (
     FeatureLock,
     answers_text,
     ensure_unchanged,
+    schema_writes,
     write_files,
 )
 
@@ -99,6 +108,7 @@ def decide(
     text = update_yaml(original, _with_decision(data, decided.decision)) or answers_text(
         decided, brief_name=files.brief.name
     )
+    text = with_modeline(text, q.id)  # editors check the file against the schema kept beside it
     with FeatureLock(files, command="mlpdm decide"), deferred_interrupts():
         # Read under the lock: what an interview or a person wrote meanwhile is not replaced.
         ensure_unchanged(answers, original, key="changed_while_deciding")
@@ -118,7 +128,7 @@ def decide(
             raise UserError.of("decide_hand_edited", path=files.brief)
         brief = render_brief(q, decided, verdict, lang=brief_lang, loader=loader)
         write_files(
-            [(answers, text), (files.brief, brief)],
+            [*schema_writes(files.directory, q, repository_lang(ctx)), (answers, text), (files.brief, brief)],
             then=t("decide.partly_written", language, answers=answers),
         )
     console = make_console(stderr=True)

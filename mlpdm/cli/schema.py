@@ -1,0 +1,36 @@
+"""`mlpdm schema`: the JSON Schema of a questionnaire's answers files, for editors and CI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mlpdm.cli.common import LangOption, resolve_lang
+from mlpdm.cli.settings import settings
+from mlpdm.console import make_console
+from mlpdm.core.messages import t
+from mlpdm.core.schema import answers_schema, schema_text
+from mlpdm.files import write_output
+from mlpdm.resources import load_questionnaire_ref
+from mlpdm.terminal import emit
+
+
+def schema(
+    ctx: typer.Context,
+    ref: Annotated[str | None, typer.Argument(metavar="[ID|PATH]", show_default=False)] = None,
+    out: Annotated[str | None, typer.Option("--out", "-o", metavar="FILE")] = None,
+    lang: LangOption = None,
+) -> None:
+    """Write the JSON Schema (draft 2020-12) of the answers files of a questionnaire."""
+    language = resolve_lang(ctx, lang)
+    q = load_questionnaire_ref(ref or settings(ctx).config().questionnaire_ref())
+    text = schema_text(answers_schema(q, language))
+    if out is None or out == "-":
+        emit(text, nl=False)
+        return
+    target = Path(out)
+    write_output(target, text)  # atomic, and only over a regular file (or into a pipe)
+    said = t("schema.wrote", language, id=q.id, version=q.version, path=target)
+    make_console(stderr=True).print(said, style="green", soft_wrap=True)
