@@ -47,8 +47,8 @@ from mlpdm.workspace import (
     answers_text,
     ensure_unchanged,
     is_generated_brief,
+    keep_schema,
     read_answers,
-    schema_writes,
     write_answers,
     write_files,
 )
@@ -245,7 +245,10 @@ class InterviewSession:
         answers = {**state.answers, **prefill.answers}
         for rejected in prefill.rejected:  # asked again, whatever a draft said
             answers.pop(rejected.question.id, None)
-        # Optional questions the file leaves out are still asked: the file may be partial.
+        if prefill.whole:  # an answers file: the optional questions it leaves out were skipped
+            answers = skipped_optional(self.questionnaire, answers)
+            for rejected in prefill.rejected:
+                answers.pop(rejected.question.id, None)
         prefilled = Interview.start(self.questionnaire, answers)
         vis = prefilled.visibility()
         given = sum(1 for q in vis.questions if q.id in prefill.answers)
@@ -334,7 +337,7 @@ class InterviewSession:
             for q in state.visibility().questions
             if q.id in given and state.answers.get(q.id) == given[q.id]
         )
-        return (count, self.prefill.path) if count else None
+        return (count, Path(self.prefill.path).name) if count else None  # short: it shares a line
 
     def _read_answer(self, step: Step, asking: str) -> list[str]:
         question = step.question
@@ -491,17 +494,12 @@ class InterviewSession:
         with self.hold_signals():
             self._save_draft(state, files)  # the draft is what a refusal below keeps
             ensure_unchanged(files.answers, self.answers_seen, key="answers_changed", draft=files.draft)
-            # The schema first: should it fail, nothing has changed yet and the draft is kept.
             write_files(
-                [
-                    *schema_writes(files.directory, self.questionnaire, self.schema_lang),
-                    (files.answers, source),
-                    (files.brief, brief),
-                    (files.draft, None),
-                ],
+                [(files.answers, source), (files.brief, brief), (files.draft, None)],
                 then=t("interview.partly_written", self.lang, answers=files.answers, draft=files.draft),
             )
             outcome.answers_path, outcome.brief_path = files.answers, files.brief
+            schema_failed = keep_schema(files.directory, self.questionnaire, self.schema_lang)
         context = brief_context(self.questionnaire, doc, verdict, self.lang)
         self.console.print()
         self.console.print(verdict_panel(verdict, context["findings"], self.lang, whatif=context["whatif"]))
@@ -517,6 +515,9 @@ class InterviewSession:
         self.console.print(
             Text(t("interview.next", self.lang, command=f"mlpdm render {files.answers}"), style="dim")
         )
+        if schema_failed is not None:
+            said = t("schema.not_kept", self.lang, reason=schema_failed.text(self.lang)[0])
+            self.console.print(Text(said, style="yellow"))
         outcome.verdict = verdict.id
 
     def _stopped(self, outcome: Outcome, reason: str) -> Outcome:

@@ -75,7 +75,7 @@ def answers_text(doc: AnswersDoc, *, brief_name: str, draft: bool = False) -> st
     """The answers file as written to disk: a short header comment, then plain YAML.
 
     An answers file's first line points editors at the schema kept beside it (see
-    ``schema_writes``); a draft has no such line, since nobody is meant to edit it.
+    ``keep_schema``); a draft has no such line, since nobody is meant to edit it.
     """
     if draft:
         header = (
@@ -91,21 +91,24 @@ def answers_text(doc: AnswersDoc, *, brief_name: str, draft: bool = False) -> st
     return text if draft else with_modeline(text, doc.questionnaire_id)
 
 
-def schema_writes(directory: Path, questionnaire: Questionnaire, lang: str) -> list[tuple[Path, str]]:
-    """The write that keeps ``questionnaire``'s schema current in ``directory`` (none if it is).
+def keep_schema(directory: Path, questionnaire: Questionnaire, lang: str) -> UserError | None:
+    """Write ``questionnaire``'s schema into ``directory`` unless it is current there already.
 
-    Whatever is in the schema's place and is not a regular file (a link, a folder) is left
-    alone: `mlpdm check` reports it.
+    Called once the feature's own files are written: the schema only helps editors, so a
+    failure here is returned for a warning (`mlpdm check` reports it, `check --fix` writes
+    it), never raised. Whatever is in its place and is not a regular file (a link, a folder)
+    is left alone.
     """
     path = directory / schema_name(questionnaire.id)
     text = schema_text(answers_schema(questionnaire, lang))
     if os.path.lexists(path) and not is_regular(path):
-        return []
+        return None
     try:
-        current = file_state(path)
-    except UserError:
-        return []
-    return [] if current == text else [(path, text)]
+        if file_state(path) != text:
+            atomic_write(path, text)
+    except UserError as error:
+        return error
+    return None
 
 
 def read_answers(path: Path, questionnaire: Questionnaire, *, partial: bool = False) -> AnswersDoc:

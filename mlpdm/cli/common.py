@@ -91,6 +91,13 @@ def load_answers_with_questionnaire(
     return data, source, questionnaire_for_answers(ctx, data, path, override)
 
 
+def warn_schema_not_kept(console: Any, error: UserError | None, lang: str) -> None:
+    """Say that the schema beside the answers could not be written (the command still succeeded)."""
+    if error is not None:
+        said = t("schema.not_kept", lang, reason=error.text(lang)[0])
+        console.print(said, style="yellow", soft_wrap=True)
+
+
 def utf8_argument(value: str | None, option: str, lang: str) -> None:
     """Refuse an option's value holding bytes that are not UTF-8 before it reaches a file."""
     if value is not None and first_undecodable(value) is not None:

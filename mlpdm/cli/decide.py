@@ -18,6 +18,7 @@ from mlpdm.cli.common import (
     repository_lang,
     resolve_lang,
     utf8_argument,
+    warn_schema_not_kept,
 )
 from mlpdm.cli.settings import settings
 from mlpdm.console import make_console
@@ -38,7 +39,7 @@ from mlpdm.workspace import (
     FeatureLock,
     answers_text,
     ensure_unchanged,
-    schema_writes,
+    keep_schema,
     write_files,
 )
 
@@ -104,11 +105,7 @@ def decide(
     )
     files = FeatureFiles.for_answers(answers, doc.slug)
     loader = template_loader_for(settings(ctx).config().path_setting("templates"))
-    # The file keeps its comments and layout: only the decision block is written anew.
-    text = update_yaml(original, _with_decision(data, decided.decision)) or answers_text(
-        decided, brief_name=files.brief.name
-    )
-    text = with_modeline(text, q.id)  # editors check the file against the schema kept beside it
+    text = _decided_text(original, data, decided, files.brief.name)
     with FeatureLock(files, command="mlpdm decide"), deferred_interrupts():
         # Read under the lock: what an interview or a person wrote meanwhile is not replaced.
         ensure_unchanged(answers, original, key="changed_while_deciding")
@@ -128,9 +125,10 @@ def decide(
             raise UserError.of("decide_hand_edited", path=files.brief)
         brief = render_brief(q, decided, verdict, lang=brief_lang, loader=loader)
         write_files(
-            [*schema_writes(files.directory, q, repository_lang(ctx)), (answers, text), (files.brief, brief)],
+            [(answers, text), (files.brief, brief)],
             then=t("decide.partly_written", language, answers=answers),
         )
+        schema_failed = keep_schema(files.directory, q, repository_lang(ctx))
     console = make_console(stderr=True)
     recorded = t(
         "decide.recorded",
@@ -142,6 +140,7 @@ def decide(
     console.print(recorded, style="green", soft_wrap=True)
     updated = t("decide.updated", language, answers=answers, brief=files.brief)
     console.print(updated, style="green", soft_wrap=True)
+    warn_schema_not_kept(console, schema_failed, language)
     refresh_index(ctx, answers.parent, language)
 
 
@@ -171,6 +170,15 @@ def _successor(ctx: typer.Context, answers: Path, own: str, given: str) -> str:
 
 
 _LISTED = 12  # features named in full when a successor is not found; the rest are counted
+
+
+def _decided_text(original: str, data: dict, decided: AnswersDoc, brief_name: str) -> str:
+    """The answers file with the decision: its comments and layout kept, the schema line first."""
+    # Only the decision block is written anew, where mlpdm can tell its place.
+    text = update_yaml(original, _with_decision(data, decided.decision)) or answers_text(
+        decided, brief_name=brief_name
+    )
+    return with_modeline(text, decided.questionnaire_id)  # editors check it against the schema beside it
 
 
 def _with_decision(data: dict, decision: dict[str, str]) -> dict:

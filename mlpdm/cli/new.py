@@ -8,16 +8,24 @@ from typing import Annotated
 
 import typer
 
-from mlpdm.cli.common import LangOption, QuestionnaireOption, repository_lang, resolve_lang, utf8_argument
+from mlpdm.cli.common import (
+    LangOption,
+    QuestionnaireOption,
+    repository_lang,
+    resolve_lang,
+    utf8_argument,
+    warn_schema_not_kept,
+)
 from mlpdm.cli.settings import settings
 from mlpdm.console import make_console
 from mlpdm.core.blank import blank_answers
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.messages import t
+from mlpdm.core.schema import schema_name
 from mlpdm.core.slug import slugify
 from mlpdm.core.text import first_undecodable
 from mlpdm.resources import load_questionnaire_ref
-from mlpdm.workspace import FeatureFiles, FeatureLock, schema_writes, write_files
+from mlpdm.workspace import FeatureFiles, FeatureLock, keep_schema, write_files
 
 
 def new(
@@ -53,12 +61,14 @@ def new(
                 path=files.answers,
                 feature=_quoted(feature),
             )
-        schema = schema_writes(files.directory, q, repository_lang(ctx))
-        write_files([*schema, (files.answers, text)], then="")
+        write_files([(files.answers, text)], then="")
+        schema_failed = keep_schema(files.directory, q, repository_lang(ctx))
     console = make_console(stderr=True)
     console.print(t("new.wrote", language, path=files.answers), style="green", soft_wrap=True)
-    schema_path = files.directory / f"{q.id}.schema.json"
-    console.print(t("new.schema", language, schema=schema_path), style="green", soft_wrap=True)
+    if schema_failed is None:
+        schema_path = files.directory / schema_name(q.id)
+        console.print(t("new.schema", language, schema=schema_path), style="green", soft_wrap=True)
+    warn_schema_not_kept(console, schema_failed, language)
     console.print(t("new.next", language, path=files.answers), style="dim", soft_wrap=True)
 
 

@@ -14,7 +14,7 @@ from mlpdm.core.messages import t
 from mlpdm.core.schema import answers_schema, schema_text
 from mlpdm.files import write_output
 from mlpdm.resources import load_questionnaire_ref
-from mlpdm.terminal import emit
+from mlpdm.terminal import emit, json_safe
 
 
 def schema(
@@ -28,7 +28,7 @@ def schema(
     q = load_questionnaire_ref(ref or settings(ctx).config().questionnaire_ref())
     text = schema_text(answers_schema(q, language))
     if out is None or out == "-":
-        emit(text, nl=False)
+        emit(json_safe(text), nl=False)  # still JSON, and safe for a terminal
         return
     target = Path(out)
     write_output(target, text)  # atomic, and only over a regular file (or into a pipe)

@@ -7,7 +7,7 @@ comments except the keys, so the file reads back as an answers file with no answ
 
 from __future__ import annotations
 
-import json
+import re
 from collections.abc import Mapping
 
 from mlpdm.core.linebreak import wrap_lines
@@ -30,8 +30,7 @@ def blank_answers(questionnaire: Questionnaire, meta: Mapping[str, str], *, file
     if q.base_version is not None:
         lines.append(f"  base_version: {q.base_version}")
     lines.append("meta:")
-    # JSON strings are YAML double-quoted scalars: any name reads back exactly as given.
-    lines += [f"  {key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    lines += [f"  {key}: {_quoted(value)}" for key, value in meta.items()]
     lines.append("answers:")
     for section in q.sections:
         lines.append("")
@@ -45,7 +44,7 @@ def blank_answers(questionnaire: Questionnaire, meta: Mapping[str, str], *, file
 def _question(section: Section, question: Question, lang: str) -> list[str]:
     pad = "  "
     need = t("new.required" if question.required else "new.optional", lang)
-    lines = _comment(f"{pick(question.prompt, lang)} ({need})", pad)
+    lines = _comment(pick(question.prompt, lang) + t("p.paren", lang, text=need), pad)
     lines += _comment(t("new.why", lang, text=pick(question.help, lang)), pad)
     if question.example:
         lines += _comment(t("new.example", lang, text=pick(question.example, lang)), pad)
@@ -66,7 +65,8 @@ def _how(question: Question, lang: str, pad: str) -> list[str]:
         head = t("new.choices", lang) if kind == "choice" else t("new.multi", lang, first=values[0])
         lines = _comment(head, pad)
         for choice in question.choices:
-            lines.append(f"{pad}#   {choice.value}: {' '.join(pick(choice.label, lang).split())}")
+            label = _visible(" ".join(pick(choice.label, lang).split()))
+            lines.append(f"{pad}#   {choice.value}: {label}")
         if question.unsure:
             lines.append(f"{pad}#   unsure: {t('value.unsure', lang)}")
         return lines
@@ -88,8 +88,24 @@ def _how(question: Question, lang: str, pad: str) -> list[str]:
     return _comment(t(f"new.type.{kind}", lang), pad)
 
 
+# What YAML does not allow in a file (it refuses to read it), and what it reads as a line break
+# (a comment would end there and the rest be read as data).
+_UNWRITABLE = re.compile("[^\x09\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+
+
+def _visible(text: str) -> str:
+    """``text`` with what a YAML file cannot hold shown as ``<U+001B>``, as the terminal shows it."""
+    return _UNWRITABLE.sub(lambda m: f"<U+{ord(m[0]):04X}>", text)
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar that reads back exactly as ``text``, whatever it holds."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + _UNWRITABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", escaped) + '"'
+
+
 def _comment(text: str, pad: str) -> list[str]:
-    return [f"{pad}# {line}".rstrip() for line in wrap_lines(text, WIDTH)]
+    return [f"{pad}# {_visible(line)}".rstrip() for line in wrap_lines(text, WIDTH)]
 
 
 def _fmt(number: float) -> str:

@@ -1882,6 +1882,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Wrote the schema of questionnaire {id} (v{version}) to {path}.",
         "ja": "質問票 {id}（v{version}）のスキーマを {path} に書き出しました。",
     },
+    "schema.not_kept": {
+        "en": "The schema beside the answers could not be kept current ({reason}); `mlpdm check --fix` writes it once that is fixed.",
+        "ja": "回答ファイルの横のスキーマを最新にできませんでした（{reason}）。問題を解決したら `mlpdm check --fix` で書き出せます。",
+    },
     "check.schema_missing": {
         "en": "the first line points editors at {name}, which is missing; `mlpdm check --fix` writes it",
         "ja": "1 行目がエディタに {name} を示していますが、そのファイルがありません。`mlpdm check --fix` で書き出せます",

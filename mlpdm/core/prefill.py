@@ -37,6 +37,9 @@ class Prefill:
     answers: Mapping[str, Any] = field(default_factory=dict)
     rejected: tuple[Rejected, ...] = ()
     owner: str | None = None  # an answers file's meta.owner, used when --owner is not given
+    # An answers file leaves out what was skipped (as revising one assumes); plain lines of
+    # answers may be partial, so what they leave out is asked.
+    whole: bool = False
 
 
 def read_prefill(data: Any, questionnaire: Questionnaire, source: SourceFile, lang: str = "en") -> Prefill:
@@ -73,7 +76,8 @@ def read_prefill(data: Any, questionnaire: Questionnaire, source: SourceFile, la
             del accepted[qid]
     ordered = {k: accepted[k] for k in sorted(accepted, key=questionnaire.order.__getitem__)}
     rejected.sort(key=lambda r: questionnaire.order[r.question.id])
-    return Prefill(source.path, ordered, tuple(rejected), _owner(data) if prefix else None)
+    whole = bool(prefix)
+    return Prefill(source.path, ordered, tuple(rejected), _owner(data) if whole else None, whole)
 
 
 def _answers_part(data: Any) -> tuple[Mapping[str, Any] | None, tuple[str, ...]]:
