@@ -339,3 +339,16 @@ def test_a_blank_file_reads_back_whatever_the_names_and_texts_hold():
     shown = " ".join(odd.split())  # as mlpdm reads any name: on one line
     assert doc.meta["feature"] == shown and doc.meta["owner"] == shown
     assert "<U+001B>]52;c;aGk=<U+0007>" in text.split("\n")[1]  # shown in the comment, not obeyed
+
+
+def test_prefill_checks_answers_against_each_other_and_names_the_line():
+    """A value above the earlier answer it may not pass is not used, exactly as when typed."""
+    from mlpdm.core.prefill import read_prefill
+
+    q = load_packaged_questionnaire()
+    data, source = parse_yaml("pilot_total: 20\npilot_correct: 25\naudience: internal\n", "given.yaml")
+    prefill = read_prefill(data, q, source)
+    assert dict(prefill.answers) == {"audience": "internal", "pilot_total": 20}
+    [rejected] = prefill.rejected
+    assert (str(rejected.where), rejected.question.id) == ("given.yaml:2", "pilot_correct")
+    assert "must be at most 20" in rejected.reason.text("en")
