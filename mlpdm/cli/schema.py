@@ -9,23 +9,28 @@ import typer
 
 from mlpdm.cli.common import LangOption, resolve_lang
 from mlpdm.cli.settings import settings
+from mlpdm.config import is_path_value
 from mlpdm.console import make_console
 from mlpdm.core.messages import t
 from mlpdm.core.schema import answers_schema, schema_text
 from mlpdm.files import write_output
-from mlpdm.resources import load_questionnaire_ref
+from mlpdm.resources import load_questionnaire_ref, questionnaire_for
 from mlpdm.terminal import emit, json_safe
 
 
 def schema(
     ctx: typer.Context,
-    ref: Annotated[str | None, typer.Argument(metavar="[ID|PATH]", show_default=False)] = None,
+    ref: Annotated[str | None, typer.Argument(metavar="ID|PATH", show_default=False)] = None,
     out: Annotated[str | None, typer.Option("--out", "-o", metavar="FILE")] = None,
     lang: LangOption = None,
 ) -> None:
     """Write the JSON Schema (draft 2020-12) of the answers files of a questionnaire."""
     language = resolve_lang(ctx, lang)
-    q = load_questionnaire_ref(ref or settings(ctx).config().questionnaire_ref())
+    configured = settings(ctx).config().questionnaire_ref()
+    if ref is None or is_path_value(ref):
+        q = load_questionnaire_ref(ref or configured)
+    else:  # an id: the team's configured questionnaire by its own id, else a shipped one
+        q = questionnaire_for(ref, configured)
     text = schema_text(answers_schema(q, language))
     if out is None or out == "-":
         emit(json_safe(text), nl=False)  # still JSON, and safe for a terminal

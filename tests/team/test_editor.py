@@ -352,3 +352,19 @@ def test_prefill_checks_answers_against_each_other_and_names_the_line():
     [rejected] = prefill.rejected
     assert (str(rejected.where), rejected.question.id) == ("given.yaml:2", "pilot_correct")
     assert "must be at most 20" in rejected.reason.text("en")
+
+
+def test_schema_of_the_team_questionnaire_by_id_or_as_configured(repo, runner):
+    from tests.team.conftest import TEAM_QUESTIONNAIRE
+
+    (repo / "mlpdm").mkdir()
+    (repo / "mlpdm" / "acme.yaml").write_text(TEAM_QUESTIONNAIRE, encoding="utf-8")
+    (repo / "mlpdm.toml").write_text('questionnaire = "mlpdm/acme.yaml"\n', encoding="utf-8")
+    for args in (["schema"], ["schema", "acme"], ["schema", "mlpdm/acme.yaml"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        schema = json.loads(result.stdout)
+        assert schema["properties"]["questionnaire"]["properties"]["id"]["const"] == "acme"
+        assert "security_review" in schema["properties"]["answers"]["properties"]  # the team's own
+    shipped = json.loads(runner.invoke(app, ["schema", "default"]).stdout)
+    assert "security_review" not in shipped["properties"]["answers"]["properties"]
