@@ -30,6 +30,7 @@ from mlpdm.core.messages import t
 from mlpdm.core.portfolio import Entry, for_index, render_index
 from mlpdm.core.questionnaire import Questionnaire, SourceFile
 from mlpdm.core.render import is_override, render_brief, render_digest
+from mlpdm.core.schema import answers_schema, has_modeline, schema_name, schema_text
 from mlpdm.core.versions import questions_to_update
 from mlpdm.files import atomic_write, is_regular, parse_yaml, read_text, regular_or_absent
 from mlpdm.workspace import ANSWERS_SUFFIX, DRAFT_SUFFIX, FeatureFiles, locked_write
@@ -107,6 +108,7 @@ class Checker:
     root: Path | None = None  # files that lead outside it once links are followed are not read
     loaded: list[Loaded] = field(default_factory=list)
     _render_bases: dict[tuple[int, str], str] = field(default_factory=dict, repr=False)
+    _schemas: set[Path] = field(default_factory=set, repr=False)  # checked once per folder and id
 
     def say(self, key: str, **params: object) -> str:
         """A finding's text in the checker's language."""
@@ -179,6 +181,8 @@ class Checker:
             message = self.say("slug_mismatch", slug=repr(doc.slug), expected=repr(expected))
             report.add(shown, "slug-mismatch", "error", message, _at(source, ("meta", "slug"), message))
             return
+        if has_modeline(text):
+            self._check_schema(path, questionnaire, report, fix=fix)
         verdict = decide(questionnaire, doc.answers)
         self.loaded.append(Loaded(path, *for_index(doc, verdict)))
         if is_outdated(questionnaire, doc.questionnaire_version, doc.base_version):
@@ -198,6 +202,47 @@ class Checker:
             self._check_brief(path, text, doc, questionnaire, verdict, report, fix=fix, force=force)
         self._check_decision(shown, source, doc, verdict, slugs, report)
         self._check_dates_and_verdict(shown, source, doc, verdict, report)
+
+    def _check_schema(self, path: Path, questionnaire: Questionnaire, report: Report, *, fix: bool) -> None:
+        """The schema an answers file's first line points editors at: there, and current.
+
+        In the repository's language, like the file every interview and decision keeps there.
+        """
+        schema = path.with_name(schema_name(questionnaire.id))
+        if schema in self._schemas:
+            return
+        self._schemas.add(schema)
+        shown, name = self.show(schema), schema.name
+        # Beside an answers file already found inside the repository; a link there is never
+        # followed (it could lead anywhere), nor replaced.
+        if os.path.lexists(schema) and not is_regular(schema):
+            report.add(shown, "schema-not-regular", "error", self.say("schema_not_regular", name=name))
+            return
+        fresh = schema_text(answers_schema(questionnaire, self.brief_lang))
+        try:
+            existing = read_text(schema, what="schema", shown=shown) if schema.exists() else None
+        except UserError:
+            existing = ""  # unreadable or not UTF-8: not the schema mlpdm writes
+        if existing == fresh:
+            return
+        if fix:
+            try:
+                atomic_write(schema, fresh)
+            except UserError as error:
+                report.add(shown, "schema-not-written", "error", error.text(self.lang)[0])
+                return
+            report.fixed.append(self.say("schema_rewritten" if existing else "schema_written", path=shown))
+            return
+        if existing is None:
+            report.add(shown, "schema-missing", "warning", self.say("schema_missing", name=name))
+        else:
+            version = questionnaire.version
+            report.add(
+                shown,
+                "schema-stale",
+                "warning",
+                self.say("schema_stale", name=name, id=questionnaire.id, version=version),
+            )
 
     def _check_dates_and_verdict(
         self, shown: str, source: SourceFile, doc: AnswersDoc, verdict: Verdict, report: Report

@@ -58,8 +58,8 @@ def intro(questionnaire: Questionnaire, *, questions: int, sections: int, lang: 
     )
 
 
-def step_header(step: Step, lang: str) -> RenderableType:
-    """Section and question counters, and a progress bar."""
+def step_header(step: Step, lang: str, *, prefilled: tuple[int, str] | None = None) -> RenderableType:
+    """Section and question counters, and a progress bar (saying how many answers came from a file)."""
     section = Text.assemble(
         (t("interview.section", lang, number=step.section_number, count=step.section_count), "bold cyan"),
         "  ",
@@ -75,7 +75,19 @@ def step_header(step: Step, lang: str) -> RenderableType:
             style="dim",
         ),
         ProgressBar(total=max(step.total, 1), completed=step.answered, width=24),
-        Text(t("interview.progress", lang, answered=step.answered, total=step.total), style="dim"),
+        Text(
+            t("interview.progress", lang, answered=step.answered, total=step.total)
+            if prefilled is None
+            else t(
+                "interview.progress_prefilled",
+                lang,
+                answered=step.answered,
+                total=step.total,
+                count=prefilled[0],
+                path=prefilled[1],
+            ),
+            style="dim",
+        ),
     )
     parts: list[RenderableType] = [Rule(style="cyan"), section, bar]
     if step.number_in_section == 1 and step.section.intro:

@@ -21,8 +21,10 @@ from mlpdm.core.errors import InterviewInterrupted, Msg, UserError
 from mlpdm.core.inputs import BACK_WORDS, HELP_WORDS, Answer, Back, Help, fold, interpret, yes_no_word
 from mlpdm.core.interview import Interview, Step, skipped_optional, visible_questions
 from mlpdm.core.messages import t
+from mlpdm.core.prefill import Prefill
 from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.core.review import review_by
+from mlpdm.core.schema import with_modeline
 from mlpdm.core.slug import slugify
 from mlpdm.core.text import first_undecodable, pick
 from mlpdm.core.versions import questions_to_update
@@ -45,6 +47,7 @@ from mlpdm.workspace import (
     answers_text,
     ensure_unchanged,
     is_generated_brief,
+    keep_schema,
     read_answers,
     write_answers,
     write_files,
@@ -78,6 +81,8 @@ class InterviewSession:
     meta: dict[str, str] = field(default_factory=dict)
     decision: dict[str, str] = field(default_factory=dict)
     review_reason: str | None = None
+    schema_lang: str = "en"  # of the schema kept beside the answers (the repository's language)
+    prefill: Prefill | None = None  # answers given with --data, asked no more
     # Held around every file write, so a signal waits until the files are whole (interrupts.py).
     hold_signals: Callable[[], AbstractContextManager[None]] = contextlib.nullcontext
     files: FeatureFiles | None = field(default=None, init=False)
@@ -114,12 +119,18 @@ class InterviewSession:
             if start is None:
                 return
             state, then = start
+            if self.prefill is not None:
+                state, then = self._prefilled(state), "unanswered"
             self.meta["feature"] = name
             self.meta["slug"] = files.slug
+            if not owner and self.prefill is not None and not self.meta.get("owner"):
+                owner = self.prefill.owner
             if owner:
                 self.meta["owner"] = owner
             elif not self.meta.get("owner"):
                 self._ask_owner(owner_default)
+            if self.prefill is not None and self.prefill.answers:
+                self._save_draft(state, files)  # what the file gave survives a stop before the first answer
             state = self._ask_all(state, files, then=then)
             state = self._review(state, files)
             self._finish(state, files, outcome)
@@ -218,6 +229,34 @@ class InterviewSession:
         self._show_intro(state)
         return state, "next"
 
+    def _prefilled(self, state: Interview) -> Interview:
+        """``state`` with the answers of --data (they win over a draft's), saying what was not used."""
+        prefill = self.prefill
+        assert prefill is not None
+        for rejected in prefill.rejected:
+            text = t(
+                "interview.prefill_rejected",
+                self.lang,
+                place=rejected.where,
+                label=rejected.question.label(self.lang),
+                reason=rejected.reason.text(self.lang),
+            )
+            self.console.print(Text(text, style="yellow"))
+        answers = {**state.answers, **prefill.answers}
+        for rejected in prefill.rejected:  # asked again, whatever a draft said
+            answers.pop(rejected.question.id, None)
+        if prefill.whole:  # an answers file: the optional questions it leaves out were skipped
+            answers = skipped_optional(self.questionnaire, answers)
+            for rejected in prefill.rejected:
+                answers.pop(rejected.question.id, None)
+        prefilled = Interview.start(self.questionnaire, answers)
+        vis = prefilled.visibility()
+        given = sum(1 for q in vis.questions if q.id in prefill.answers)
+        left = sum(1 for q in vis.questions if q.id not in answers)
+        said = t("interview.prefilled", self.lang, count=given, path=prefill.path, left=left)
+        self.console.print(Text(said, style="green"))
+        return prefilled
+
     def _show_intro(self, state: Interview) -> None:
         vis = state.visibility()
         self.console.print(
@@ -262,7 +301,7 @@ class InterviewSession:
         self, state: Interview, step: Step, files: FeatureFiles, *, then: Literal["next", "unanswered"]
     ) -> tuple[Interview, bool]:
         """Show one question until it is answered (True) or the person goes back (False)."""
-        self.console.print(step_header(step, self.lang))
+        self.console.print(step_header(step, self.lang, prefilled=self._from_file(state)))
         self.console.print(step_body(self.questionnaire, step, self.lang))
         asking = t("interview.asking.question", self.lang, prompt=step.question.label(self.lang))
         while True:
@@ -287,6 +326,18 @@ class InterviewSession:
             state = state.answer(command.value, then=then)
             self._save_draft(state, files)
             return state, True
+
+    def _from_file(self, state: Interview) -> tuple[int, str] | None:
+        """How many of the answers that apply came from --data (and stay as given), and from where."""
+        if self.prefill is None:
+            return None
+        given = self.prefill.answers
+        count = sum(
+            1
+            for q in state.visibility().questions
+            if q.id in given and state.answers.get(q.id) == given[q.id]
+        )
+        return (count, Path(self.prefill.path).name) if count else None  # short: it shares a line
 
     def _read_answer(self, step: Step, asking: str) -> list[str]:
         question = step.question
@@ -433,9 +484,11 @@ class InterviewSession:
         verdict = decide(self.questionnaire, doc.answers)
         replaced = self.answers_seen is not None
         # A file edited by hand keeps its comments and layout; a new one is written plain.
-        source = (
-            update_yaml(self.answers_seen, doc.to_mapping()) if self.answers_seen is not None else None
-        ) or answers_text(doc, brief_name=files.brief.name)
+        seen = self.answers_seen
+        source = (update_yaml(seen, doc.to_mapping()) if seen is not None else None) or answers_text(
+            doc, brief_name=files.brief.name
+        )
+        source = with_modeline(source, self.questionnaire.id)  # editors check it against the schema
         brief = render_brief(self.questionnaire, doc, verdict, lang=self.lang, loader=self.loader)
         if files.brief.exists() and not is_generated_brief(files.brief):
             raise UserError.of("interview_blocked", path=files.brief, draft=files.draft)
@@ -447,6 +500,7 @@ class InterviewSession:
                 then=t("interview.partly_written", self.lang, answers=files.answers, draft=files.draft),
             )
             outcome.answers_path, outcome.brief_path = files.answers, files.brief
+            schema_failed = keep_schema(files.directory, self.questionnaire, self.schema_lang)
         context = brief_context(self.questionnaire, doc, verdict, self.lang)
         self.console.print()
         self.console.print(verdict_panel(verdict, context["findings"], self.lang, whatif=context["whatif"]))
@@ -462,6 +516,9 @@ class InterviewSession:
         self.console.print(
             Text(t("interview.next", self.lang, command=f"mlpdm render {files.answers}"), style="dim")
         )
+        if schema_failed is not None:
+            said = t("schema.not_kept", self.lang, reason=schema_failed.text(self.lang)[0])
+            self.console.print(Text(said, style="yellow"))
         outcome.verdict = verdict.id
 
     def _stopped(self, outcome: Outcome, reason: str) -> Outcome:

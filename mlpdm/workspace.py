@@ -19,11 +19,13 @@ from typing import Any
 from mlpdm.core.answers import AnswersDoc, parse_answers_doc
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.questionnaire import Questionnaire
+from mlpdm.core.schema import answers_schema, schema_name, schema_text, with_modeline
 from mlpdm.core.slug import is_valid_slug
 from mlpdm.files import (
     atomic_write,
     dump_yaml,
     file_state,
+    is_regular,
     load_yaml_file,
     process_alive,
     scratch_dir,
@@ -71,7 +73,11 @@ class FeatureFiles:
 
 
 def answers_text(doc: AnswersDoc, *, brief_name: str, draft: bool = False) -> str:
-    """The answers file as written to disk: a short header comment, then plain YAML."""
+    """The answers file as written to disk: a short header comment, then plain YAML.
+
+    An answers file's first line points editors at the schema kept beside it (see
+    ``keep_schema``); a draft has no such line, since nobody is meant to edit it.
+    """
     if draft:
         header = (
             "# mlpdm: an unfinished interview, saved after every answer.\n"
@@ -82,7 +88,28 @@ def answers_text(doc: AnswersDoc, *, brief_name: str, draft: bool = False) -> st
             f"# mlpdm answers: the source of truth for {brief_name}.\n"
             "# Edit the answers here, then run `mlpdm render` on this file to update the brief.\n"
         )
-    return header + dump_yaml(doc.to_mapping())
+    text = header + dump_yaml(doc.to_mapping())
+    return text if draft else with_modeline(text, doc.questionnaire_id)
+
+
+def keep_schema(directory: Path, questionnaire: Questionnaire, lang: str) -> UserError | None:
+    """Write ``questionnaire``'s schema into ``directory`` unless it is current there already.
+
+    Called once the feature's own files are written: the schema only helps editors, so a
+    failure here is returned for a warning (`mlpdm check` reports it, `check --fix` writes
+    it), never raised. Whatever is in its place and is not a regular file (a link, a folder)
+    is left alone.
+    """
+    path = directory / schema_name(questionnaire.id)
+    text = schema_text(answers_schema(questionnaire, lang))
+    if os.path.lexists(path) and not is_regular(path):
+        return None
+    try:
+        if file_state(path) != text:
+            atomic_write(path, text)
+    except UserError as error:
+        return error
+    return None
 
 
 def read_answers(path: Path, questionnaire: Questionnaire, *, partial: bool = False) -> AnswersDoc:

@@ -29,6 +29,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "index": ("mlpdm.cli.check", "index"),
     "diff": ("mlpdm.cli.diff", "diff"),
     "decide": ("mlpdm.cli.decide", "decide"),
+    "new": ("mlpdm.cli.new", "new"),
+    "schema": ("mlpdm.cli.schema", "schema"),
     "config": ("mlpdm.cli.config_cmd", "config"),
     "questionnaire": ("mlpdm.cli.questionnaire", "app"),
     "stats": ("mlpdm.cli.stats", "app"),

@@ -43,6 +43,15 @@ def resolve_lang(ctx: typer.Context, lang: str | None) -> str:
     return settings(ctx).lang(lang)
 
 
+def repository_lang(ctx: typer.Context) -> str:
+    """The repository's language (the configuration's ``lang``, else English).
+
+    Files kept for the whole team, such as the schema beside the answers, are in it, whoever
+    runs the command: otherwise every run in another language would rewrite them.
+    """
+    return settings(ctx).config().values.get("lang") or "en"
+
+
 def questionnaire_for_answers(
     ctx: typer.Context, data: Any, path: Path, override: str | None
 ) -> Questionnaire:
@@ -80,6 +89,13 @@ def load_answers_with_questionnaire(
     """Read an answers file once, and find its questionnaire."""
     data, source = load_yaml_file(path, what="answers")
     return data, source, questionnaire_for_answers(ctx, data, path, override)
+
+
+def warn_schema_not_kept(console: Any, error: UserError | None, lang: str) -> None:
+    """Say that the schema beside the answers could not be written (the command still succeeded)."""
+    if error is not None:
+        said = t("schema.not_kept", lang, reason=error.text(lang)[0])
+        console.print(said, style="yellow", soft_wrap=True)
 
 
 def utf8_argument(value: str | None, option: str, lang: str) -> None:

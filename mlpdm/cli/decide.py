@@ -12,7 +12,15 @@ from typing import Annotated
 import typer
 
 from mlpdm.cli.check import refresh_index
-from mlpdm.cli.common import LangOption, QuestionnaireOption, load_decided, resolve_lang, utf8_argument
+from mlpdm.cli.common import (
+    LangOption,
+    QuestionnaireOption,
+    load_decided,
+    repository_lang,
+    resolve_lang,
+    utf8_argument,
+    warn_schema_not_kept,
+)
 from mlpdm.cli.settings import settings
 from mlpdm.console import make_console
 from mlpdm.core.answers import AnswersDoc
@@ -20,6 +28,7 @@ from mlpdm.core.errors import Msg, UserError
 from mlpdm.core.freshness import brief_language, compare_brief
 from mlpdm.core.messages import t
 from mlpdm.core.render import is_override, render_brief
+from mlpdm.core.schema import with_modeline
 from mlpdm.core.slug import closest_slug, find_slug
 from mlpdm.files import iter_answers_files, read_text
 from mlpdm.interrupts import deferred_interrupts
@@ -31,6 +40,7 @@ from mlpdm.workspace import (
     FeatureLock,
     answers_text,
     ensure_unchanged,
+    keep_schema,
     write_files,
 )
 
@@ -96,10 +106,7 @@ def decide(
     )
     files = FeatureFiles.for_answers(answers, doc.slug)
     loader = template_loader_for(settings(ctx).config().path_setting("templates"))
-    # The file keeps its comments and layout: only the decision block is written anew.
-    text = update_yaml(original, _with_decision(data, decided.decision)) or answers_text(
-        decided, brief_name=files.brief.name
-    )
+    text = _decided_text(original, data, decided, files.brief.name)
     with FeatureLock(files, command="mlpdm decide"), deferred_interrupts():
         # Read under the lock: what an interview or a person wrote meanwhile is not replaced.
         ensure_unchanged(answers, original, key="changed_while_deciding")
@@ -122,6 +129,7 @@ def decide(
             [(answers, text), (files.brief, brief)],
             then=t("decide.partly_written", language, answers=answers),
         )
+        schema_failed = keep_schema(files.directory, q, repository_lang(ctx))
     console = make_console(stderr=True)
     recorded = t(
         "decide.recorded",
@@ -133,6 +141,7 @@ def decide(
     console.print(recorded, style="green", soft_wrap=True)
     updated = t("decide.updated", language, answers=answers, brief=files.brief)
     console.print(updated, style="green", soft_wrap=True)
+    warn_schema_not_kept(console, schema_failed, language)
     refresh_index(ctx, answers.parent, language)
 
 
@@ -162,6 +171,15 @@ def _successor(ctx: typer.Context, answers: Path, own: str, given: str) -> str:
 
 
 _LISTED = 12  # features named in full when a successor is not found; the rest are counted
+
+
+def _decided_text(original: str, data: dict, decided: AnswersDoc, brief_name: str) -> str:
+    """The answers file with the decision: its comments and layout kept, the schema line first."""
+    # Only the decision block is written anew, where mlpdm can tell its place.
+    text = update_yaml(original, _with_decision(data, decided.decision)) or answers_text(
+        decided, brief_name=brief_name
+    )
+    return with_modeline(text, decided.questionnaire_id)  # editors check it against the schema beside it
 
 
 def _with_decision(data: dict, decision: Mapping[str, str]) -> dict:

@@ -16,6 +16,7 @@ from mlpdm.cli.common import (
     LangOption,
     QuestionnaireOption,
     load_answers_with_questionnaire,
+    repository_lang,
     resolve_lang,
     utf8_argument,
 )
@@ -26,8 +27,10 @@ from mlpdm.console import make_console
 from mlpdm.core.answers import AnswersDoc, parse_answers_doc, questionnaire_id_of
 from mlpdm.core.errors import Location, UserError
 from mlpdm.core.messages import t
+from mlpdm.core.prefill import read_prefill
 from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.core.versions import moved_answers
+from mlpdm.files import load_yaml_file
 from mlpdm.interrupts import StopOnSignals, exit_code
 from mlpdm.prompts import ConsolePrompter
 from mlpdm.resources import extended_questionnaire, load_questionnaire_ref, template_loader_for
@@ -57,12 +60,22 @@ def interview(
             dir_okay=False,
         ),
     ] = None,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            metavar="FILE",
+            dir_okay=False,
+        ),
+    ] = None,
     questionnaire: QuestionnaireOption = None,
     lang: LangOption = None,
 ) -> None:
     """Answer a guided interview about a feature and get a design brief with a go/no-go verdict."""
     language = resolve_lang(ctx, lang)
     utf8_argument(owner, "--owner", language)
+    if data is not None and update is not None:
+        raise UserError.of("data_with_update")
     config = settings(ctx).config()
     console = make_console()
     again: tuple[str, ...] = ()
@@ -73,6 +86,10 @@ def interview(
         q = load_questionnaire_ref(questionnaire or config.questionnaire_ref())
         doc = None
         target_dir = directory if directory is not None else config.docs_dir
+    prefill = None
+    if data is not None:  # read before the first question: a file that cannot be used stops here
+        loaded, source = load_yaml_file(data, what="data")
+        prefill = read_prefill(loaded, q, source, language)
     shown_dir = Path(os.path.relpath(target_dir)) if target_dir.is_absolute() else target_dir
     piped = not sys.stdin.isatty()
     signals = StopOnSignals()
@@ -86,6 +103,8 @@ def interview(
         resume_command=lambda feature: _resume_command(feature, directory, questionnaire),
         review_months=int(config.values["review_interval_months"]),
         hold_signals=signals.held,
+        schema_lang=repository_lang(ctx),
+        prefill=prefill,
     )
     with signals:
         if doc is not None:
@@ -140,6 +159,7 @@ def _feature_of(data: Any) -> str | None:
 
 
 def _resume_command(feature: str, directory: Path | None, questionnaire: str | None) -> str:
+    # Without --data: the draft holds every answer taken from the file by then.
     parts = ["mlpdm", "interview", _quote(feature)]
     if directory is not None:
         parts += ["--dir", _quote(str(directory))]

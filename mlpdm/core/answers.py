@@ -284,7 +284,9 @@ def parse_answers_doc(
 
         for question in visible_questions(questionnaire, answers):
             if question.required and answers.get(question.id) is None:
-                problems.append(Problem.of("required", source.locate(("answers",)), qid=repr(question.id)))
+                # At its key when the file has one (left empty, as `mlpdm new` writes them).
+                where = source.locate(("answers", question.id))
+                problems.append(Problem.of("required", where, qid=repr(question.id)))
     if problems:
         raise UserError.of("answers_invalid", path=source.path, count=len(problems), problems=tuple(problems))
     return AnswersDoc(

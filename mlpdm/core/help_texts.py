@@ -97,6 +97,12 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Owner of the brief (asked if omitted).",
         "ja": "ブリーフのオーナー（省略すると質問します）。",
     },
+    "help.mlpdm.interview.data": {
+        "en": "Prefill answers from FILE (an answers file, or `question_id: answer` lines): only what "
+        "it leaves out, or what does not fit, is asked.",
+        "ja": "FILE（回答ファイル、または `質問ID: 回答` の行）から回答を読み込みます。"
+        "FILE にない回答と合わない回答だけを尋ねます。",
+    },
     "help.mlpdm.interview.update": {
         "en": "Ask only the questions added or changed since FILE was answered, then re-render. "
         "With --questionnaire naming a team questionnaire that extends FILE's, move the answers "
@@ -255,6 +261,50 @@ HELP: dict[str, dict[str, str]] = {
     "help.mlpdm.decide.force": {
         "en": "Re-render a brief even if it was edited by hand.",
         "ja": "手で編集されたブリーフでも生成し直します。",
+    },
+    # -- new ------------------------------------------------------------------------------------
+    "help.mlpdm.new": {
+        "en": "Write a feature's answers file with every question as a comment, to fill in an editor.\n\n"
+        "Each question's prompt, why it matters, its choices and when it is asked are written "
+        "above an empty key; the schema kept beside the file lets an editor check the answers as "
+        "you type. Then run `mlpdm render` on the file. An existing answers file is never replaced.\n\n"
+        'Example: mlpdm new "Invoice OCR" --owner "Aiko Tanaka"',
+        "ja": "すべての質問をコメントとして書いた回答ファイルを作り、エディタで記入できるようにします。\n\n"
+        "各質問の文、なぜ重要か、選択肢、尋ねる条件を空のキーの上に書きます。横に置くスキーマで、"
+        "エディタが入力中の回答を確認できます。記入したら `mlpdm render` を実行してください。"
+        "既存の回答ファイルは置き換えません。\n\n"
+        "例：mlpdm new 請求書OCR --owner 田中",
+    },
+    "help.mlpdm.new.name": {
+        "en": 'The feature\'s name, e.g. "Invoice OCR".',
+        "ja": "機能の名前。例：「請求書OCR」。",
+    },
+    "help.mlpdm.new.directory": {
+        "en": "Where the answers file is written (default: 'docs_dir' from the configuration, "
+        "else docs/mlpdm).",
+        "ja": "回答ファイルの書き出し先（既定：設定の 'docs_dir'、なければ docs/mlpdm）。",
+    },
+    "help.mlpdm.new.owner": {"en": "Owner of the brief.", "ja": "ブリーフのオーナー。"},
+    # -- schema ---------------------------------------------------------------------------------
+    "help.mlpdm.schema": {
+        "en": "Write the JSON Schema (draft 2020-12) of the answers files of a questionnaire.\n\n"
+        "Editors with a YAML language server (VS Code's YAML extension and others) use it to check "
+        "answers and offer the choices as you type. Interviews, `mlpdm new` and `mlpdm decide` keep "
+        "one beside the answers files already; this prints it, or writes it with --out.\n\n"
+        "Example: mlpdm schema default --out docs/mlpdm/default.schema.json",
+        "ja": "質問票の回答ファイルの JSON Schema（draft 2020-12）を書き出します。\n\n"
+        "YAML Language Server 対応のエディタ（VS Code の YAML 拡張など）は、これで入力中の回答を確認し、"
+        "選択肢を候補に出します。インタビュー、`mlpdm new`、`mlpdm decide` は回答ファイルの横に"
+        "すでに置いています。このコマンドは表示するか、--out で書き出します。\n\n"
+        "例：mlpdm schema default --out docs/mlpdm/default.schema.json",
+    },
+    "help.mlpdm.schema.ref": {
+        "en": "Questionnaire id or path (default: the configured questionnaire).",
+        "ja": "質問票の ID またはパス（既定：設定の質問票）。",
+    },
+    "help.mlpdm.schema.out": {
+        "en": "Write the schema to FILE instead of the standard output.",
+        "ja": "スキーマを標準出力ではなく FILE に書き出します。",
     },
     # -- config ---------------------------------------------------------------------------------
     "help.mlpdm.config": {

@@ -699,6 +699,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Check the path (it is relative to the current directory).",
         "ja": "パスを確認してください（現在のディレクトリからの相対パスです）。",
     },
+    "error.no_data_file": {
+        "en": "{path}: no such file of answers to prefill",
+        "ja": "{path}：読み込む回答のファイルが見つかりません",
+    },
+    "error.no_data_file.hint": {
+        "en": "Check the path given to --data (it is relative to the current directory).",
+        "ja": "--data に指定したパスを確認してください（現在のディレクトリからの相対パスです）。",
+    },
     "error.no_brief_file": {
         "en": "{path} does not exist (any more)",
         "ja": "{path} は（もう）存在しません",
@@ -1958,6 +1966,174 @@ MESSAGES: dict[str, dict[str, str]] = {
     "decide.partly_written": {
         "en": "The decision is recorded in {answers}; once the problem is fixed, run `mlpdm render {answers}` to bring the brief up to date.",
         "ja": "決定は {answers} に記録されています。問題を解決したら `mlpdm render {answers}` でブリーフを最新にしてください。",
+    },
+    # -- the answers file's schema, for editors (mlpdm schema, check, new) ----------------------
+    "schema.title": {
+        "en": "mlpdm answers: {title} ({id} v{version})",
+        "ja": "mlpdm の回答ファイル：{title}（{id} v{version}）",
+    },
+    "schema.description": {
+        "en": "An answers file of questionnaire {id}: which questionnaire, facts about the feature, the team's decision and the answers. Run `mlpdm render` on it to write the brief.",
+        "ja": "質問票 {id} の回答ファイルです。質問票、機能についての情報、チームの決定、回答を持ちます。`mlpdm render` でブリーフを書き出します。",
+    },
+    "schema.questionnaire": {
+        "en": "The questionnaire these answers were made with.",
+        "ja": "この回答を作った質問票。",
+    },
+    "schema.questionnaire_id": {"en": "The questionnaire's id.", "ja": "質問票の ID。"},
+    "schema.questionnaire_version": {
+        "en": "The questionnaire's version when answered (now {version}).",
+        "ja": "回答したときの質問票のバージョン（現在は {version}）。",
+    },
+    "schema.meta": {"en": "Facts about the feature.", "ja": "機能についての情報。"},
+    "schema.meta.feature": {"en": "The feature's name.", "ja": "機能の名前。"},
+    "schema.meta.slug": {
+        "en": "The file-name stem of this file and its brief.",
+        "ja": "このファイルとブリーフのファイル名の元になる名前。",
+    },
+    "schema.meta.owner": {"en": "Who owns the brief.", "ja": "ブリーフのオーナー。"},
+    "schema.meta.date": {"en": "When it was answered (YYYY-MM-DD).", "ja": "回答した日（YYYY-MM-DD）。"},
+    "schema.meta.review_by": {
+        "en": "When the brief is due for review (YYYY-MM-DD).",
+        "ja": "ブリーフを見直す期限（YYYY-MM-DD）。",
+    },
+    "schema.decision": {
+        "en": "The team's decision, recorded with `mlpdm decide`.",
+        "ja": "`mlpdm decide` で記録するチームの決定。",
+    },
+    "schema.decision.status": {"en": "The decision.", "ja": "決定。"},
+    "schema.decision.by": {"en": "Who decided.", "ja": "決定した人。"},
+    "schema.decision.date": {"en": "When (YYYY-MM-DD).", "ja": "決定した日（YYYY-MM-DD）。"},
+    "schema.decision.rationale": {"en": "Why, in the team's words.", "ja": "チーム自身の言葉での理由。"},
+    "schema.decision.superseded_by": {
+        "en": "The slug of the feature that replaces this one.",
+        "ja": "この機能を置き換える機能のスラッグ。",
+    },
+    "schema.answers": {
+        "en": "One answer per question id; leave a key empty for no answer.",
+        "ja": "質問 ID ごとの回答。未回答ならキーを空のままにします。",
+    },
+    "schema.asked_when": {"en": "Asked only when {condition}.", "ja": "{condition} のときだけ尋ねます。"},
+    "schema.optional": {"en": "Optional: leave it empty to skip.", "ja": "任意：空のままなら省略します。"},
+    "schema.wrote": {
+        "en": "Wrote the schema of questionnaire {id} (v{version}) to {path}.",
+        "ja": "質問票 {id}（v{version}）のスキーマを {path} に書き出しました。",
+    },
+    "schema.not_kept": {
+        "en": "The schema beside the answers could not be kept current ({reason}); `mlpdm check --fix` writes it once that is fixed.",
+        "ja": "回答ファイルの横のスキーマを最新にできませんでした（{reason}）。問題を解決したら `mlpdm check --fix` で書き出せます。",
+    },
+    "check.schema_missing": {
+        "en": "the first line points editors at {name}, which is missing; `mlpdm check --fix` writes it",
+        "ja": "1 行目がエディタに {name} を示していますが、そのファイルがありません。`mlpdm check --fix` で書き出せます",
+    },
+    "check.schema_stale": {
+        "en": "{name} is not the current schema of questionnaire {id} (v{version}); `mlpdm check --fix` rewrites it",
+        "ja": "{name} は質問票 {id}（v{version}）の現在のスキーマではありません。`mlpdm check --fix` で書き直せます",
+    },
+    "check.schema_not_regular": {
+        "en": "{name} is not a regular file, so it is neither read nor replaced",
+        "ja": "{name} は通常のファイルではないため、読み込みも置き換えもしません",
+    },
+    "check.schema_written": {"en": "wrote the schema {path}", "ja": "スキーマ {path} を書き出しました"},
+    "check.schema_rewritten": {"en": "rewrote the schema {path}", "ja": "スキーマ {path} を書き直しました"},
+    # -- interview --data -------------------------------------------------------------------------
+    "interview.prefilled": {
+        "en": "{count} answer(s) came from {path}; {left} question(s) left to ask.",
+        "ja": "{count} 件の回答を {path} から読み込みました。残りの質問は {left} 件です。",
+    },
+    "interview.prefill_rejected": {
+        "en": "{place}: not used for “{label}”: {reason}. It is asked below.",
+        "ja": "{place}：「{label}」には使いません（{reason}）。下で改めて尋ねます。",
+    },
+    "interview.progress_prefilled": {
+        "en": "{answered} of {total} answered ({count} from {path})",
+        "ja": "{total} 問中 {answered} 問回答済み（{path} から {count} 件）",
+    },
+    "error.data_not_mapping": {
+        "en": "{path} holds no answers to prefill: expected question ids with their answers (`id: answer` on each line), or an mlpdm answers file",
+        "ja": "{path} に読み込める回答がありません。質問 ID と回答（1 行に `id: 回答`）か、mlpdm の回答ファイルが必要です",
+    },
+    "error.data_not_mapping.hint": {
+        "en": "See the ids with `mlpdm questionnaire show`, or start from a file `mlpdm new` writes.",
+        "ja": "ID は `mlpdm questionnaire show` で確認できます。`mlpdm new` が書き出すファイルから始めることもできます。",
+    },
+    "error.data_invalid": {
+        "en": "{path} cannot prefill the interview ({count} problem(s))",
+        "ja": "{path} はインタビューの回答として読み込めません（問題 {count} 件）",
+    },
+    "error.data_invalid.hint": {
+        "en": "Correct or remove each key listed (`mlpdm questionnaire show` lists the question ids), then run again.",
+        "ja": "挙げたキーをそれぞれ直すか削除してから（質問 ID は `mlpdm questionnaire show` で確認できます）、もう一度実行してください。",
+    },
+    "error.data_with_update": {
+        "en": "--data and --update cannot be combined",
+        "ja": "--data と --update は同時に指定できません",
+    },
+    "error.data_with_update.hint": {
+        "en": "Edit the answers file itself, then run `mlpdm render` on it; or start a new interview with --data.",
+        "ja": "回答ファイルを直接編集してから `mlpdm render` を実行するか、--data で新しいインタビューを始めてください。",
+    },
+    # -- mlpdm new --------------------------------------------------------------------------------
+    "error.new_exists": {
+        "en": "{path} already exists; mlpdm new never writes over an answers file",
+        "ja": "{path} はすでにあります。mlpdm new は回答ファイルを上書きしません",
+    },
+    "error.new_exists.hint": {
+        "en": "Edit it and run `mlpdm render {path}`, revise it with `mlpdm interview {feature}`, or choose another name.",
+        "ja": "そのファイルを編集して `mlpdm render {path}` を実行するか、`mlpdm interview {feature}` で見直すか、別の名前を付けてください。",
+    },
+    "error.new_no_name": {"en": "the feature's name is empty", "ja": "機能の名前が空です"},
+    "error.new_no_name.hint": {
+        "en": 'Give the feature a name, e.g. mlpdm new "Invoice OCR".',
+        "ja": "機能の名前を指定してください。例：mlpdm new「請求書OCR」",
+    },
+    "new.wrote": {
+        "en": "Wrote {path}: every question is there as a comment above an empty key.",
+        "ja": "{path} を書き出しました。すべての質問が、空のキーの上にコメントとして書かれています。",
+    },
+    "new.schema": {
+        "en": "Kept {schema} beside it: an editor with a YAML language server checks the answers as you type.",
+        "ja": "横に {schema} を置きました。YAML Language Server 対応のエディタなら、入力しながら回答を確認できます。",
+    },
+    "new.next": {
+        "en": "Fill in the answers in your editor, then run: mlpdm render {path}",
+        "ja": "エディタで回答を記入してから、次を実行してください：mlpdm render {path}",
+    },
+    "new.header": {
+        "en": "mlpdm answers for {feature}: fill in each answer after its key, then run",
+        "ja": "{feature} の mlpdm 回答ファイル：各キーの後に回答を記入してから、次を実行してください",
+    },
+    "new.header_empty": {
+        "en": "A key left empty has no answer: a required question still needs one, an optional one is skipped.",
+        "ja": "空のキーは未回答です。必須の質問には回答が必要で、任意の質問は省略になります。",
+    },
+    "new.section": {"en": "Section: {title}", "ja": "セクション：{title}"},
+    "new.required": {"en": "required", "ja": "必須"},
+    "new.optional": {"en": "optional, leave empty to skip", "ja": "任意。空なら省略"},
+    "new.why": {"en": "Why it matters: {text}", "ja": "なぜ重要か：{text}"},
+    "new.example": {"en": "Example: {text}", "ja": "例：{text}"},
+    "new.when": {"en": "Asked only when {condition}.", "ja": "{condition} のときだけ尋ねます。"},
+    "new.choices": {"en": "One of:", "ja": "次のどれか 1 つ："},
+    "new.multi": {
+        "en": "One or more, as a list such as [{first}]:",
+        "ja": "1 つ以上を [{first}] のようなリストで：",
+    },
+    "new.type.yesno": {"en": "Answer yes or no{unsure}.", "ja": "yes か no で回答{unsure}。"},
+    "new.type.unsure": {"en": " (or unsure)", "ja": "（または unsure）"},
+    "new.type.number": {"en": "A number{bounds}.", "ja": "数値{bounds}。"},
+    "new.type.bounds": {"en": " from {min} to {max}", "ja": "（{min}〜{max}）"},
+    "new.type.min": {"en": " of at least {min}", "ja": "（{min} 以上）"},
+    "new.type.max": {"en": " of at most {max}", "ja": "（{max} 以下）"},
+    "new.type.integer": {"en": "A whole number{bounds}.", "ja": "整数{bounds}。"},
+    "new.type.text": {"en": "One line of text.", "ja": "1 行のテキスト。"},
+    "new.type.longtext": {
+        "en": "Text; for several lines write `|` after the key and indent the lines below it.",
+        "ja": "テキスト。複数行ならキーの後に `|` を書き、次の行から字下げして書きます。",
+    },
+    "new.type.list": {
+        "en": "A list: one `- item` per line below the key.",
+        "ja": "リスト。キーの下に 1 行ずつ `- 項目` と書きます。",
     },
 }
 MESSAGES.update(HELP)

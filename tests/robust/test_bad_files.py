@@ -70,61 +70,62 @@ def listed_in_index(text: str) -> set[str]:
 
 # -- a bad answers file -----------------------------------------------------------------------
 
-# id: (text replaced in refund-agent.answers.yaml, its replacement, the line, the message)
+# id: (text replaced in refund-agent.answers.yaml, its replacement, the line, the message); the
+# file's first line is the schema line for editors, so its answers start a line lower.
 BAD_ANSWERS = {
     "impossible-date": (
         "date: '2026-11-26'",
         "date: 2026-13-45",
-        10,
+        11,
         "meta 'date' '2026-13-45' is not a date in the calendar",
     ),
     "february-30": (
         "date: '2026-11-26'",
         "date: 2026-02-30",
-        10,
+        11,
         "'2026-02-30' is not a date in the calendar",
     ),
     "huge-integer": (
         "daily_volume: 3000",
         "daily_volume: " + "9" * 4301,
-        20,
+        21,
         "a whole number of 4,301 digits is longer than mlpdm reads",
     ),
     "int-tag": (
         "daily_volume: 3000",
         "daily_volume: !!int abc",
-        20,
+        21,
         "'abc' is tagged !!int but is not a whole",
     ),
     "float-tag": (
         "daily_volume: 3000",
         "daily_volume: !!float abc",
-        20,
+        21,
         "'abc' is tagged !!float but is not",
     ),
-    "bool-tag": ("public_claims: 'no'", "public_claims: !!bool maybe", 21, "'maybe' is tagged !!bool"),
+    "bool-tag": ("public_claims: 'no'", "public_claims: !!bool maybe", 22, "'maybe' is tagged !!bool"),
     "timestamp-tag": (
         "date: '2026-11-26'",
         "date: !!timestamp notadate",
-        10,
+        11,
         "'notadate' is tagged !!timestamp but is not a date",
     ),
     "duplicate-key": (
         "daily_volume: 3000",
         "daily_volume: 3000\n  daily_volume: 30",
-        21,
-        "the key 'daily_volume' appears twice in the same mapping, on lines 20 and 21",
+        22,
+        "the key 'daily_volume' appears twice in the same mapping, on lines 21 and 22",
     ),
     "newer-questionnaire": (
         "version: 2",
         "version: 7",
-        5,
+        6,
         "made with version 7 of questionnaire 'default', but only versions 1 to 2 exist here",
     ),
     "unclosed-quote": (
         "failure_criterion: Refund",
         'failure_criterion: "Refund',
-        73,
+        74,
         "a quote opens here and is never closed",
     ),
 }
@@ -168,7 +169,7 @@ def test_a_bad_answers_file_is_located_and_the_good_one_still_processed(repo, ru
 
 def test_an_answers_file_that_is_not_utf8_is_located(repo, runner):
     offset = latin1(repo / BAD, "Maria Lopez", "María Lopez")
-    expected = not_utf8(BAD, 9, offset, 0xED)
+    expected = not_utf8(BAD, 10, offset, 0xED)
     rendered = runner.invoke(app, ["render", str(GOOD), str(BAD)])
     no_traceback(rendered)
     assert rendered.exit_code == 2 and expected in rendered.output

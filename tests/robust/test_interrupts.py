@@ -242,7 +242,8 @@ def test_without_a_terminal_and_no_input_it_stops_at_once(tmp_path):
 
 KILLS = 200
 WORKERS = 2
-LEFT_BY_A_PERSON = re.compile(r"\?\? docs/mlpdm/[a-z0-9-]+\.(answers\.yaml|draft\.yaml|md)")
+# The schema beside the answers is for the team to commit, like the answers themselves.
+LEFT_BY_A_PERSON = re.compile(r"\?\? docs/mlpdm/[a-z0-9-]+\.(answers\.yaml|draft\.yaml|md|schema\.json)")
 
 # Starting Python and importing mlpdm takes most of a short run, so 200 runs would take
 # minutes. This server imports mlpdm once and forks one process per run: each is a real
@@ -430,5 +431,5 @@ def test_sigkill_at_random_points_leaves_nothing_for_git(tmp_path):
     assert sorted(p.name for p in (docs / ".mlpdm").iterdir()) == [".gitignore"]
     assert [p.name for p in docs.iterdir() if p.name.startswith(".")] == [".mlpdm"]
     assert sorted(p.name for p in docs.iterdir() if not p.name.startswith(".")) == sorted(
-        f"{w.slug}.{kind}" for w in workers for kind in ("answers.yaml", "md")
+        [*(f"{w.slug}.{kind}" for w in workers for kind in ("answers.yaml", "md")), "default.schema.json"]
     )

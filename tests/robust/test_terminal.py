@@ -82,6 +82,8 @@ def hostile_repo(tmp_path, monkeypatch) -> Path:
     mini = {"uses_ml": "yes", "kind": "llm", "note": HOSTILE}
     write(root / DIR / "upd.answers.yaml", _answers(HOSTILE, "upd", mini, qid="mini"))
     write(root / "team.yaml", _team_questionnaire())
+    # Answers to prefill: one that fits, one whose hostile value does not.
+    write(root / f"{NAME}.data", yaml.safe_dump({"uses_ml": "yes", "kind": HOSTILE}, allow_unicode=True))
     write(root / f"{NAME}.yaml", f"id: [{HOSTILE!r}\n")
     # TOML escapes: the portfolio page gets a hostile file name.
     index = "".join(f"\\u{ord(c):04x}" if ord(c) < 0x20 or ord(c) > 0x7E else c for c in NAME)
@@ -107,6 +109,16 @@ CASES = [
         {0},
         SHOWN,
     ),
+    (
+        "interview --data",
+        ["interview", HOSTILE, "-d", DIR, "--owner", HOSTILE, "-q", "team.yaml", "--data", f"{NAME}.data"],
+        "llm\n\n\n",  # the kind asked again, the note skipped, Enter at the review
+        {0},
+        SHOWN,
+    ),
+    ("new", ["new", HOSTILE, "-d", DIR, "--owner", HOSTILE, "-q", "team.yaml"], None, {0}, SHOWN),
+    ("schema", ["schema", "team.yaml"], None, {0}, ("\\u202e",)),
+    ("schema --out", ["schema", "team.yaml", "--out", f"{DIR}/{NAME}.json"], None, {0}, SHOWN),
     ("render", ["render", "docs/mlpdm/hostile.answers.yaml", "-o", f"{DIR}/{NAME}.md"], None, {0}, SHOWN),
     ("render -o -", ["render", "docs/mlpdm/hostile.answers.yaml", "-o", "-"], None, {0}, ("(U+202E)",)),
     (

@@ -267,8 +267,10 @@ def test_decide_keeps_comments_and_layout(tmp_path, runner):
     after = path.read_text(encoding="utf-8")
     today = dt.date.today().isoformat()
     block = f"decision:\n  status: accepted\n  by: Lead\n  date: '{today}'\n"
-    # Only the decision was added, after meta; every comment, blank line and value is as it was.
-    assert after.replace(block, "") == before
+    # Only the decision was added, after meta, and the schema line first; every comment, blank
+    # line and value is as it was.
+    line = "# yaml-language-server: $schema=./default.schema.json\n"
+    assert after.replace(block, "") == line + before
     assert after.index("  date: '2026-11-20'\n") < after.index(block) < after.index("\nanswers:")
     result = runner.invoke(app, ["decide", str(path), "rejected", "--by", "Lead", "-r", "Too costly"])
     assert result.exit_code == 0, result.output
@@ -278,7 +280,7 @@ def test_decide_keeps_comments_and_layout(tmp_path, runner):
         again.replace(
             f"decision:\n  status: rejected\n  by: Lead\n  date: '{today}'\n  rationale: Too costly\n", ""
         )
-        == before
+        == line + before
     )
     assert runner.invoke(app, ["check", str(path.parent)]).exit_code == 0
 

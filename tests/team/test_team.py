@@ -401,7 +401,9 @@ def test_update_moves_answers_onto_a_team_questionnaire(rendered, runner):
     text = answers.read_text(encoding="utf-8")
     after = yaml.safe_load(text)
     assert after["questionnaire"] == {"id": "acme", "version": 2, "base_version": 2}
-    assert text.startswith("# mlpdm answers: the source of truth for invoice-ocr.md.")  # comments kept
+    first, rest = text.split("\n", 1)
+    assert first == "# yaml-language-server: $schema=./acme.schema.json"  # the team's schema now
+    assert rest.startswith("# mlpdm answers: the source of truth for invoice-ocr.md.")  # comments kept
     written = {k: v for k, v in after["answers"].items() if v is not None}
     expected = {**before["answers"], "audience": "internal", "daily_volume": 250, "security_review": "no"}
     expected["oncall_rota"] = "Payments rota"
