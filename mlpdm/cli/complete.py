@@ -197,6 +197,8 @@ COMPLETERS: dict[str, Completer] = {
     "base": _git_refs,
     "directory": _dirs,
     "output": _paths,
+    "out": _paths,
+    "data": _paths,
     "install_completion": _shells,
     "show_completion": _shells,
 }

@@ -83,6 +83,8 @@ def test_commands_and_options(team):
         "index",
         "diff",
         "decide",
+        "new",
+        "schema",
         "config",
         "questionnaire",
         "stats",

@@ -22,17 +22,20 @@ def commands(output: str) -> list[str]:
 
 def test_each_problem_is_an_annotation_on_its_file_and_line(rendered, runner):
     answers = rendered / DOCS / "invoice-ocr.answers.yaml"
-    edit(answers, "kill_switch: 'yes'", "kill_switch: 'maybe'")  # line 95
+    edit(answers, "kill_switch: 'yes'", "kill_switch: 'maybe'")
     edit(answers, "  data_available: 'yes'\n", "  data_available: 'yes'\n  bogus_question: 3\n")
     edit(rendered / DOCS / "refund-agent.answers.yaml", "kill_switch: 'yes'", "kill_switch: 'no'")
     result = github(runner)
     assert result.exit_code == 1, result.output
+    lines = answers.read_text(encoding="utf-8").splitlines()
+    bogus = next(i for i, line in enumerate(lines, 1) if "bogus_question" in line)
+    maybe = next(i for i, line in enumerate(lines, 1) if "kill_switch: 'maybe'" in line)
     assert commands(result.output) == [
         "::error file=docs/mlpdm/README.md,title=mlpdm index-stale::"
         "the portfolio index is out of date; run `mlpdm index`",
-        "::error file=docs/mlpdm/invoice-ocr.answers.yaml,line=31,title=mlpdm answers-invalid::"
+        f"::error file=docs/mlpdm/invoice-ocr.answers.yaml,line={bogus},title=mlpdm answers-invalid::"
         "unknown question id 'bogus_question'",
-        "::error file=docs/mlpdm/invoice-ocr.answers.yaml,line=96,title=mlpdm answers-invalid::"
+        f"::error file=docs/mlpdm/invoice-ocr.answers.yaml,line={maybe},title=mlpdm answers-invalid::"
         "kill_switch: expected one of yes, no, unsure, got 'maybe'",
         # The stale brief is shown on the answers file the pull request changed, naming the brief.
         "::error file=docs/mlpdm/refund-agent.answers.yaml,line=1,title=mlpdm brief-stale::"
@@ -63,8 +66,10 @@ def test_a_warning_points_at_the_line_it_is_about(rendered, runner):
     assert runner.invoke(app, ["check", "--fix"]).exit_code == 0
     result = github(runner)
     assert result.exit_code == 0, result.output  # a warning fails only with --strict, as before
+    lines = (rendered / DOCS / "invoice-ocr.answers.yaml").read_text(encoding="utf-8").splitlines()
+    due = next(i for i, line in enumerate(lines, 1) if "review_by:" in line)
     assert commands(result.output) == [
-        "::warning file=docs/mlpdm/invoice-ocr.answers.yaml,line=11,title=mlpdm review-overdue::"
+        f"::warning file=docs/mlpdm/invoice-ocr.answers.yaml,line={due},title=mlpdm review-overdue::"
         "review was due on 2020-01-31; review the brief, then run `mlpdm interview` to update it",
     ]
     assert github(runner, "--strict").exit_code == 1
@@ -80,8 +85,10 @@ def test_a_file_name_cannot_break_the_properties(repo, runner):
     # "," and ":" separate properties: in a file name they are escaped, not taken as syntax.
     shutil.copy(REPO / "examples" / "invoice-ocr.answers.yaml", repo / DOCS / "a,line=9:b.answers.yaml")
     result = github(runner)
+    lines = (REPO / "examples" / "invoice-ocr.answers.yaml").read_text(encoding="utf-8").splitlines()
+    slug = next(i for i, line in enumerate(lines, 1) if line.strip().startswith("slug:"))
     assert (
-        "::error file=docs/mlpdm/a%2Cline=9%3Ab.answers.yaml,line=8,title=mlpdm slug-mismatch::"
+        f"::error file=docs/mlpdm/a%2Cline=9%3Ab.answers.yaml,line={slug},title=mlpdm slug-mismatch::"
         "meta slug 'invoice-ocr' does not match the file name (expected 'a,line=9:b')"
     ) in commands(result.output)
 
