@@ -269,9 +269,7 @@ def _bar_rows(
     questionnaire: Questionnaire, answers: Mapping[str, Any], plan: EvaluationPlan, lang: str
 ) -> list[tuple[str, str, str]]:
     """Launch bar, stage gate and failure criterion side by side: (which, as typed, the % read)."""
-    present = [qid for _, qid, _ in BAR_ROWS if qid in questionnaire.question_index]
-    if not any(answers.get(qid) not in (None, "", "unsure") for qid in present) and plan.bars.launch is None:
-        return []
+    # Shown even when none is stated: a missing bar is what a reviewer needs to see.
     missing = t("plan.kpi.missing", lang)
     rows = []
     for key, qid, attr in BAR_ROWS:

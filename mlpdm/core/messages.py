@@ -475,15 +475,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "plan.launch.clears": {
         "en": "The lower bound clears the {target}% bar: **meets the bar**.",
-        "ja": "下限が基準 {target}% を上回っています：**基準を満たす**。",
+        "ja": "下限が基準 {target}% を上回っている：**基準を満たす**。",
     },
     "plan.launch.straddles": {
         "en": "The interval straddles the {target}% bar: **not shown yet**; evaluate more.",
-        "ja": "区間が基準 {target}% をまたいでいます：**まだ示せていない**。評価を増やす。",
+        "ja": "区間が基準 {target}% をまたいでいる：**まだ示せていない**。評価を増やす。",
     },
     "plan.launch.below": {
         "en": "Even the upper bound is below the {target}% bar: **below the bar**.",
-        "ja": "上限でも基準 {target}% を下回っています：**基準未達**である。",
+        "ja": "上限でも基準 {target}% を下回っている：**基準未達**である。",
     },
     "plan.launch.no_target": {
         "en": "No numeric launch bar was given to compare with.",

@@ -308,7 +308,7 @@ def _sample(
     )
     # Prevalence frames a binary classifier only: for other tasks every item has an answer.
     prevalence = _pct(prevalence_pct, 0.0, low=0, high=100.0001) or None
-    if kind not in (None, "binary"):
+    if kind not in (None, "classify"):
         prevalence = None
 
     def per_positive(size: int) -> int:
