@@ -1311,6 +1311,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Finite-population correction for a pool of {population}: n' = n / (1 + (n−1)/N).",
         "ja": "{population} 件の母集団に対する有限母集団修正：n' = n / (1 + (n−1)/N)。",
     },
+    "stats.bar_note": {
+        "en": "To show the {bar}% bar: the smallest n whose Wilson lower bound clears it with {p}% right; below {floor} items (every one right) no result can.",
+        "ja": "基準 {bar}% を示すには：正解 {p}% のとき Wilson 区間の下限が基準を上回る最小の n です。{floor} 件未満では（全件正解でも）示せません。",
+    },
+    "stats.bar_cannot_note": {
+        "en": "At an expected rate of {p}%, no set of any size can show the {bar}% bar is met.",
+        "ja": "見込みの割合が {p}% では、何件あっても基準 {bar}% を満たすとは示せません。",
+    },
+    "stats.for_bar": {"en": "To show the bar (n)", "ja": "基準を示すための件数（n）"},
+    "stats.for_bar_items": {"en": "Items to label for the bar", "ja": "基準のためにラベル付けする件数"},
     "stats.sample_size": {"en": "Sample size", "ja": "サンプル数"},
     "stats.per_estimate": {"en": "Per estimate (n)", "ja": "推定 1 つあたり（n）"},
     "stats.per_group": {"en": "Items to label per group", "ja": "グループごとにラベル付けする件数"},
