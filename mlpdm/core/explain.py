@@ -225,10 +225,12 @@ def _sample_lines(plan: EvaluationPlan, lang: str) -> list[Md]:
                         items=number(s.bar_items),
                     )
                 )
+    # "The larger of the two sizes" only when there are two.
+    two = "" if s.bar_total is not None else ".margin"
     if s.segments > 1:
-        lines.append(message("plan.sample.segments", lang, segments=s.segments, total=number(s.total)))
+        lines.append(message(f"plan.sample.segments{two}", lang, segments=s.segments, total=number(s.total)))
     else:
-        lines.append(message("plan.sample.total", lang, total=number(s.total)))
+        lines.append(message(f"plan.sample.total{two}", lang, total=number(s.total)))
     if s.have is not None:
         lines.append(_have_line(s, lang))
     return lines

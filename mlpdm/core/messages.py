@@ -428,6 +428,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "In all: **{total}** labelled items, the larger of the two sizes.",
         "ja": "合計：2 つの件数の大きいほうをとり、ラベル付きデータ **{total}** 件。",
     },
+    "plan.sample.segments.margin": {
+        "en": "Each of the {segments} groups to check needs its own sample: **{total}** items in all (or accept a wider margin for small groups, and say so).",
+        "ja": "確認する {segments} グループそれぞれに標本が必要である。合計 **{total}** 件（小さいグループで誤差の幅を広げるなら、その旨を明記する）。",
+    },
+    "plan.sample.total.margin": {
+        "en": "In all: **{total}** labelled items.",
+        "ja": "合計：ラベル付きデータ **{total}** 件。",
+    },
     "plan.sample.have.enough": {
         "en": "The planned evaluation set ({have}) is large enough for the margin.",
         "ja": "予定している評価データ（{have} 件）で、誤差の幅には足りる。",
@@ -458,7 +466,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan.bars.rate": {"en": "Rate it names", "ja": "読み取った割合"},
     "plan.bars.bar": {"en": "Launch bar", "ja": "リリース基準"},
     "plan.bars.gate": {"en": "Stage gate", "ja": "段階のゲート"},
-    "plan.bars.failure": {"en": "Stop or roll back if below", "ja": "中止・ロールバックの条件"},
+    "plan.bars.failure": {"en": "Stop or roll back if", "ja": "中止・ロールバックの条件"},
     "plan.bars.percent": {"en": "{value}%", "ja": "{value}%"},
     "plan.bars.failure_above_bar": {
         "en": "⚠ **The bars contradict each other**: the failure criterion stops below {failure}%, above the {bar}% launch bar, so a model that just meets the bar would already be stopped. Raise the bar or lower the failure criterion.",
