@@ -8,6 +8,7 @@ Formulas, sources and worked values: docs/metrics.md.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from statistics import NormalDist
 
@@ -83,36 +84,40 @@ def zero_error_floor(bar: float, *, confidence: float = 0.95) -> int:
     return max(1, math.ceil(z * z * bar / (1 - bar) - 1e-9))
 
 
+# Beyond this many candidates the exact smallest size is not searched item by item: the answer is
+# then the first size that surely clears, at most the rounding of one item above the smallest.
+_SCAN = 20_000
+
+
 def size_for_bar(bar: float, expected: float, *, confidence: float = 0.95) -> int | None:
     """The smallest n whose Wilson lower bound of round(p·n)/n clears ``bar`` (None when p ≤ bar).
 
-    At a true rate no higher than the bar, no set size can show the bar is met. The search
-    starts at a proven lower bound: the bound rises with n and with the observed rate, and
-    rounding adds at most 0.5/n to the rate, so no smaller n can clear.
+    At a true rate no higher than the bar, no set size can show the bar is met. The bound rises
+    with n and with the observed rate, and rounding moves the rate by at most 0.5/n, so the
+    answer lies between a size below which none can clear (at p + 0.5/n) and one from which
+    every size does (at p − 0.5/n); between them it is searched item by item.
     """
     _check_open_unit(bar, "bar")
     _check_unit(expected, "expected rate")
     if expected <= bar:
         return None
-    start = zero_error_floor(bar, confidence=confidence)
-    while True:  # each pass is still a lower bound; it settles in a few passes
-        optimistic = min(1.0, expected + 0.5 / start)
-        lower = _smallest_clearing(bar, optimistic, confidence, start)
-        if lower <= start:
+    floor = zero_error_floor(bar, confidence=confidence)
+    low = floor
+    for _ in range(64):  # each pass is still a lower bound; it settles in a few passes
+        optimistic = min(1.0, expected + 0.5 / low)
+        lower = _smallest(lambda n, r=optimistic: _wilson_low(r, n, confidence) >= bar, low)
+        if lower <= low:
             break
-        start = lower
-    n = start
-    while wilson(round(expected * n), n, confidence=confidence).low < bar:
-        n += 1
-    return n
+        low = lower
+    high = _smallest(lambda n: _wilson_low(max(0.0, expected - 0.5 / n), n, confidence) >= bar, low)
+    for n in range(low, min(high, low + _SCAN)):
+        if wilson(round(expected * n), n, confidence=confidence).low >= bar:
+            return n
+    return high
 
 
-def _smallest_clearing(bar: float, rate: float, confidence: float, start: int) -> int:
-    """Smallest n ≥ start whose bound at the unrounded ``rate`` clears ``bar`` (bisection)."""
-
-    def clears(n: int) -> bool:
-        return _wilson_low(rate, n, confidence) >= bar
-
+def _smallest(clears: Callable[[int], bool], start: int) -> int:
+    """Smallest n ≥ start for which ``clears`` holds, for a condition that stays true once true."""
     if clears(start):
         return start
     high = start * 2

@@ -64,6 +64,13 @@ def test_a_rate_just_above_the_bar_needs_a_large_but_finite_set():
     assert clears(round(0.901 * n), n, 0.9)
 
 
+@pytest.mark.parametrize(("bar", "p"), [(0.01, 0.0100001), (0.5, 0.500001), (0.999999, 0.9999995)])
+def test_a_hair_above_the_bar_is_answered_at_once_with_a_size_that_clears(bar, p):
+    # Answers reach this through the rules, so it must stay quick for any numbers typed.
+    n = stats.size_for_bar(bar, p)
+    assert n is not None and clears(round(p * n), n, bar)
+
+
 @pytest.mark.parametrize(("p", "margin"), [(0.5, 0.05), (0.9, 0.03), (0.99, 0.02), (0.995, 0.02)])
 def test_the_wilson_size_for_a_margin_gives_an_interval_that_narrow(p, margin):
     def half_width(n: int) -> float:  # the Wilson half-width at the expected rate itself
