@@ -1,9 +1,10 @@
 """The evaluation planner: metrics for the task, error weights, labels needed, the launch bar.
 
 It reads well-known question ids of the default questionnaire (task_type, model_metric,
-error_balance, error_ratio, eval_margin, launch_target, prevalence, segments,
-eval_population, eval_size, pilot_total, pilot_correct); a questionnaire without them simply
-gets a shorter plan. Percentages are entered as 0-100, as people say them.
+metric_target, error_balance, error_ratio, eval_margin, launch_target, prevalence, segments,
+eval_population, eval_size, pilot_total, pilot_correct, launch_gate, failure_criterion); a
+questionnaire without them simply gets a shorter plan. Percentages are entered as 0-100, as
+people say them. Sizes are Wilson sizes at a stated expected rate (docs/metrics.md).
 """
 
 from __future__ import annotations
