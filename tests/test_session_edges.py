@@ -35,7 +35,7 @@ def test_revising_a_feature_whose_file_leaves_out_skipped_questions_starts_at_th
     out = screen.getvalue()
     assert person.asked == []  # no question came before the review
     assert "Section 1 of" not in out and "Review your answers" in out
-    assert outcome.verdict == "go"
+    assert outcome.verdict == "go-with-conditions"  # its 1,200 invoices cannot yet show the 98% bar per group
     after = saved(docs / "invoice-ocr.answers.yaml")["answers"]
     assert {k: v for k, v in after.items() if v is not None} == before
 

@@ -112,6 +112,7 @@ def sample_size(
     ] = None,
     segments: Annotated[int, typer.Option("--segments", "-s", min=1)] = 1,
     population: Annotated[int | None, typer.Option("--population", "-N", min=1)] = None,
+    bar: Annotated[float | None, typer.Option("--bar", "-b")] = None,
     confidence: ConfidenceOption = 0.95,
     fmt: FormatOption = TextOrJson.text,
     as_json: JsonAlias = False,
@@ -120,7 +121,10 @@ def sample_size(
     """How many items to label to know a rate within ±margin: n = z²·p(1−p)/e²."""
     language = resolve_lang(ctx, lang)
     e = _fraction(margin, "margin")
-    p = _fraction(expected, "expected") if expected is not None else 0.5
+    b = _fraction(bar, "bar")
+    # With a bar and no expected rate, assume halfway between the bar and 100%, as the brief does.
+    default = 0.5 if b is None else (b + 1) / 2
+    p = _fraction(expected, "expected") if expected is not None else default
     level = _fraction(confidence, "confidence") or 0.95
     assert e is not None and p is not None
     n = stats.sample_size(e, expected=p, confidence=level)
@@ -134,11 +138,24 @@ def sample_size(
     if population is not None:
         items = stats.finite_population(items, population)
         notes.append(t("stats.fpc_note", language, population=number(population)))
-    total = items * segments
+    bar_n = bar_items = floor = None
+    if b is not None:
+        floor = stats.zero_error_floor(b, confidence=level)
+        bar_n = stats.size_for_bar(b, p, confidence=level)
+        bar_items = bar_n if bar_n is None or pi is None else stats.items_to_label(bar_n, pi)
+        if bar_n is None:
+            notes.append(t("stats.bar_cannot_note", language, bar=percent(b), p=percent(p)))
+        else:
+            notes.append(t("stats.bar_note", language, bar=percent(b), p=percent(p), floor=number(floor)))
+    total = max(items, bar_items or 0) * segments
     table = _table(t("stats.sample_size", language))
     table.add_row(t("stats.per_estimate", language), number(n))
     if items != n:
         table.add_row(t("stats.per_group", language), number(items))
+    if b is not None:
+        table.add_row(t("stats.for_bar", language), number(bar_n) if bar_n is not None else "—")
+        if bar_items is not None and bar_items != bar_n:
+            table.add_row(t("stats.for_bar_items", language), number(bar_items))
     if segments > 1:
         table.add_row(t("stats.groups", language), str(segments))
     table.add_row(t("stats.total", language), number(total))
@@ -152,6 +169,10 @@ def sample_size(
         "prevalence": pi,
         "population": population,
         "confidence": level,
+        "bar": b,
+        "bar_n": bar_n,
+        "bar_items": bar_items,
+        "zero_error_floor": floor,
     }
     _emit(data, table, notes, wants_json(fmt, as_json))
 

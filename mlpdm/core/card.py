@@ -178,7 +178,12 @@ def _evaluation(
         parts.append(Md(escape_fragment(ready)))
     sample = plan.sample
     if sample is not None:
-        parts.append(
-            message("card.eval.needed", lang, total=number(sample.total), margin=number(sample.margin_pct))
-        )
+        bar = number(sample.bar_pct) if sample.bar_pct is not None else ""
+        if sample.bar_cannot:
+            parts.append(message("card.eval.cannot", lang, bar=bar))
+        else:
+            key = "card.eval.needed.bar" if sample.bar_total is not None else "card.eval.needed"
+            parts.append(
+                message(key, lang, total=number(sample.total), margin=number(sample.margin_pct), bar=bar)
+            )
     return parts

@@ -9,7 +9,7 @@ from mlpdm.core import stats
 from mlpdm.core.display import display_value, number, percent
 from mlpdm.core.markdown import Md, escape_fragment, escape_inline
 from mlpdm.core.messages import t
-from mlpdm.core.metrics import TASK_METRICS, EvaluationPlan, evaluation_plan
+from mlpdm.core.metrics import TASK_METRICS, EvaluationPlan, SamplePlan, evaluation_plan
 from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.core.whatif import GIVEN, Change, WhatIf
 
@@ -92,6 +92,7 @@ def plan_context(questionnaire: Questionnaire, answers: Mapping[str, Any], lang:
     plan = evaluation_plan(answers)
     return {
         "metrics": _metric_lines(plan, answers, lang),
+        "method": _method_lines(plan, answers, lang),
         "weighting": _weighting_lines(plan, lang),
         "sample": _sample_lines(plan, lang),
         "launch": _launch_lines(plan, lang),
@@ -102,6 +103,8 @@ def plan_context(questionnaire: Questionnaire, answers: Mapping[str, Any], lang:
             tenth=number(plan.zero_failure_trials["0.1%"]),
         ),
         "kpi": _kpi_rows(questionnaire, answers, lang) if "kpi" in questionnaire.question_index else [],
+        "bars": _bar_rows(questionnaire, answers, plan, lang),
+        "bar_warnings": [message(f"plan.bars.{c}", lang, **_bar_values(plan)) for c in plan.bars.conflicts],
     }
 
 
@@ -109,6 +112,37 @@ def _metric_lines(plan: EvaluationPlan, answers: Mapping[str, Any], lang: str) -
     if str(answers.get("task_type")) not in TASK_METRICS:
         return []
     return [Md(escape_inline(t(f"metric.{metric}", lang))) for metric in plan.metrics]
+
+
+def _method_lines(plan: EvaluationPlan, answers: Mapping[str, Any], lang: str) -> list[Md]:
+    """How to measure, for the task: the plan a reviewer of that kind of model expects."""
+    kind = plan.kind
+    if kind is None:
+        return []
+    if plan.multiclass:
+        classes = number(plan.classes or 0)
+        return [
+            message("plan.method.multiclass.matrix", lang, classes=classes),
+            message("plan.method.multiclass.small", lang),
+        ]
+    if kind == "forecast":
+        segments = len(answers.get("segments") or [])
+        return [
+            message("plan.method.forecast.backtest", lang),
+            message("plan.method.forecast.segments" if segments else "plan.method.forecast.errors", lang),
+            message("plan.method.forecast.no_sample", lang),
+        ]
+    return [message(f"plan.method.{kind}.{part}", lang) for part in METHOD_PARTS[kind]]
+
+
+# The lines of each task's plan, in the catalogue as plan.method.<task>.<part>.
+METHOD_PARTS: Mapping[str, tuple[str, ...]] = {
+    "classify": ("confusion",),
+    "extract": ("fields", "unit"),
+    "search": ("judged", "unit"),
+    "generate": ("rubric", "groundedness", "share"),
+    "converse": ("success", "rubric", "groundedness", "share"),
+}
 
 
 def _weighting_lines(plan: EvaluationPlan, lang: str) -> list[Md]:
@@ -132,15 +166,20 @@ def _sample_lines(plan: EvaluationPlan, lang: str) -> list[Md]:
     s = plan.sample
     if s is None:
         return []
-    source = t("plan.sample.expected.bar" if s.expected_given else "plan.sample.expected.unknown", lang)
-    lines = [
+    bar = number(s.bar_pct) if s.bar_pct is not None else ""
+    expected = number(round(s.expected_pct, 1))
+    if s.pilot_pct is not None:  # the pilot is at or below the bar: say so, then what is assumed
+        pilot = number(round(s.pilot_pct, 1))
+        lines = [message("plan.sample.pilot_below", lang, pilot=pilot, bar=bar, expected=expected)]
+    else:
+        lines = [message(f"plan.sample.expected.{s.expected_source}", lang, expected=expected, bar=bar)]
+    lines += [
         message(
-            "plan.sample.formula",
+            "plan.sample.margin",
             lang,
             margin=number(s.margin_pct),
-            expected=number(s.expected_pct),
-            expected_source=source,
             n=number(s.per_estimate),
+            wald=number(stats.sample_size(s.margin_pct / 100, expected=min(s.expected_pct, 100) / 100)),
         ),
         message(f"plan.sample.counts.{s.counts}", lang),
     ]
@@ -163,18 +202,98 @@ def _sample_lines(plan: EvaluationPlan, lang: str) -> list[Md]:
                 items=number(s.items_per_estimate),
             )
         )
-    if s.segments > 1:
-        lines.append(message("plan.sample.segments", lang, segments=s.segments, total=number(s.total)))
-    else:
-        lines.append(message("plan.sample.total", lang, total=number(s.total)))
-    if s.have is not None:
-        if s.enough:
-            lines.append(message("plan.sample.have.enough", lang, have=number(s.have)))
+    if s.bar_pct is not None:
+        if s.bar_size is None:
+            lines.append(message("plan.sample.bar.cannot", lang, bar=bar))
         else:
             lines.append(
-                message("plan.sample.have.short", lang, have=number(s.have), missing=number(s.total - s.have))
+                message(
+                    "plan.sample.bar",
+                    lang,
+                    bar=bar,
+                    n=number(s.bar_size),
+                    expected=expected,
+                    floor=number(s.bar_floor or 0),
+                )
             )
+            if s.bar_items is not None and s.bar_items != s.bar_size:
+                lines.append(
+                    message(
+                        "plan.sample.bar.prevalence",
+                        lang,
+                        prevalence=number(s.prevalence_pct or 0),
+                        items=number(s.bar_items),
+                    )
+                )
+    # "The larger of the two sizes" only when there are two.
+    two = "" if s.bar_total is not None else ".margin"
+    if s.segments > 1:
+        lines.append(message(f"plan.sample.segments{two}", lang, segments=s.segments, total=number(s.total)))
+    else:
+        lines.append(message(f"plan.sample.total{two}", lang, total=number(s.total)))
+    if s.have is not None:
+        lines.append(_have_line(s, lang))
     return lines
+
+
+def _have_line(s: SamplePlan, lang: str) -> Md:
+    """Whether the planned set meets both sizes; "large enough" only when it does."""
+    have = number(s.have or 0)
+    if s.bar_cannot:
+        return message("plan.sample.have.cannot", lang, have=have)
+    if s.enough:
+        key = "plan.sample.have.enough.both" if s.bar_total is not None else "plan.sample.have.enough"
+        return message(key, lang, have=have)
+    short_margin = (s.have or 0) < s.margin_total
+    short_bar = s.bar_total is not None and (s.have or 0) < s.bar_total
+    which = "both" if short_margin and short_bar else "bar" if short_bar else "margin"
+    return message(
+        f"plan.sample.have.short.{which}", lang, have=have, missing=number(s.total - (s.have or 0))
+    )
+
+
+BAR_ROWS = (
+    ("bar", "metric_target", "launch"),
+    ("gate", "launch_gate", "gate"),
+    ("failure", "failure_criterion", "failure"),
+)
+
+
+def _bar_values(plan: EvaluationPlan) -> dict[str, str]:
+    bars = plan.bars
+    return {
+        key: number(value) if value is not None else ""
+        for key, value in (("bar", bars.launch), ("gate", bars.gate), ("failure", bars.failure))
+    }
+
+
+def _bar_rows(
+    questionnaire: Questionnaire, answers: Mapping[str, Any], plan: EvaluationPlan, lang: str
+) -> list[tuple[str, str, str]]:
+    """Launch bar, stage gate and failure criterion side by side: (which, as typed, the % read)."""
+    # Shown even when none is stated: a missing bar is what a reviewer needs to see.
+    missing = t("plan.kpi.missing", lang)
+    rows = []
+    for key, qid, attr in BAR_ROWS:
+        if qid not in questionnaire.question_index:
+            continue
+        given = answers.get(qid)
+        typed = (
+            display_value(questionnaire.question(qid), given, lang)
+            if given not in (None, "", "unsure")
+            else None
+        )
+        value = getattr(plan.bars, attr)
+        if key == "bar" and typed is None and value is not None:
+            typed = f"{number(value)}%"
+        rows.append(
+            (
+                t(f"plan.bars.{key}", lang),
+                typed or missing,
+                t("plan.bars.percent", lang, value=number(value)) if value is not None else "—",
+            )
+        )
+    return rows
 
 
 def _launch_lines(plan: EvaluationPlan, lang: str) -> list[Md]:
@@ -229,4 +348,9 @@ def kpi_values(questionnaire: Questionnaire, answers: Mapping[str, Any], lang: s
 def _kpi_rows(questionnaire: Questionnaire, answers: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
     missing = t("plan.kpi.missing", lang)
     values = kpi_values(questionnaire, answers, lang)
-    return [(t(f"plan.kpi.{key}", lang), values[key] or missing) for key in KPI_ROWS]
+    # The launch bar and the failure criterion are in the table of the three bars.
+    return [
+        (t(f"plan.kpi.{key}", lang), values[key] or missing)
+        for key in KPI_ROWS
+        if key not in ("bar", "failure")
+    ]

@@ -177,6 +177,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{total} labelled items needed for ±{margin} points",
         "ja": "±{margin} ポイントにはラベル付きデータ {total} 件が必要",
     },
+    "card.eval.needed.bar": {
+        "en": "{total} labelled items needed for ±{margin} points and the {bar}% bar",
+        "ja": "±{margin} ポイントと基準 {bar}% にはラベル付きデータ {total} 件が必要",
+    },
+    "card.eval.cannot": {
+        "en": "no set size can show the {bar}% bar is met",
+        "ja": "何件あっても基準 {bar}% を満たすとは示せない",
+    },
     "card.pilot": {"en": "Pilot", "ja": "パイロット"},
     "card.pilot.result": {
         "en": "{correct} of {total} right, 95% interval [{low}%, {high}%]: {outcome}",
@@ -257,69 +265,216 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan.title": {"en": "Evaluation plan", "ja": "評価計画"},
     "plan.metrics": {"en": "Metrics that fit this task", "ja": "このタスクに合う指標"},
     "plan.chosen": {"en": "chosen", "ja": "採用"},
+    "plan.method": {"en": "How to measure it", "ja": "測り方"},
+    "plan.method.classify.confusion": {
+        "en": "Count hits, false alarms and misses on labelled items at the chosen threshold: precision is measured on the items flagged, recall on the items that should be.",
+        "ja": "選んだしきい値で、ラベル付きデータの正しい検出・誤検知・見逃しを数える。適合率は検出したものについて、再現率は検出すべきものについて測る。",
+    },
+    "plan.method.multiclass.matrix": {
+        "en": "With {classes} classes, label a random sample and tabulate a {classes} × {classes} confusion matrix: per-class recall and precision show which classes are confused with which; the overall rate can hide a weak class.",
+        "ja": "クラスが {classes} 個あるので、無作為に抽出した標本にラベルを付け、{classes} × {classes} の混同行列を作る。クラスごとの再現率と適合率から、どのクラスがどれと混同されるかがわかる。全体の割合だけでは弱いクラスが隠れる。",
+    },
+    "plan.method.multiclass.small": {
+        "en": "A rare class gets few items in a random sample and so a wide interval: label more of each class whose errors matter (the sizes below are per estimate, so per class where a class is checked on its own).",
+        "ja": "まれなクラスは無作為抽出では件数が少なく、区間が広くなる。誤りが問題になるクラスは追加でラベルを付ける（下の件数は推定 1 つあたりなので、個別に確認するクラスごとに必要である）。",
+    },
+    "plan.method.extract.fields": {
+        "en": "Score each field on its own (**per-field rate**: share of documents where that field is exactly right) and the whole document (**all-fields-right rate**: share of documents with every field right). The second is lower, and it is what a user who stops checking relies on.",
+        "ja": "項目ごと（**項目別正解率**：その項目が完全に正しかった文書の割合）と文書全体（**全項目正解率**：すべての項目が正しかった文書の割合）の両方を測る。後者のほうが低く、確認をやめた利用者が頼るのはこちらである。",
+    },
+    "plan.method.extract.unit": {
+        "en": "Count documents, not fields: the fields of one document fail together, so they are not independent items.",
+        "ja": "項目ではなく文書を数える。同じ文書の項目はまとめて誤るので、独立した件数にはならない。",
+    },
+    "plan.method.search.judged": {
+        "en": "Judge a sample of real queries: for each, a person marks which of the top k results are relevant (graded where it matters), and you report **recall@k** and **nDCG@k** averaged over the queries ([Järvelin & Kekäläinen 2002](https://doi.org/10.1145/582415.582418)).",
+        "ja": "実際のクエリの標本を判定する。クエリごとに上位 k 件のどれが関連するかを人が判定し（必要なら段階評価で）、クエリ全体で平均した **recall@k** と **nDCG@k** を報告する（[Järvelin & Kekäläinen 2002](https://doi.org/10.1145/582415.582418)）。",
+    },
+    "plan.method.search.unit": {
+        "en": "The unit is a judged query: the sizes below count queries, treating each as a pass or fail (a relevant result in the top k).",
+        "ja": "単位は判定済みのクエリである。下の件数はクエリの数で、各クエリを合格か不合格か（上位 k 件に関連する結果があるか）として数える。",
+    },
+    "plan.method.forecast.backtest": {
+        "en": "Backtest out of time: fit on data up to a cut-off date, forecast the period after it, and repeat for several cut-offs (a rolling origin); never shuffle across time ([Hyndman & Athanasopoulos](https://otexts.com/fpp3/tscv.html)).",
+        "ja": "期間外でバックテストする。ある基準日までのデータで学習し、その後の期間を予測する。これを複数の基準日で繰り返す（ローリング・オリジン）。時間をまたいでデータを混ぜない（[Hyndman & Athanasopoulos](https://otexts.com/fpp3/tscv.html)）。",
+    },
+    "plan.method.forecast.segments": {
+        "en": "Report **MAE** and **MAPE** for each segment and overall, against a naive forecast (the last period, or the same season last year); MAPE misleads where actual values are near zero.",
+        "ja": "セグメントごとと全体で **MAE** と **MAPE** を報告し、単純な予測（前の期間、または前年の同じ季節）と比べる。実績値が 0 に近いところでは MAPE は誤解を招く。",
+    },
+    "plan.method.forecast.errors": {
+        "en": "Report **MAE** and **MAPE** overall and for the groups that matter (products, regions), against a naive forecast (the last period, or the same season last year); MAPE misleads where actual values are near zero.",
+        "ja": "全体と重要なグループ（商品、地域）ごとに **MAE** と **MAPE** を報告し、単純な予測（前の期間、または前年の同じ季節）と比べる。実績値が 0 に近いところでは MAPE は誤解を招く。",
+    },
+    "plan.method.forecast.no_sample": {
+        "en": "A forecast is judged by the size of its errors, not by a share of right answers, so no proportion sample size applies: cover enough periods to include the seasons and events that matter.",
+        "ja": "予測は正解の割合ではなく誤差の大きさで評価するので、割合の標本サイズは当てはまらない。重要な季節や出来事を含むだけの期間をカバーする。",
+    },
+    "plan.method.generate.rubric": {
+        "en": "Rate a random sample of real outputs against a written rubric (e.g. correct, complete, right tone), with two raters on a share of them to check they agree.",
+        "ja": "実際の出力から無作為に抽出した標本を、文書にしたルーブリック（例：正確、十分、適切な口調）で評価する。一部は 2 人で評価し、評価が一致するかを確かめる。",
+    },
+    "plan.method.generate.groundedness": {
+        "en": "Check **groundedness**: the share of statements the sources support; an unsupported statement counts as wrong even when it happens to be true.",
+        "ja": "**根拠性**を確かめる：情報源で裏付けられる記述の割合。裏付けのない記述は、たまたま正しくても誤りとして数える。",
+    },
+    "plan.method.generate.share": {
+        "en": "The sizes below are for the rated share (the share of outputs rated acceptable, or grounded).",
+        "ja": "下の件数は、評価した割合（許容できると評価された出力、または根拠のある出力の割合）のためのものである。",
+    },
+    "plan.method.converse.success": {
+        "en": "Judge whole conversations, not single replies: did the user get the task done (**task success**), and where did it go wrong?",
+        "ja": "個々の返答ではなく会話全体を判定する：利用者はタスクを達成できたか（**タスク達成率**）、どこでうまくいかなかったか。",
+    },
+    "plan.method.converse.rubric": {
+        "en": "Rate a random sample of real conversations against a written rubric (e.g. correct, safe, right tone), with two raters on a share of them to check they agree.",
+        "ja": "実際の会話から無作為に抽出した標本を、文書にしたルーブリック（例：正確、安全、適切な口調）で評価する。一部は 2 人で評価し、評価が一致するかを確かめる。",
+    },
+    "plan.method.converse.groundedness": {
+        "en": "Check **groundedness**: the share of statements the sources support; an unsupported statement counts as wrong even when it happens to be true.",
+        "ja": "**根拠性**を確かめる：情報源で裏付けられる記述の割合。裏付けのない記述は、たまたま正しくても誤りとして数える。",
+    },
+    "plan.method.converse.share": {
+        "en": "The sizes below are for the rated share (the share of conversations rated a success, or grounded).",
+        "ja": "下の件数は、評価した割合（成功と評価された会話、または根拠のある会話の割合）のためのものである。",
+    },
     "plan.weighting": {"en": "Weighing the two errors", "ja": "2 種類の誤りの重み付け"},
     "plan.weighting.ratio.miss": {
         "en": "A miss costs about {ratio}× a false alarm, so favour **recall**.",
-        "ja": "見逃し（偽陰性）は誤検知（偽陽性）の約 {ratio} 倍のコストなので、**再現率**を重視します。",
+        "ja": "見逃し（偽陰性）は誤検知（偽陽性）の約 {ratio} 倍のコストなので、**再現率**を重視する。",
     },
     "plan.weighting.ratio.false_alarm": {
         "en": "A false alarm costs about {ratio}× a miss, so favour **precision**.",
-        "ja": "誤検知（偽陽性）は見逃し（偽陰性）の約 {ratio} 倍のコストなので、**適合率**を重視します。",
+        "ja": "誤検知（偽陽性）は見逃し（偽陰性）の約 {ratio} 倍のコストなので、**適合率**を重視する。",
     },
     "plan.weighting.equal": {
         "en": "Both errors cost about the same: a balanced F1 score fits.",
-        "ja": "2 種類の誤りのコストはほぼ同じなので、バランスの取れた F1 スコアが適します。",
+        "ja": "2 種類の誤りのコストはほぼ同じなので、バランスの取れた F1 スコアが適する。",
     },
     "plan.beta": {
         "en": "F-beta with β = √(c_FN / c_FP) = **{beta}** weighs the errors by their costs (a heuristic derived from the count form of F-beta; [SK-FB](https://scikit-learn.org/stable/modules/generated/sklearn.metrics.fbeta_score.html)).",
-        "ja": "β = √(c_FN / c_FP) = **{beta}** の F-beta は誤りをコストで重み付けします（F-beta の件数形式から導いた経験則。[SK-FB](https://scikit-learn.org/stable/modules/generated/sklearn.metrics.fbeta_score.html)）。",
+        "ja": "β = √(c_FN / c_FP) = **{beta}** の F-beta は誤りをコストで重み付けする（F-beta の件数形式から導いた経験則。[SK-FB](https://scikit-learn.org/stable/modules/generated/sklearn.metrics.fbeta_score.html)）。",
     },
     "plan.threshold": {
         "en": "Cost-optimal threshold p* = c_FP / (c_FP + c_FN) = **{threshold}**: flag an item when the model's calibrated probability is at least that ([Elkan 2001](https://mlanthology.org/ijcai/2001/elkan2001ijcai-foundations/); needs calibrated probabilities, otherwise tune the operating point on labelled data).",
-        "ja": "コスト最適なしきい値 p* = c_FP / (c_FP + c_FN) = **{threshold}**：校正済み確率がこの値以上ならフラグを立てます（[Elkan 2001](https://mlanthology.org/ijcai/2001/elkan2001ijcai-foundations/)。確率が校正されていない場合は、ラベル付きデータで動作点を調整してください）。",
+        "ja": "コスト最適なしきい値 p* = c_FP / (c_FP + c_FN) = **{threshold}**：校正済み確率がこの値以上ならフラグを立てる（[Elkan 2001](https://mlanthology.org/ijcai/2001/elkan2001ijcai-foundations/)。確率が校正されていない場合は、ラベル付きデータで動作点を調整する）。",
     },
     "plan.sample": {"en": "How many items to label", "ja": "ラベル付けが必要な件数"},
-    "plan.sample.formula": {
-        "en": "n = z²·p(1−p)/e² with z = 1.96 (95% confidence), e = ±{margin} points and p = {expected}% ({expected_source}) gives **{n}** per estimate ([SM-SS](https://www.statsmodels.org/stable/generated/statsmodels.stats.proportion.samplesize_confint_proportion.html)).",
-        "ja": "n = z²·p(1−p)/e²（z = 1.96：信頼度 95%、e = ±{margin} ポイント、p = {expected}%（{expected_source}））より、推定 1 つあたり **{n}** 件です（[SM-SS](https://www.statsmodels.org/stable/generated/statsmodels.stats.proportion.samplesize_confint_proportion.html)）。",
+    "plan.sample.expected.pilot": {
+        "en": "Both sizes assume the rate the pilot showed: p = {expected}%.",
+        "ja": "どちらの件数も、パイロットで得た割合 p = {expected}% を前提とする。",
     },
-    "plan.sample.expected.bar": {"en": "the launch bar", "ja": "リリース基準"},
-    "plan.sample.expected.unknown": {"en": "unknown, so the worst case", "ja": "不明のため最悪ケース"},
+    "plan.sample.expected.assumed": {
+        "en": "Both sizes assume p = {expected}%, halfway between the {bar}% bar and 100% (an assumption: a pilot above the bar replaces it with the rate it shows).",
+        "ja": "どちらの件数も、基準 {bar}% と 100% の中間の p = {expected}% を前提とする（仮定である。基準を上回るパイロットがあれば、その割合に置き換わる）。",
+    },
+    "plan.sample.expected.worst_case": {
+        "en": "With no numeric launch bar, the size assumes p = {expected}%, the worst case.",
+        "ja": "数値のリリース基準がないので、最悪ケースの p = {expected}% を前提とする。",
+    },
+    "plan.sample.pilot_below": {
+        "en": "At the pilot's rate ({pilot}%), **no evaluation set of any size can show the {bar}% bar is met**: the model must improve first. The sizes below assume it reaches {expected}%, halfway between the bar and 100%.",
+        "ja": "パイロットの割合（{pilot}%）では、**評価データを何件にしても基準 {bar}% を満たすとは示せない**。先にモデルを改善する必要がある。下の件数は、基準と 100% の中間の {expected}% に達したと仮定している。",
+    },
+    "plan.sample.margin": {
+        "en": "For a margin of ±{margin} points at 95% confidence: **{n}** per estimate, the smallest n whose Wilson interval at p is that narrow ([Brown, Cai & DasGupta 2001](https://doi.org/10.1214/ss/1009213286)). The classic formula z²·p(1−p)/e² gives {wald}, too few near 0% or 100%.",
+        "ja": "信頼度 95% で誤差の幅を ±{margin} ポイントにするには、推定 1 つあたり **{n}** 件（p での Wilson 区間がその幅に収まる最小の n。[Brown, Cai & DasGupta 2001](https://doi.org/10.1214/ss/1009213286)）。従来の式 z²·p(1−p)/e² では {wald} 件になるが、0% や 100% の近くでは少なすぎる。",
+    },
     "plan.sample.counts.predicted_positives": {
         "en": "These n are items the model **flagged** (predicted positives): precision is measured on them.",
-        "ja": "この n はモデルが**陽性と判定した**件数です。適合率はこれで測ります。",
+        "ja": "この n はモデルが**陽性と判定した**件数である。適合率はこれで測る。",
     },
     "plan.sample.counts.actual_positives": {
         "en": "These n are **actual positives**: recall is measured on them.",
-        "ja": "この n は**実際の陽性**の件数です。再現率はこれで測ります。",
+        "ja": "この n は**実際の陽性**の件数である。再現率はこれで測る。",
     },
     "plan.sample.counts.random_outputs": {
         "en": "These n are outputs drawn **at random** from real use.",
-        "ja": "この n は実際の利用から**無作為に**抽出した出力の件数です。",
+        "ja": "この n は実際の利用から**無作為に**抽出した出力の件数である。",
+    },
+    "plan.sample.counts.documents": {
+        "en": "These n are **documents** drawn at random from real use, each scored on all its fields.",
+        "ja": "この n は実際の利用から無作為に抽出した**文書**の件数で、各文書のすべての項目を採点する。",
+    },
+    "plan.sample.counts.queries": {
+        "en": "These n are real **queries** drawn at random from the logs, each with its top k judged.",
+        "ja": "この n はログから無作為に抽出した実際の**クエリ**の件数で、各クエリの上位 k 件を判定する。",
     },
     "plan.sample.prevalence": {
         "en": "At a prevalence of {prevalence}%, finding {n} positives at random means labelling about **{items}** items (n / π), unless you sample positives on purpose.",
-        "ja": "陽性の割合が {prevalence}% の場合、無作為抽出で陽性を {n} 件集めるには約 **{items}** 件のラベル付けが必要です（n / π）。陽性を意図的に抽出する方法もあります。",
+        "ja": "陽性の割合が {prevalence}% の場合、無作為抽出で陽性を {n} 件集めるには約 **{items}** 件のラベル付けが必要である（n / π）。陽性を意図的に抽出する方法もある。",
     },
     "plan.sample.population": {
-        "en": "From a pool of {population} items, the finite-population correction n' = n / (1 + (n−1)/N) lowers this to **{items}**.",
-        "ja": "母集団が {population} 件なので、有限母集団修正 n' = n / (1 + (n−1)/N) により **{items}** 件に減ります。",
+        "en": "From a pool of {population} items, the finite-population correction n' = n / (1 + (n−1)/N) lowers the size for the margin to **{items}**.",
+        "ja": "母集団が {population} 件なので、有限母集団修正 n' = n / (1 + (n−1)/N) により、誤差の幅のための件数は **{items}** 件に減る。",
+    },
+    "plan.sample.bar": {
+        "en": "To show the {bar}% bar is met: **{n}** per estimate, the smallest set whose Wilson lower bound clears the bar with {expected}% right. No set below {floor} can show it whatever the model does (z²·b/(1−b), every item right).",
+        "ja": "基準 {bar}% を満たすと示すには、推定 1 つあたり **{n}** 件（正解が {expected}% のとき Wilson 区間の下限が基準を上回る最小の件数）。{floor} 件未満では、モデルがどれほど良くても示せない（z²·b/(1−b)、全件正解の場合）。",
+    },
+    "plan.sample.bar.prevalence": {
+        "en": "Counted in actual positives: at {prevalence}% positives, about **{items}** items to label for the bar.",
+        "ja": "実際の陽性で数えるので、陽性の割合が {prevalence}% なら、基準のために約 **{items}** 件のラベル付けが必要である。",
+    },
+    "plan.sample.bar.cannot": {
+        "en": "**No evaluation set of any size can show a {bar}% bar is met**: state the bar below 100%, or as a zero-failure claim (below).",
+        "ja": "**評価データを何件にしても、基準 {bar}% を満たすとは示せない**。基準を 100% 未満にするか、失敗ゼロの主張（下記）として示す。",
     },
     "plan.sample.segments": {
-        "en": "Each of the {segments} groups to check needs its own sample: **{total}** items in all (or accept a wider margin for small groups, and say so).",
-        "ja": "確認する {segments} つのグループそれぞれに標本が必要です。合計 **{total}** 件です（小さいグループで誤差の幅を広げるなら、その旨を明記してください）。",
+        "en": "Each of the {segments} groups to check needs its own sample: **{total}** items in all, the larger of the two sizes for each (or accept a wider margin for small groups, and say so).",
+        "ja": "確認する {segments} グループそれぞれに標本が必要である。各グループで 2 つの件数の大きいほうをとり、合計 **{total}** 件（小さいグループで誤差の幅を広げるなら、その旨を明記する）。",
     },
     "plan.sample.total": {
+        "en": "In all: **{total}** labelled items, the larger of the two sizes.",
+        "ja": "合計：2 つの件数の大きいほうをとり、ラベル付きデータ **{total}** 件。",
+    },
+    "plan.sample.segments.margin": {
+        "en": "Each of the {segments} groups to check needs its own sample: **{total}** items in all (or accept a wider margin for small groups, and say so).",
+        "ja": "確認する {segments} グループそれぞれに標本が必要である。合計 **{total}** 件（小さいグループで誤差の幅を広げるなら、その旨を明記する）。",
+    },
+    "plan.sample.total.margin": {
         "en": "In all: **{total}** labelled items.",
         "ja": "合計：ラベル付きデータ **{total}** 件。",
     },
     "plan.sample.have.enough": {
-        "en": "The planned evaluation set ({have}) is large enough.",
-        "ja": "予定している評価データ（{have} 件）で足ります。",
+        "en": "The planned evaluation set ({have}) is large enough for the margin.",
+        "ja": "予定している評価データ（{have} 件）で、誤差の幅には足りる。",
     },
-    "plan.sample.have.short": {
-        "en": "The planned evaluation set ({have}) is **too small**: {missing} more needed.",
-        "ja": "予定している評価データ（{have} 件）では**不足**です。あと {missing} 件必要です。",
+    "plan.sample.have.enough.both": {
+        "en": "The planned evaluation set ({have}) is large enough for both the margin and the bar.",
+        "ja": "予定している評価データ（{have} 件）で、誤差の幅にも基準にも足りる。",
+    },
+    "plan.sample.have.cannot": {
+        "en": "The planned evaluation set ({have}) cannot show the bar is met, since no set can.",
+        "ja": "どの件数でも示せないので、予定している評価データ（{have} 件）でも基準を満たすとは示せない。",
+    },
+    "plan.sample.have.short.margin": {
+        "en": "The planned evaluation set ({have}) is **too small for the margin**: {missing} more needed.",
+        "ja": "予定している評価データ（{have} 件）では**誤差の幅に対して不足**である。あと {missing} 件必要である。",
+    },
+    "plan.sample.have.short.bar": {
+        "en": "The planned evaluation set ({have}) is enough for the margin but **too small to show the bar is met**: {missing} more needed.",
+        "ja": "予定している評価データ（{have} 件）は誤差の幅には足りるが、**基準を満たすと示すには不足**である。あと {missing} 件必要である。",
+    },
+    "plan.sample.have.short.both": {
+        "en": "The planned evaluation set ({have}) is **too small** for both the margin and the bar: {missing} more needed.",
+        "ja": "予定している評価データ（{have} 件）では誤差の幅にも基準にも**不足**である。あと {missing} 件必要である。",
+    },
+    "plan.bars": {"en": "The three bars", "ja": "3 つの基準"},
+    "plan.bars.which": {"en": "Bar", "ja": "基準"},
+    "plan.bars.typed": {"en": "As stated", "ja": "記入内容"},
+    "plan.bars.rate": {"en": "Rate it names", "ja": "読み取った割合"},
+    "plan.bars.bar": {"en": "Launch bar", "ja": "リリース基準"},
+    "plan.bars.gate": {"en": "Stage gate", "ja": "段階のゲート"},
+    "plan.bars.failure": {"en": "Stop or roll back if", "ja": "中止・ロールバックの条件"},
+    "plan.bars.percent": {"en": "{value}%", "ja": "{value}%"},
+    "plan.bars.failure_above_bar": {
+        "en": "⚠ **The bars contradict each other**: the failure criterion stops below {failure}%, above the {bar}% launch bar, so a model that just meets the bar would already be stopped. Raise the bar or lower the failure criterion.",
+        "ja": "⚠ **基準どうしが矛盾している**：失敗の基準は {failure}% を下回ると中止するが、これはリリース基準 {bar}% より高い。基準をぎりぎり満たすモデルはすでに中止の対象になる。リリース基準を上げるか、失敗の基準を下げる。",
+    },
+    "plan.bars.gate_below_failure": {
+        "en": "⚠ **The bars contradict each other**: the stage gate lets a stage pass at {gate}%, below the failure criterion's {failure}%, so a stage could pass while the feature should be stopped. Raise the gate to at least {failure}%.",
+        "ja": "⚠ **基準どうしが矛盾している**：段階のゲートは {gate}% で次へ進めるが、これは失敗の基準 {failure}% より低い。中止すべき状態で段階を通過しうる。ゲートを {failure}% 以上に上げる。",
     },
     "plan.launch": {"en": "Pilot result against the launch bar", "ja": "パイロット結果とリリース基準"},
     "plan.launch.result": {
@@ -328,23 +483,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "plan.launch.clears": {
         "en": "The lower bound clears the {target}% bar: **meets the bar**.",
-        "ja": "下限が基準 {target}% を上回っています：**基準を満たします**。",
+        "ja": "下限が基準 {target}% を上回っている：**基準を満たす**。",
     },
     "plan.launch.straddles": {
         "en": "The interval straddles the {target}% bar: **not shown yet**; evaluate more.",
-        "ja": "区間が基準 {target}% をまたいでいます：**まだ示せていません**。評価を増やしてください。",
+        "ja": "区間が基準 {target}% をまたいでいる：**まだ示せていない**。評価を増やす。",
     },
     "plan.launch.below": {
         "en": "Even the upper bound is below the {target}% bar: **below the bar**.",
-        "ja": "上限でも基準 {target}% を下回っています：**基準未達**です。",
+        "ja": "上限でも基準 {target}% を下回っている：**基準未達**である。",
     },
     "plan.launch.no_target": {
         "en": "No numeric launch bar was given to compare with.",
-        "ja": "比較する数値のリリース基準がありません。",
+        "ja": "比較する数値のリリース基準がない。",
     },
     "plan.zero": {
         "en": "Rare harmful outputs: with none seen, claiming a rate below 1% takes {one} independent outputs, below 0.1% takes {tenth} (the rule of three, ≈ 3/n; [Hanley & Lippman-Hand 1983](https://doi.org/10.1001/jama.1983.03330370053031)).",
-        "ja": "まれな有害出力：1 件も観測されない場合、発生率 1% 未満と言うには独立した出力 {one} 件、0.1% 未満なら {tenth} 件が必要です（3 の法則、≈ 3/n。[Hanley & Lippman-Hand 1983](https://doi.org/10.1001/jama.1983.03330370053031)）。",
+        "ja": "まれな有害出力：1 件も観測されない場合、発生率 1% 未満と言うには独立した出力 {one} 件、0.1% 未満なら {tenth} 件が必要である（3 の法則、≈ 3/n。[Hanley & Lippman-Hand 1983](https://doi.org/10.1001/jama.1983.03330370053031)）。",
     },
     "plan.kpi": {"en": "KPI link", "ja": "KPI との結びつき"},
     "plan.kpi.kpi": {"en": "KPI", "ja": "KPI"},
@@ -1309,6 +1464,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Finite-population correction for a pool of {population}: n' = n / (1 + (n−1)/N).",
         "ja": "{population} 件の母集団に対する有限母集団修正：n' = n / (1 + (n−1)/N)。",
     },
+    "stats.bar_note": {
+        "en": "To show the {bar}% bar: the smallest n whose Wilson lower bound clears it with {p}% right; below {floor} items (every one right) no result can.",
+        "ja": "基準 {bar}% を示すには：正解 {p}% のとき Wilson 区間の下限が基準を上回る最小の n です。{floor} 件未満では（全件正解でも）示せません。",
+    },
+    "stats.bar_cannot_note": {
+        "en": "At an expected rate of {p}%, no set of any size can show the {bar}% bar is met.",
+        "ja": "見込みの割合が {p}% では、何件あっても基準 {bar}% を満たすとは示せません。",
+    },
+    "stats.for_bar": {"en": "To show the bar (n)", "ja": "基準を示すための件数（n）"},
+    "stats.for_bar_items": {"en": "Items to label for the bar", "ja": "基準のためにラベル付けする件数"},
     "stats.sample_size": {"en": "Sample size", "ja": "サンプル数"},
     "stats.per_estimate": {"en": "Per estimate (n)", "ja": "推定 1 つあたり（n）"},
     "stats.per_group": {"en": "Items to label per group", "ja": "グループごとにラベル付けする件数"},

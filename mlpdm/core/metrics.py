@@ -1,9 +1,10 @@
 """The evaluation planner: metrics for the task, error weights, labels needed, the launch bar.
 
 It reads well-known question ids of the default questionnaire (task_type, model_metric,
-error_balance, error_ratio, eval_margin, launch_target, prevalence, segments,
-eval_population, eval_size, pilot_total, pilot_correct); a questionnaire without them simply
-gets a shorter plan. Percentages are entered as 0-100, as people say them.
+metric_target, error_balance, error_ratio, eval_margin, launch_target, prevalence, segments,
+eval_population, eval_size, pilot_total, pilot_correct, launch_gate, failure_criterion); a
+questionnaire without them simply gets a shorter plan. Percentages are entered as 0-100, as
+people say them. Sizes are Wilson sizes at a stated expected rate (docs/metrics.md).
 """
 
 from __future__ import annotations
@@ -43,6 +44,39 @@ PROPORTION_METRICS = frozenset(
 )
 
 
+# What one unit of the evaluation sample is, where the task decides it.
+UNITS: Mapping[str, str] = {"extract": "documents", "search": "queries"}
+
+
+def task_kind(task: Any, metric: Any = None) -> str | None:
+    """The kind of evaluation the task needs: a backtest for an error size, else the task itself."""
+    if task == "forecast" or metric == "error_size":
+        return "forecast"
+    return str(task) if task in TASK_METRICS else None
+
+
+# "9 classes", "12 categories", "9クラス", "5つのカテゴリ": a class count stated in typed text.
+_CLASSES = re.compile(
+    r"(\d{1,4})\s*(?:つの|個の)?\s*(?:classes\b|categories\b|クラス|カテゴリ)", re.IGNORECASE
+)
+_MULTICLASS = re.compile(r"multi-?class|多クラス|多値分類", re.IGNORECASE)
+
+
+def classes_in(*texts: Any) -> int | None:
+    """The number of classes a typed answer names (3 when it says multi-class without a number)."""
+    found = None
+    for text in texts:
+        if not isinstance(text, str):
+            continue
+        normal = unicodedata.normalize("NFKC", text)
+        match = _CLASSES.search(normal)
+        if match is not None:
+            return int(match.group(1))
+        if found is None and _MULTICLASS.search(normal):
+            found = 3
+    return found
+
+
 @dataclass(frozen=True)
 class CostWeighting:
     """How the two errors are weighed, from "a miss costs about r times a false alarm"."""
@@ -56,24 +90,58 @@ class CostWeighting:
 
 @dataclass(frozen=True)
 class SamplePlan:
-    """How many items to label for the chosen margin."""
+    """How many items to label: for the ± margin, and to show the launch bar is met.
+
+    Both sizes use the Wilson interval at the expected rate: the pilot's rate when a pilot
+    is above the bar, else an assumption stated in the brief (halfway between the bar and 100%),
+    else, with no bar, 50% (the worst case).
+    """
 
     margin_pct: float
     expected_pct: float
-    expected_given: bool
-    per_estimate: int  # n = z²p(1−p)/e²
-    counts: str  # predicted_positives, actual_positives, random_outputs
+    expected_source: str  # pilot, assumed (halfway to 100%), worst_case (no bar)
+    per_estimate: int  # Wilson size for ±margin at the expected rate
+    counts: str  # predicted_positives, actual_positives, random_outputs, documents, queries
     prevalence_pct: float | None
-    items_per_estimate: int  # n, or n/π for recall
+    items_per_estimate: int  # per_estimate, or n/π for recall, after the finite-population correction
     segments: int
     population: int | None
-    total: int  # items to label in all
     have: int | None
+    bar_pct: float | None = None
+    bar_floor: int | None = None  # z²·b/(1−b): below it no result can show the bar is met
+    bar_size: int | None = None  # Wilson size that clears the bar at the expected rate
+    bar_items: int | None = None  # bar_size, or n/π for recall
+    pilot_pct: float | None = None  # the pilot's rate, when it is at or below the bar
+
+    @property
+    def bar_cannot(self) -> bool:
+        """A bar no set size can show (100%, or an expected rate at or below it)."""
+        return self.bar_pct is not None and self.bar_size is None
+
+    @property
+    def margin_total(self) -> int:
+        """Items for the ± margin, in all segments."""
+        return self.items_per_estimate * self.segments
+
+    @property
+    def bar_total(self) -> int | None:
+        """Items to show the bar is met, in all segments (None: no bar, or none can)."""
+        return None if self.bar_items is None else self.bar_items * self.segments
+
+    @property
+    def total(self) -> int:
+        """Items to label in all: the larger of the two sizes, for each segment."""
+        return max(self.items_per_estimate, self.bar_items or 0) * self.segments
 
     @property
     def enough(self) -> bool | None:
-        """Whether the planned evaluation set is big enough (None when its size is unknown)."""
-        return None if self.have is None else self.have >= self.total
+        """Whether the planned set meets both sizes (None when its size is unknown).
+
+        A set is never large enough for a bar no set size can show.
+        """
+        if self.have is None:
+            return None
+        return self.have >= self.total and not self.bar_cannot
 
 
 @dataclass(frozen=True)
@@ -99,6 +167,25 @@ class LaunchCheck:
 
 
 @dataclass(frozen=True)
+class Bars:
+    """The three bars a plan is judged by, as percentages read from the typed answers."""
+
+    launch: float | None
+    gate: float | None
+    failure: float | None  # the floor a failure criterion names ("below 95%"), if it names one
+
+    @property
+    def conflicts(self) -> tuple[str, ...]:
+        """failure_above_bar, gate_below_failure: the ways the three bars contradict each other."""
+        found = []
+        if self.failure is not None and self.launch is not None and self.failure > self.launch:
+            found.append("failure_above_bar")
+        if self.failure is not None and self.gate is not None and self.gate < self.failure:
+            found.append("gate_below_failure")
+        return tuple(found)
+
+
+@dataclass(frozen=True)
 class EvaluationPlan:
     """Everything the brief's evaluation section computes."""
 
@@ -108,6 +195,14 @@ class EvaluationPlan:
     sample: SamplePlan | None = None
     launch: LaunchCheck | None = None
     zero_failure_trials: dict[str, int] = field(default_factory=dict)
+    kind: str | None = None  # classify, extract, search, forecast, generate, converse
+    classes: int | None = None  # more than two: a multi-class classifier
+    bars: Bars = field(default_factory=lambda: Bars(None, None, None))
+
+    @property
+    def multiclass(self) -> bool:
+        """A classifier choosing among more than two classes."""
+        return self.kind == "classify" and self.classes is not None and self.classes > 2
 
 
 def weighting(error_balance: Any, ratio: Any) -> CostWeighting | None:
@@ -135,9 +230,31 @@ def labels_needed(
     prevalence_pct: Any = None,
     segments: Any = 0,
     population: Any = None,
+    pilot_correct: Any = None,
+    pilot_total: Any = None,
+    task: Any = None,
 ) -> int:
-    """Items to label so that each segment's rate is known within ±margin (also usable in rules)."""
-    return _sample(metric, margin_pct, expected_pct, prevalence_pct, segments, population, None).total
+    """Items to label so that each segment's rate is known within ±margin and can clear the bar.
+
+    ``expected_pct`` is the launch bar (the name is kept for questionnaires that call it so).
+    The same number the brief's evaluation plan states, for rules; 0 for a forecast, which is
+    judged by a backtest, not by a proportion.
+    """
+    if task_kind(task, metric) == "forecast":
+        return 0
+    sample = _sample(
+        metric,
+        margin_pct,
+        expected_pct,
+        prevalence_pct,
+        segments,
+        population,
+        None,
+        pilot_correct,
+        pilot_total,
+        task,
+    )
+    return sample.total
 
 
 def _pct(value: Any, default: float, *, low: float, high: float) -> float:
@@ -146,42 +263,85 @@ def _pct(value: Any, default: float, *, low: float, high: float) -> float:
     return float(value)
 
 
+def _count(value: Any) -> int | None:
+    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _pilot_rate(correct: Any, total: Any) -> float | None:
+    """The pilot's rate in %, when the numbers make sense."""
+    c, n = _count(correct), _count(total)
+    if c is None or n is None or n < 1 or not 0 <= c <= n:
+        return None
+    return 100 * c / n
+
+
+def _expected(bar: float | None, pilot: float | None) -> tuple[float, str]:
+    """The rate both sizes assume, and where it comes from."""
+    if bar is None:
+        return (pilot, "pilot") if pilot is not None and 0 < pilot < 100 else (50.0, "worst_case")
+    if pilot is not None and pilot > bar:
+        return pilot, "pilot"
+    return (bar + 100) / 2, "assumed"
+
+
 def _sample(
     metric: Any,
     margin_pct: Any,
-    expected_pct: Any,
+    bar_pct: Any,
     prevalence_pct: Any,
     segments: Any,
     population: Any,
     have: Any,
+    pilot_correct: Any = None,
+    pilot_total: Any = None,
+    task: Any = None,
 ) -> SamplePlan:
     margin = _pct(margin_pct, DEFAULT_MARGIN_PCT, low=0, high=50)
-    expected_given = isinstance(expected_pct, int | float) and 0 < expected_pct < 100
-    expected = _pct(expected_pct, 50.0, low=0, high=100)
-    n = stats.sample_size(margin / 100, expected=expected / 100, confidence=CONFIDENCE)
-    counts = {"precision": "predicted_positives", "recall": "actual_positives"}.get(
-        str(metric), "random_outputs"
-    )
+    bar = float(bar_pct) if isinstance(bar_pct, int | float) and not isinstance(bar_pct, bool) else None
+    if bar is not None and not 0 < bar <= 100:
+        bar = None
+    pilot = _pilot_rate(pilot_correct, pilot_total)
+    expected, source = _expected(bar, pilot)
+    n = stats.wilson_sample_size(margin / 100, expected=min(expected, 100) / 100, confidence=CONFIDENCE)
+    kind = task_kind(task, metric)
+    by_metric = {"precision": "predicted_positives", "recall": "actual_positives"}
+    counts = (UNITS.get(kind) if kind is not None else None) or by_metric.get(str(metric), "random_outputs")
+    # Prevalence frames a binary classifier only: for other tasks every item has an answer.
     prevalence = _pct(prevalence_pct, 0.0, low=0, high=100.0001) or None
-    items = n
-    if counts == "actual_positives" and prevalence:
-        items = stats.items_to_label(n, min(prevalence, 100) / 100)
+    if kind not in (None, "classify"):
+        prevalence = None
+
+    def per_positive(size: int) -> int:
+        if counts == "actual_positives" and prevalence:
+            return stats.items_to_label(size, min(prevalence, 100) / 100)
+        return size
+
+    items = per_positive(n)
     pop = int(population) if isinstance(population, int | float) and population >= 1 else None
     if pop is not None:
         items = stats.finite_population(items, pop)
+    floor = bar_size = bar_items = None
+    if bar is not None and bar < 100:
+        floor = stats.zero_error_floor(bar / 100, confidence=CONFIDENCE)
+        bar_size = stats.size_for_bar(bar / 100, expected / 100, confidence=CONFIDENCE)
+        bar_items = None if bar_size is None else per_positive(bar_size)
     k = int(segments) if isinstance(segments, int | float) and segments > 1 else 1
     return SamplePlan(
         margin_pct=margin,
         expected_pct=expected,
-        expected_given=expected_given,
+        expected_source=source,
         per_estimate=n,
         counts=counts,
-        prevalence_pct=prevalence,
+        prevalence_pct=prevalence if counts == "actual_positives" else None,
         items_per_estimate=items,
         segments=k,
         population=pop,
-        total=items * k,
-        have=int(have) if isinstance(have, int | float) and not isinstance(have, bool) else None,
+        have=_count(have),
+        bar_pct=bar,
+        bar_floor=floor,
+        bar_size=bar_size,
+        bar_items=bar_items,
+        pilot_pct=pilot if bar is not None and pilot is not None and pilot <= bar else None,
     )
 
 
@@ -211,8 +371,10 @@ def evaluation_plan(answers: Mapping[str, Any]) -> EvaluationPlan:
     metric = answers.get("model_metric")
     segments = answers.get("segments") or []
     bar = launch_bar(answers.get("launch_target"), answers.get("metric_target"))
+    kind = task_kind(task, metric) if task is not None else None
     sample = None
-    if task is not None:
+    # A forecast is judged by its error size on a backtest, not by a share of right answers.
+    if task is not None and kind != "forecast":
         sample = _sample(
             metric,
             answers.get("eval_margin"),
@@ -221,12 +383,20 @@ def evaluation_plan(answers: Mapping[str, Any]) -> EvaluationPlan:
             len(segments),
             answers.get("eval_population"),
             answers.get("eval_size"),
+            answers.get("pilot_correct"),
+            answers.get("pilot_total"),
+            task,
+        )
+    classes = None
+    if kind == "classify":
+        classes = classes_in(
+            answers.get("metric_target"), answers.get("user_problem"), answers.get("launch_gate")
         )
     return EvaluationPlan(
         metrics=TASK_METRICS.get(str(task), ()),
         chosen_metric=metric if isinstance(metric, str) and metric != "unsure" else None,
         weighting=weighting(answers.get("error_balance"), answers.get("error_ratio"))
-        if answers.get("error_balance")
+        if answers.get("error_balance") and kind in (None, "classify")
         else None,
         sample=sample,
         launch=launch_check(answers.get("pilot_correct"), answers.get("pilot_total"), bar),
@@ -234,6 +404,13 @@ def evaluation_plan(answers: Mapping[str, Any]) -> EvaluationPlan:
             "1%": stats.trials_for_zero_failures(0.01, confidence=CONFIDENCE),
             "0.1%": stats.trials_for_zero_failures(0.001, confidence=CONFIDENCE),
         },
+        kind=kind,
+        classes=classes,
+        bars=Bars(
+            launch=bar,
+            gate=floor_percent(answers.get("launch_gate")),
+            failure=failure_floor(answers.get("failure_criterion")),
+        ),
     )
 
 
@@ -261,6 +438,44 @@ def launch_bar(target: Any, text: Any) -> float | None:
     if isinstance(target, int | float) and not isinstance(target, bool):
         return float(target)
     return percent_in(text)
+
+
+# Words that make a percentage a ceiling ("at most 2%", "below 5%", "3% 以下"), not a floor.
+_BELOW_EN = r"(?:below|under|less than|fewer than|lower than|at most|up to|no more than|drops? to|falls? to)"
+_BELOW_JA = r"(?:未満|以下|以内|を下回|より低|に満たな)"
+_NUMBER = r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent\b|per cent\b|パーセント)"
+_CEILING = re.compile(rf"{_BELOW_EN}\s*(?:\w+\s+){{0,2}}?{_NUMBER}|{_NUMBER}\s*{_BELOW_JA}", re.IGNORECASE)
+_ERROR_WORDS = re.compile(r"\berror|\bfalse|\bwrong|\bmistake|\bmiss|誤|間違", re.IGNORECASE)
+
+
+def _value(match: re.Match[str]) -> float | None:
+    raw = next(group for group in match.groups() if group is not None)
+    value = float(raw.replace(",", "."))
+    return value if 0 <= value <= 100 else None
+
+
+def failure_floor(text: Any) -> float | None:
+    """The rate a failure criterion stops below ("below 95%", "95%未満"), if it names one.
+
+    A criterion about an error rate ("false flags above 1%") names a ceiling on errors, not a
+    floor on the rate the bars measure, so it is not compared with them.
+    """
+    if not isinstance(text, str):
+        return None
+    normal = unicodedata.normalize("NFKC", text)
+    for match in _CEILING.finditer(normal):
+        near = normal[max(0, match.start() - 30) : match.end() + 10]
+        if not _ERROR_WORDS.search(near):
+            return _value(match)
+    return None
+
+
+def floor_percent(text: Any) -> float | None:
+    """The percentage in a bar or gate phrased as a floor ("at least 97%"), not as a ceiling."""
+    value = percent_in(text)
+    if value is None or _CEILING.search(unicodedata.normalize("NFKC", str(text))):
+        return None
+    return value
 
 
 # Functions a questionnaire's conditions may call (pure, bounded, numbers in and out).

@@ -39,6 +39,20 @@ def test_sample_size(runner):
     )
 
 
+def test_sample_size_for_a_launch_bar(runner):
+    data = run_json(runner, "sample-size", "--margin", "2", "--bar", "98")
+    # Expected rate halfway to 100%: 650 clear a 98% bar at 99%, more than the margin needs.
+    assert (data["expected"], data["bar_n"], data["zero_error_floor"], data["total"]) == (0.99, 650, 189, 650)
+    text = runner.invoke(
+        app, ["stats", "sample-size", "--margin", "2", "--bar", "99", "--expected", "99"]
+    ).output
+    assert "no set of any size can show the 99% bar is met" in text
+    recall = run_json(
+        runner, "sample-size", "--margin", "2", "--bar", "97", "--expected", "0.99", "--prevalence", "2"
+    )
+    assert recall["bar_items"] == recall["bar_n"] * 50 and recall["total"] == recall["bar_items"]
+
+
 def test_rule_of_three(runner):
     assert run_json(runner, "rule-of-three", "--rate", "0.01")["trials_needed"] == 299
     assert run_json(runner, "rule-of-three", "--rate", "1")["trials_needed"] == 299  # 1 means 1%

@@ -48,7 +48,7 @@ def test_changed_answers_make_the_brief_stale(rendered, runner):
 
 def test_a_hand_edit_is_never_silently_discarded(rendered, runner):
     brief = rendered / DOCS / "invoice-ocr.md"
-    edit(brief, "No blocker, missing prerequisite", "No blocker NOW, missing prerequisite")
+    edit(brief, "Go ahead, provided the conditions", "No blocker NOW, provided the conditions")
     result = check(runner, "--fix")
     assert result.exit_code == 1
     assert f"{DOCS}/invoice-ocr.md: error: brief was edited by hand" in result.output
@@ -60,10 +60,10 @@ def test_a_hand_edit_is_never_silently_discarded(rendered, runner):
 
 def test_a_hand_edited_front_matter_is_not_taken_for_current(rendered, runner):
     # The body is untouched, so only the front matter says what changed: check must still see it.
-    edit(rendered / DOCS / "invoice-ocr.md", "verdict: go\n", "verdict: go-with-conditions\n")
+    edit(rendered / DOCS / "invoice-ocr.md", "verdict: go-with-conditions\n", "verdict: go\n")
     assert codes(runner) == ["brief-stale"]
     assert check(runner, "--fix").exit_code == 0
-    assert "verdict: go\n" in (rendered / DOCS / "invoice-ocr.md").read_text(encoding="utf-8")
+    assert "verdict: go-with-conditions\n" in (rendered / DOCS / "invoice-ocr.md").read_text(encoding="utf-8")
 
 
 def test_a_brief_from_before_the_language_was_recorded_keeps_its_language(rendered, runner):
@@ -114,7 +114,7 @@ def test_a_warm_cache_never_vouches_for_a_changed_brief(rendered, runner, monkey
     files_before = sorted(p.relative_to(rendered) for p in rendered.rglob("*"))
     assert check(runner).exit_code == 0
     assert sorted(p.relative_to(rendered) for p in rendered.rglob("*")) == files_before
-    forge(rendered / DOCS / "invoice-ocr.md", "No blocker", "No blocker at all")
+    forge(rendered / DOCS / "invoice-ocr.md", "Go ahead", "Go ahead at once")
     assert codes(runner) == ["brief-stale"]
 
 

@@ -26,8 +26,9 @@ def front(path):
 def test_index_lists_every_brief_with_counts_and_a_pie(rendered, runner):
     index = rendered / DOCS / "README.md"
     text = index.read_text(encoding="utf-8")
-    assert "| 🟢 GO | 1 |" in text and "| 🔴 NO-GO — unacceptable risk as designed | 1 |" in text
-    assert "pie showData" in text and '"GO" : 1' in text
+    assert "| 🟡 GO WITH CONDITIONS | 1 |" in text
+    assert "| 🔴 NO-GO — unacceptable risk as designed | 1 |" in text
+    assert "pie showData" in text and '"GO WITH CONDITIONS" : 1' in text
     assert "[Invoice OCR](invoice-ocr.md)" in text and "[Autonomous refund agent](refund-agent.md)" in text
     assert "Untrusted content can make the model act on its own" in text
     result = runner.invoke(app, ["index"])
