@@ -213,6 +213,7 @@ FREE = frozenset(
         "target",
         "confidence",
         "margin",
+        "bar",
         "expected",
         "prevalence",
         "segments",
