@@ -42,13 +42,13 @@ Severity = Literal["error", "warning"]
 class Place:
     """Where in a file one part of a finding is: what `check --format github` annotates."""
 
-    path: str  # as the user reads it, like Finding.path
+    path: str  # as the user reads it, like CheckProblem.path
     line: int | None
     message: str  # without the place
 
 
 @dataclass(frozen=True)
-class Finding:
+class CheckProblem:
     """One line of `mlpdm check` output."""
 
     path: str
@@ -69,14 +69,14 @@ class Report:
     """What a check found and, with --fix, what it changed."""
 
     checked: int = 0
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[CheckProblem] = field(default_factory=list)
     fixed: list[str] = field(default_factory=list)
 
     def add(
         self, path: Path | str, code: str, severity: Severity, message: str, places: tuple[Place, ...] = ()
     ) -> None:
         """Record a finding."""
-        self.findings.append(Finding(str(path), code, severity, message, places))
+        self.findings.append(CheckProblem(str(path), code, severity, message, places))
 
     def failed(self, *, strict: bool) -> bool:
         """Whether the check fails (errors, or any finding with --strict)."""
@@ -500,6 +500,6 @@ def _head(path: Path, shown: str) -> str:
     return decode_head(data, shown)
 
 
-def iter_problems(report: Report) -> Iterator[Finding]:
+def iter_problems(report: Report) -> Iterator[CheckProblem]:
     """Findings sorted for stable output: by path, then code."""
     yield from sorted(report.findings, key=lambda f: (f.path, f.code))

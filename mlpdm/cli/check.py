@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from mlpdm.checks import Checker, Finding, Place, Report, iter_problems
+from mlpdm.checks import Checker, CheckProblem, Place, Report, iter_problems
 from mlpdm.cli.common import LangOption, resolve_lang
 from mlpdm.cli.exit_codes import ExitCode
 from mlpdm.cli.settings import settings
@@ -272,7 +272,7 @@ def refresh_index(ctx: typer.Context, folder: Path, lang: str) -> None:
     console.print(updated, style="green", soft_wrap=True)
 
 
-def _left_out(checker: Checker, invalid: list[Finding]) -> None:
+def _left_out(checker: Checker, invalid: list[CheckProblem]) -> None:
     """Name each answers file the index leaves out, with its problem; then exit 2 if any."""
     console = make_console(stderr=True)
     for problem in invalid:
