@@ -1,10 +1,16 @@
 """Signals during an interview: one handler stops it wherever it is, with the draft kept.
 
 Ctrl-C (SIGINT), SIGTERM and a closed terminal (SIGHUP) all raise InterviewInterrupted at
-the point the program has reached, whether it is waiting for a line, drawing a question or
-rendering the brief; the session catches it once, at the top, and says how to resume. Only
-writing files is held back (``held``): a signal that arrives then waits until the files are
-written, so a draft or a brief is never left half-saved.
+the point the program has reached, whether it is waiting for a line or deciding the verdict;
+the command catches it once, at the top, and says how to resume. Two kinds of work are held
+back (``held``): writing files, so a draft or a brief is never left half-saved, and printing,
+so a screen is never cut off inside Rich. A signal that arrives then waits until the write is
+done and is raised right after it.
+
+The handlers are installed with every signal held (``with StopOnSignals() as signals``) and
+the command arms them inside its ``try`` (``with signals.armed()``): a signal that lands
+while they are being installed or restored is raised inside that ``try`` or not at all,
+never where nothing would catch it.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ def exit_code(reason: str) -> int | None:
 
 
 class StopOnSignals:
-    """While entered, the interview's signals raise InterviewInterrupted (see the module doc)."""
+    """While entered and armed, the interview's signals raise InterviewInterrupted (see the module doc)."""
 
     def __init__(self) -> None:
         self.stopping = False
@@ -38,15 +44,30 @@ class StopOnSignals:
         self._previous: dict[int, object] = {}
 
     def __enter__(self) -> StopOnSignals:
+        self._holding += 1  # until armed: a signal now is only recorded
         for signum in REASONS:
             with contextlib.suppress(ValueError):  # not the main thread (e.g. some test runners)
                 self._previous[signum] = signal.signal(signum, self._handle)
         return self
 
     def __exit__(self, *exc_info: object) -> None:
+        # Still held (armed() is over): a signal while the handlers are restored is dropped,
+        # as the work it would have stopped is finished or already stopping.
         for signum, handler in self._previous.items():
             signal.signal(signum, handler)  # type: ignore[arg-type]
         self._previous.clear()
+        self._holding -= 1
+        self._pending = None
+
+    @contextlib.contextmanager
+    def armed(self) -> Iterator[None]:
+        """Inside the caller's ``try``: signals raise here, a signal recorded so far first."""
+        self._holding -= 1
+        try:
+            self._deliver()
+            yield
+        finally:
+            self._holding += 1
 
     def _handle(self, signum: int, _frame: FrameType | None) -> None:
         if self.stopping:
@@ -57,18 +78,21 @@ class StopOnSignals:
         self.stopping = True
         raise InterviewInterrupted(REASONS[signum])
 
+    def _deliver(self) -> None:
+        if not self._holding and self._pending is not None and not self.stopping:
+            signum, self._pending = self._pending, None
+            self.stopping = True
+            raise InterviewInterrupted(REASONS[signum])
+
     @contextlib.contextmanager
     def held(self) -> Iterator[None]:
-        """Finish what is inside (writing files) before a signal that arrives meanwhile stops it."""
+        """Finish what is inside (writing a file, printing) before a signal meanwhile stops it."""
         self._holding += 1
         try:
             yield
         finally:
             self._holding -= 1
-        if not self._holding and self._pending is not None and not self.stopping:
-            signum, self._pending = self._pending, None
-            self.stopping = True
-            raise InterviewInterrupted(REASONS[signum])
+        self._deliver()
 
 
 @contextlib.contextmanager

@@ -52,6 +52,9 @@ class ConsolePrompter:
         except KeyboardInterrupt:
             self.console.print()
             raise InterviewInterrupted("interrupt") from None
+        except InterviewInterrupted:  # a signal while waiting: what follows starts on a line of its own
+            self.console.print()
+            raise
         except UnicodeDecodeError as exc:  # stdin could not be made tolerant: name the byte
             line = chr(0xDC00 + exc.object[exc.start])
         if self.piped_line is not None:
