@@ -134,8 +134,8 @@ def _answers_to_update(
             command=f"mlpdm interview {_quote(feature)} --questionnaire {_quote(ref)}",
         )
     moved, again = moved_answers(q, parse_answers_doc(data, base, source, partial=True))
-    text = t("interview.move", lang, path=path, made=repr(made), team=repr(q.id), version=q.version)
-    console.print(Text(text, style="bold"))
+    moving = t("interview.move", lang, path=path, made=repr(made), team=repr(q.id), version=q.version)
+    console.print(Text(moving, style="bold"))
     if again:
         console.print(Text(t("interview.move_again", lang, ids=", ".join(again)), style="yellow"))
     return q, moved, again, text
