@@ -92,3 +92,33 @@ def test_a_signal_while_the_index_is_refreshed_says_what_was_written(tmp_path, r
     assert "Traceback" not in result.output
     answers = read_answers(tmp_path / "signal-test.answers.yaml", load_packaged_questionnaire())
     assert answers.answers == SHORT and not (tmp_path / "signal-test.draft.yaml").exists()
+
+
+def test_ctrl_c_while_an_error_is_printed_exits_130_without_a_traceback(tmp_path, runner, monkeypatch):
+    # Outside the interview's handlers (its refusal is being printed), Ctrl-C is Python's
+    # KeyboardInterrupt, which click turns into "Aborted!" and exit 1 unless told otherwise.
+    def pressed(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("mlpdm.console.print_user_error", pressed)
+    result = runner.invoke(app, ["interview", "--update", str(tmp_path / "gone.answers.yaml")])
+    assert result.exit_code == 130, result.output
+    assert "Interrupted (Ctrl-C)." in result.output and "Aborted" not in result.output
+    assert isinstance(result.exception, SystemExit)
+
+
+def test_a_ctrl_c_that_click_turned_into_abort_is_still_a_ctrl_c(capsys):
+    # Older typer releases (within the supported range) raise Abort for a KeyboardInterrupt.
+    import typer
+
+    from mlpdm.cli.helpfmt import show_click_error
+
+    try:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as pressed:
+            raise typer.Abort() from pressed
+    except typer.Abort as abort:
+        assert show_click_error(abort, "en") == 130
+    assert "Interrupted (Ctrl-C)." in capsys.readouterr().err
+    assert show_click_error(typer.Abort(), "en") == 1  # a plain abort stays one
