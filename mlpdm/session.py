@@ -206,7 +206,7 @@ class InterviewSession:
             )
             if self._confirm(question):
                 self.meta.update(draft.meta)
-                self.decision.update(draft.decision)
+                self.decision.update(self._decision_now(files, draft))
                 state = Interview.start(q, draft.answers)
                 self._show_intro(state)
                 step = state.current()
@@ -235,6 +235,19 @@ class InterviewSession:
         state = Interview.start(q)
         self._show_intro(state)
         return state, "next"
+
+    def _decision_now(self, files: FeatureFiles, draft: AnswersDoc) -> dict[str, str]:
+        """The team's decision as the answers file holds it now, else as the draft copied it.
+
+        `mlpdm decide` may record a decision while an interview is stopped with its draft
+        kept; the interview never asks for one, so resuming must not put the old one back.
+        """
+        if self.answers_seen is None:
+            return dict(draft.decision)
+        try:
+            return dict(read_answers(files.answers, self.questionnaire, partial=True).decision)
+        except UserError:  # a file that does not read: the draft's copy, as before
+            return dict(draft.decision)
 
     def _show_intro(self, state: Interview) -> None:
         vis = state.visibility()

@@ -10,6 +10,7 @@ hits the window instead of racing for it.
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from mlpdm.cli.app import app
 from mlpdm.workspace import FeatureFiles, FeatureLock
@@ -116,3 +117,24 @@ def test_decide_and_update_wait_for_an_interview_of_the_feature(rendered, runner
     assert result.exit_code == 2, result.output
     assert "`mlpdm interview` is working on this feature" in one_line(result.output)
     assert (answers.read_bytes(), (docs / "invoice-ocr.md").read_bytes()) == before
+
+
+def test_a_decision_recorded_while_a_revision_is_paused_survives_its_resumption(rendered, runner):
+    # The interview holds the lock only while it runs. Stopped with a draft, `decide` may
+    # record a decision; resumed later, the interview must write its answers beside that
+    # decision, not the one the draft copied from the file before.
+    docs = rendered / DOCS
+    answers = docs / "invoice-ocr.answers.yaml"
+    revise = "y\n1\nClerks retype 300 invoices a day.\n\n"  # revise, change answer 1, then stop
+    result = runner.invoke(app, ["interview", "Invoice OCR"], input=revise)
+    assert result.exit_code == 2 and "Interview stopped (end of input)" in result.output, result.output
+    assert (docs / "invoice-ocr.draft.yaml").exists()
+    result = runner.invoke(app, ["decide", str(answers), "accepted", "--by", "Lead"])
+    assert result.exit_code == 0, result.output
+
+    result = runner.invoke(app, ["interview", "Invoice OCR"], input="y\n\n")  # resume, write
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(answers.read_text(encoding="utf-8"))
+    assert data["answers"]["user_problem"] == "Clerks retype 300 invoices a day."
+    assert data["decision"]["status"] == "accepted" and data["decision"]["by"] == "Lead"
+    assert "status: accepted" in (docs / "invoice-ocr.md").read_text(encoding="utf-8")
