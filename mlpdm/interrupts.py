@@ -16,9 +16,12 @@ never where nothing would catch it.
 from __future__ import annotations
 
 import contextlib
+import os
+import select
 import signal
 from collections.abc import Iterator
 from types import FrameType
+from typing import Any
 
 from mlpdm.core.errors import InterviewInterrupted
 
@@ -42,12 +45,21 @@ class StopOnSignals:
         self._holding = 0
         self._pending: int | None = None
         self._previous: dict[int, object] = {}
+        # The signal's own wakeup pipe: a signal writes a byte there (see wait_for_input).
+        self._wakeup: tuple[int, int] | None = None
+        self._previous_wakeup = -1
 
     def __enter__(self) -> StopOnSignals:
         self._holding += 1  # until armed: a signal now is only recorded
         for signum in REASONS:
             with contextlib.suppress(ValueError):  # not the main thread (e.g. some test runners)
                 self._previous[signum] = signal.signal(signum, self._handle)
+        if self._previous:
+            read, write = os.pipe()
+            os.set_blocking(read, False)
+            os.set_blocking(write, False)
+            self._previous_wakeup = signal.set_wakeup_fd(write, warn_on_full_buffer=False)
+            self._wakeup = (read, write)
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -56,8 +68,37 @@ class StopOnSignals:
         for signum, handler in self._previous.items():
             signal.signal(signum, handler)  # type: ignore[arg-type]
         self._previous.clear()
+        if self._wakeup is not None:
+            signal.set_wakeup_fd(self._previous_wakeup)
+            for fd in self._wakeup:
+                os.close(fd)
+            self._wakeup = None
         self._holding -= 1
         self._pending = None
+
+    def wait_for_input(self, stream: Any) -> None:
+        """Return once ``stream`` (a terminal) has a line to read; a signal meanwhile stops here.
+
+        Python runs a signal's handler only between two steps of Python code. A key pressed
+        after the last such step and before ``input()`` blocks in the system's read would wait
+        for the next Enter: the Ctrl-C seems ignored. Waiting here instead, on the terminal and
+        on the pipe every signal writes a byte to, a signal ends the wait whenever it lands,
+        and its handler runs as soon as the wait returns to Python.
+        """
+        try:
+            fd = stream.fileno()
+        except (AttributeError, OSError, ValueError):  # not a real file: nothing would block
+            return
+        if self._wakeup is None:
+            return
+        wakeup = self._wakeup[0]
+        while True:
+            ready, _, _ = select.select([fd, wakeup], [], [])
+            if wakeup in ready:
+                with contextlib.suppress(OSError):
+                    os.read(wakeup, 64)  # the handler has run by now (or the signal is held)
+            if fd in ready:
+                return
 
     @contextlib.contextmanager
     def armed(self) -> Iterator[None]:

@@ -80,7 +80,9 @@ def interview(
     piped = not sys.stdin.isatty()
     session = InterviewSession(
         console=console,
-        prompter=ConsolePrompter(console, echo=piped, piped=piped),
+        prompter=ConsolePrompter(
+            console, echo=piped, piped=piped, wait=None if piped else signals.wait_for_input
+        ),
         questionnaire=q,
         loader=template_loader_for(config.path_setting("templates")),
         directory=shown_dir,
