@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from rich.cells import cell_len
@@ -82,9 +84,19 @@ class SafeConsole(Console):
     remember to clean a path, an answer or a file's text; printing it is enough.
     """
 
-    def __init__(self, **options: Any) -> None:
+    def __init__(
+        self, *, hold: Callable[[], AbstractContextManager[None]] | None = None, **options: Any
+    ) -> None:
         super().__init__(**options)
         self.push_render_hook(_ShowEverything())
+        # Around every print: the interview holds its signals there (interrupts.py), so a
+        # Ctrl-C never cuts a screen off inside Rich; it stops the interview right after.
+        self.hold: Callable[[], AbstractContextManager[None]] = hold or contextlib.nullcontext
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        """Rich's print, whole: a signal that arrives meanwhile waits until it is written (``hold``)."""
+        with self.hold():
+            super().print(*objects, **options)
 
     def render_str(self, text: str, **options: Any) -> Text:
         """Rich's conversion of a string to Text, of the string made visible."""
@@ -129,14 +141,22 @@ def _japanese_breaks(text: Text) -> Text:
     return _like(text, WrappedText, text.plain, list(text.spans))
 
 
-def make_console(*, stderr: bool = False, file: TextIO | None = None, width: int | None = None) -> Console:
+def make_console(
+    *,
+    stderr: bool = False,
+    file: TextIO | None = None,
+    width: int | None = None,
+    hold: Callable[[], AbstractContextManager[None]] | None = None,
+) -> Console:
     """A console for mlpdm's output: every command prints through one of these.
 
     Rich already honours NO_COLOR, TERM=dumb and output that is not a terminal; markup and
     emoji codes are off so that no text from a user or a questionnaire is ever interpreted,
-    and every character is shown rather than obeyed (see SafeConsole).
+    and every character is shown rather than obeyed (see SafeConsole). ``hold`` is entered
+    around every print (the interview's signals wait there, see interrupts.py).
     """
     return SafeConsole(
+        hold=hold,
         file=file or (sys.stderr if stderr else sys.stdout),
         width=width,
         markup=False,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from typing import Protocol
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from rich.console import Console
 
@@ -33,10 +34,19 @@ class ConsolePrompter:
     so the session can say which line held them.
     """
 
-    def __init__(self, console: Console, *, echo: bool = False, piped: bool = False) -> None:
+    def __init__(
+        self,
+        console: Console,
+        *,
+        echo: bool = False,
+        piped: bool = False,
+        wait: Callable[[Any], None] | None = None,
+    ) -> None:
         self.console = console
         self.echo = echo  # print piped answers so the transcript reads like a session
         self.piped_line: int | None = 0 if piped else None
+        # At a terminal: waits until a line is typed, ending at once on a signal (interrupts.py).
+        self.wait = wait
         reconfigure = getattr(sys.stdin, "reconfigure", None)
         if reconfigure is not None:
             with contextlib.suppress(Exception):  # a replaced stdin may not support it
@@ -45,13 +55,21 @@ class ConsolePrompter:
     def read_line(self, prompt: Text) -> str:
         """Read one line from the terminal or pipe."""
         try:
-            line = self.console.input(prompt)
+            if self.wait is None:
+                line = self.console.input(prompt)
+            else:
+                self.console.print(prompt, end="")
+                self.wait(sys.stdin)
+                line = self.console.input()
         except EOFError:
             self.console.print()
             raise InterviewInterrupted("eof") from None
         except KeyboardInterrupt:
             self.console.print()
             raise InterviewInterrupted("interrupt") from None
+        except InterviewInterrupted:  # a signal while waiting: what follows starts on a line of its own
+            self.console.print()
+            raise
         except UnicodeDecodeError as exc:  # stdin could not be made tolerant: name the byte
             line = chr(0xDC00 + exc.object[exc.start])
         if self.piped_line is not None:

@@ -89,15 +89,17 @@ class InterviewSession:
     # The answers file as this interview first read it (None: there was none), so that what
     # someone else wrote there meanwhile is never silently replaced.
     answers_seen: str | None = field(default=None, init=False)
+    # What the run so far left behind: the caller's, too, should a signal stop it outside run().
+    outcome: Outcome = field(default_factory=Outcome, init=False)
 
     # -- the whole run ---------------------------------------------------------------------
     def run(self, feature: str | None, owner: str | None = None, owner_default: str | None = None) -> Outcome:
         """Run the interview; whenever it is stopped (Ctrl-C, a signal, end of input), keep the draft."""
-        outcome = Outcome()
+        outcome = self.outcome = Outcome()
         try:
             self._run(feature, owner, owner_default, outcome)
         except InterviewInterrupted as stop:
-            return self._stopped(outcome, stop.reason)
+            return self.stopped(stop.reason)
         return outcome
 
     def _run(
@@ -135,9 +137,24 @@ class InterviewSession:
             state = self._review(state, files)
             self._finish(state, files, outcome)
 
-    def update(self, doc: AnswersDoc, again: tuple[str, ...] = ()) -> Outcome:
-        """Ask only the questions added or changed since ``doc`` was made (and ``again``), then re-render."""
-        outcome = Outcome()
+    def update(
+        self, doc: AnswersDoc, again: tuple[str, ...] = (), *, read: tuple[Path, str] | None = None
+    ) -> Outcome:
+        """Ask only the questions added or changed since ``doc`` was made (and ``again``), then re-render.
+
+        ``read`` is the file ``doc`` was parsed from and the text parsed: once the feature's
+        lock is taken, the update starts only if the file still holds that text.
+        """
+        outcome = self.outcome = Outcome()
+        try:
+            self._update(doc, again, read, outcome)
+        except InterviewInterrupted as stop:
+            return self.stopped(stop.reason)
+        return outcome
+
+    def _update(
+        self, doc: AnswersDoc, again: tuple[str, ...], read: tuple[Path, str] | None, outcome: Outcome
+    ) -> None:
         files = FeatureFiles(self.directory, doc.slug)
         outcome.draft_path = files.draft
         self.meta.update(doc.meta)
@@ -149,21 +166,22 @@ class InterviewSession:
         for question in visible_questions(self.questionnaire, kept):
             if question.id not in kept and question.id not in new and not question.required:
                 kept[question.id] = None
-        try:
-            state = Interview.start(self.questionnaire, kept, suggested={k: doc.answers[k] for k in changed})
-            self.console.print(
-                Text(
-                    t("interview.update", self.lang, feature=doc.feature, new=len(new), changed=len(changed)),
-                    style="bold",
-                )
+        state = Interview.start(self.questionnaire, kept, suggested={k: doc.answers[k] for k in changed})
+        self.console.print(
+            Text(
+                t("interview.update", self.lang, feature=doc.feature, new=len(new), changed=len(changed)),
+                style="bold",
             )
-            with self._locked(files, "mlpdm interview --update"):
-                self.answers_seen = file_state(files.answers)
-                state = self._ask_all(state, files, then="unanswered")
-                self._finish(state, files, outcome)
-        except InterviewInterrupted as stop:
-            return self._stopped(outcome, stop.reason)
-        return outcome
+        )
+        with self._locked(files, "mlpdm interview --update"):
+            if read is not None:
+                # Parsed before the lock was ours: a change made in between would be
+                # written over at the end, unseen. Nothing is asked or written then.
+                path, text = read
+                ensure_unchanged(path, text, key="update_changed")
+            self.answers_seen = file_state(files.answers)
+            state = self._ask_all(state, files, then="unanswered")
+            self._finish(state, files, outcome)
 
     @contextlib.contextmanager
     def _locked(self, files: FeatureFiles, command: str) -> Iterator[None]:
@@ -199,7 +217,7 @@ class InterviewSession:
             )
             if self._confirm(question):
                 self.meta.update(draft.meta)
-                self.decision.update(draft.decision)
+                self.decision.update(self._decision_now(files, draft))
                 state = Interview.start(q, draft.answers)
                 self._show_intro(state)
                 step = state.current()
@@ -256,6 +274,19 @@ class InterviewSession:
         said = t("interview.prefilled", self.lang, count=given, path=prefill.path, left=left)
         self.console.print(Text(said, style="green"))
         return prefilled
+
+    def _decision_now(self, files: FeatureFiles, draft: AnswersDoc) -> dict[str, str]:
+        """The team's decision as the answers file holds it now, else as the draft copied it.
+
+        `mlpdm decide` may record a decision while an interview is stopped with its draft
+        kept; the interview never asks for one, so resuming must not put the old one back.
+        """
+        if self.answers_seen is None:
+            return dict(draft.decision)
+        try:
+            return dict(read_answers(files.answers, self.questionnaire, partial=True).decision)
+        except UserError:  # a file that does not read: the draft's copy, as before
+            return dict(draft.decision)
 
     def _show_intro(self, state: Interview) -> None:
         vis = state.visibility()
@@ -521,9 +552,21 @@ class InterviewSession:
             self.console.print(Text(said, style="yellow"))
         outcome.verdict = verdict.id
 
-    def _stopped(self, outcome: Outcome, reason: str) -> Outcome:
-        """Record why the interview stopped, say what was kept and how to resume."""
+    def stopped(self, reason: str) -> Outcome:
+        """Record why the interview stopped, say what was kept and how to resume.
+
+        Said once: when the run was stopped already (end of input, then Ctrl-C while that is
+        said), the first reason stands and nothing is said again.
+        """
+        outcome = self.outcome
+        if outcome.interrupted is not None:
+            return outcome
         outcome.interrupted = reason
+        with self.hold_signals():  # a Ctrl-C now must not cut the resume hint off
+            self._say_stopped(outcome, reason)
+        return outcome
+
+    def _say_stopped(self, outcome: Outcome, reason: str) -> None:
         files = self.files
         self.console.print(
             Text(
@@ -548,4 +591,3 @@ class InterviewSession:
                 self.resume_command(self.meta.get("feature", files.slug)) if files else "mlpdm interview"
             )
             self.console.print(Text(t("interview.nothing_saved", self.lang, command=command)))
-        return outcome

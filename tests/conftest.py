@@ -130,7 +130,7 @@ def spawn_interview(
         env=env,
         encoding="utf-8",
         dimensions=(50, 200),
-        timeout=20,
+        timeout=120,  # a generous bound for a loaded machine: every wait is on an event
     )
 
 

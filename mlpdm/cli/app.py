@@ -157,15 +157,17 @@ class _Boundary(TyperGroup):
         return command
 
     def invoke(self, ctx: Any) -> Any:
+        # Nested, so that a Ctrl-C while an error is being printed is reported as one too.
         try:
-            return super().invoke(ctx)
-        except UserError as error:
-            from mlpdm.console import make_console, print_user_error
+            try:
+                return super().invoke(ctx)
+            except UserError as error:
+                from mlpdm.console import make_console, print_user_error
 
-            current = ctx.obj if isinstance(ctx.obj, Settings) else Settings()
-            lang = current.lang_for_errors()
-            print_user_error(make_console(stderr=True), error, lang)
-            raise typer.Exit(ExitCode.BAD_INPUT) from None
+                current = ctx.obj if isinstance(ctx.obj, Settings) else Settings()
+                lang = current.lang_for_errors()
+                print_user_error(make_console(stderr=True), error, lang)
+                raise typer.Exit(ExitCode.BAD_INPUT) from None
         except KeyboardInterrupt:
             from mlpdm.console import make_console
 

@@ -17,7 +17,7 @@ from mlpdm.core.errors import Location, UserError
 from mlpdm.core.messages import t
 from mlpdm.core.questionnaire import Questionnaire
 from mlpdm.core.text import first_undecodable
-from mlpdm.files import load_yaml_file, parse_yaml, read_text
+from mlpdm.files import parse_yaml, read_text
 from mlpdm.resources import load_questionnaire_ref, questionnaire_for
 
 LangOption = Annotated[
@@ -85,10 +85,14 @@ def load_decided(ctx: typer.Context, path: Path, override: str | None) -> Decide
 
 def load_answers_with_questionnaire(
     ctx: typer.Context, path: Path, override: str | None
-) -> tuple[Any, Any, Questionnaire]:
-    """Read an answers file once, and find its questionnaire."""
-    data, source = load_yaml_file(path, what="answers")
-    return data, source, questionnaire_for_answers(ctx, data, path, override)
+) -> tuple[str, Any, Any, Questionnaire]:
+    """Read an answers file once, and find its questionnaire; the text read comes first.
+
+    The text is what a writer compares the file with once it holds the feature's lock.
+    """
+    text = read_text(path, what="answers")
+    data, source = parse_yaml(text, str(path))
+    return text, data, source, questionnaire_for_answers(ctx, data, path, override)
 
 
 def warn_schema_not_kept(console: Any, error: UserError | None, lang: str) -> None:

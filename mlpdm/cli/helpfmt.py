@@ -15,6 +15,7 @@ from typing import Any, cast
 
 import typer
 
+from mlpdm.cli.exit_codes import ExitCode
 from mlpdm.core.linebreak import cell_width, wrap_lines
 from mlpdm.core.messages import t
 from mlpdm.terminal import emit
@@ -141,6 +142,11 @@ _ClickException: type = next(c for c in typer.BadParameter.__mro__ if c.__name__
 def show_click_error(error: BaseException, lang: str) -> int | None:
     """Print one of click's own errors in ``lang`` and return its exit code; None for any other."""
     if isinstance(error, typer.Abort):
+        if isinstance(error.__cause__, KeyboardInterrupt):
+            # Ctrl-C outside a command's own handling (while arguments are parsed, or while an
+            # error is printed): click turns it into Abort; it is still a Ctrl-C, exit 130.
+            emit(t("error.interrupted", lang), err=True)
+            return int(ExitCode.INTERRUPTED)
         emit(t("help.ui.aborted", lang), err=True)
         return 1
     if not isinstance(error, _ClickException):

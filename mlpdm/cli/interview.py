@@ -25,7 +25,7 @@ from mlpdm.cli.settings import settings
 from mlpdm.console import VisibleText as Text
 from mlpdm.console import make_console
 from mlpdm.core.answers import AnswersDoc, parse_answers_doc, questionnaire_id_of
-from mlpdm.core.errors import Location, UserError
+from mlpdm.core.errors import InterviewInterrupted, Location, UserError
 from mlpdm.core.messages import t
 from mlpdm.core.prefill import read_prefill
 from mlpdm.core.questionnaire import Questionnaire
@@ -77,10 +77,13 @@ def interview(
     if data is not None and update is not None:
         raise UserError.of("data_with_update")
     config = settings(ctx).config()
-    console = make_console()
+    signals = StopOnSignals()
+    console = make_console(hold=signals.held)
     again: tuple[str, ...] = ()
+    read: tuple[Path, str] | None = None
     if update is not None:
-        q, doc, again = _answers_to_update(ctx, update, questionnaire, console, language)
+        q, doc, again, text = _answers_to_update(ctx, update, questionnaire, console, language)
+        read = (update, text)
         target_dir = update.parent
     else:
         q = load_questionnaire_ref(questionnaire or config.questionnaire_ref())
@@ -92,10 +95,11 @@ def interview(
         prefill = read_prefill(loaded, q, source, language)
     shown_dir = Path(os.path.relpath(target_dir)) if target_dir.is_absolute() else target_dir
     piped = not sys.stdin.isatty()
-    signals = StopOnSignals()
     session = InterviewSession(
         console=console,
-        prompter=ConsolePrompter(console, echo=piped, piped=piped),
+        prompter=ConsolePrompter(
+            console, echo=piped, piped=piped, wait=None if piped else signals.wait_for_input
+        ),
         questionnaire=q,
         loader=template_loader_for(config.path_setting("templates")),
         directory=shown_dir,
@@ -106,33 +110,39 @@ def interview(
         schema_lang=repository_lang(ctx),
         prefill=prefill,
     )
+    # One handler for the whole command (interrupts.py): a signal anywhere in it, the index
+    # refreshed at the end included, stops it with the draft kept and the same message.
     with signals:
-        if doc is not None:
-            outcome = session.update(doc, again)
-        else:
-            outcome = session.run(name, owner=owner, owner_default=git_user_name())
+        try:
+            with signals.armed():
+                if doc is not None:
+                    outcome = session.update(doc, again, read=read)
+                else:
+                    outcome = session.run(name, owner=owner, owner_default=git_user_name())
+                if not outcome.interrupted and outcome.answers_path is not None:
+                    from mlpdm.cli.check import refresh_index
+
+                    refresh_index(ctx, outcome.answers_path.parent, language)
+        except InterviewInterrupted as stop:
+            outcome = session.stopped(stop.reason)
     if outcome.interrupted:
         # Ctrl-C exits 130 (128 + SIGINT) as the shell expects; end of input is bad input.
         raise typer.Exit(exit_code(outcome.interrupted) or ExitCode.BAD_INPUT)
-    if outcome.answers_path is not None:
-        from mlpdm.cli.check import refresh_index
-
-        refresh_index(ctx, outcome.answers_path.parent, language)
 
 
 def _answers_to_update(
     ctx: typer.Context, path: Path, ref: str | None, console: Console, lang: str
-) -> tuple[Questionnaire, AnswersDoc, tuple[str, ...]]:
-    """The questionnaire, the answers and the questions to ask again for ``--update``.
+) -> tuple[Questionnaire, AnswersDoc, tuple[str, ...], str]:
+    """The questionnaire, the answers, the questions to ask again and the text read, for ``--update``.
 
     With ``-q`` naming a team questionnaire that extends the one the answers were made with,
     the answers move onto it: each one that still fits is kept, and only the team's own
     questions (and the answers that no longer fit) are asked.
     """
-    data, source, q = load_answers_with_questionnaire(ctx, path, ref)
+    text, data, source, q = load_answers_with_questionnaire(ctx, path, ref)
     made = questionnaire_id_of(data)
     if ref is None or made is None or made == q.id:
-        return q, parse_answers_doc(data, q, source, partial=True), ()
+        return q, parse_answers_doc(data, q, source, partial=True), (), text
     base = extended_questionnaire(ref)
     if base is None or base.id != made:
         feature = _feature_of(data) or path.name.removesuffix(".answers.yaml")
@@ -145,11 +155,11 @@ def _answers_to_update(
             command=f"mlpdm interview {_quote(feature)} --questionnaire {_quote(ref)}",
         )
     moved, again = moved_answers(q, parse_answers_doc(data, base, source, partial=True))
-    text = t("interview.move", lang, path=path, made=repr(made), team=repr(q.id), version=q.version)
-    console.print(Text(text, style="bold"))
+    moving = t("interview.move", lang, path=path, made=repr(made), team=repr(q.id), version=q.version)
+    console.print(Text(moving, style="bold"))
     if again:
         console.print(Text(t("interview.move_again", lang, ids=", ".join(again)), style="yellow"))
-    return q, moved, again
+    return q, moved, again, text
 
 
 def _feature_of(data: Any) -> str | None:

@@ -144,8 +144,13 @@ class UserError(MlpdmError):
         return Problem(self.message, None, self.msg())
 
 
-class InterviewInterrupted(MlpdmError):
-    """The person stopped the interview (Ctrl-C, end of input, terminal closed)."""
+class InterviewInterrupted(BaseException):
+    """The person stopped the interview (Ctrl-C, end of input, terminal closed).
+
+    A BaseException, as KeyboardInterrupt is: it may be raised by a signal anywhere, and no
+    ``except Exception`` on the way (in mlpdm or a library) may take it for a failure of its
+    own, swallow it or report it; only the interview's top level catches it.
+    """
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)

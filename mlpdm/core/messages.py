@@ -2061,6 +2061,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Run the same `mlpdm decide` again: it records the decision in the file as it is now.",
         "ja": "同じ `mlpdm decide` を再実行してください。現在のファイルに決定を記録します。",
     },
+    "error.update_changed": {
+        "en": "{path} changed on disk after mlpdm read it and before the update could start (an edit, a git command or another program); nothing was asked or written",
+        "ja": "mlpdm が {path} を読み込んでから更新を始めるまでの間に、ファイルがディスク上で変更されました（編集、git コマンド、別のプログラム）。何も質問せず、何も書き込んでいません",
+    },
+    "error.update_changed.hint": {
+        "en": "Look at the change, then run the same `mlpdm interview --update` again: it starts from the file as it is now.",
+        "ja": "変更内容を確認してから、同じ `mlpdm interview --update` を再実行してください。現在のファイルから更新を始めます。",
+    },
     "error.changed_while_rendering": {
         "en": "{path} changed on disk while the brief was being rendered; nothing was written",
         "ja": "ブリーフを生成している間に {path} がディスク上で変更されました。何も書き込んでいません",
