@@ -76,7 +76,7 @@ def test_installed_wheel_works_from_another_directory(installed, tmp_path):
     example = REPO / "examples" / "invoice-ocr.answers.yaml"
     rendered = run("render", str(example), "-o", "-")
     assert rendered.returncode == 0, rendered.stderr
-    assert "verdict: go\n" in rendered.stdout
+    assert "verdict: go-with-conditions\n" in rendered.stdout
     located = subprocess.run(
         [str(python), "-c", "import mlpdm.resources as r; print(r._data_dir('templates'))"],
         cwd=elsewhere,

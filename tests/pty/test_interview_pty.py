@@ -119,7 +119,7 @@ def test_interview_in_a_terminal_with_help_back_ctrl_c_resume_and_review(tmp_pat
     assert typist.asked[0] == "oversight"
     assert typist.asked[-1] == "audience"
     child.sendline("")
-    child.expect(re.escape(t("verdict.go.explain", "en")[:40]))  # the example is a GO
+    child.expect(re.escape(t("verdict.go-with-conditions.explain", "en")[:40]))  # the example has conditions
     child.expect("Wrote")
     child.expect(pexpect.EOF)
     child.close()
