@@ -91,7 +91,8 @@ def interview(
         if doc is not None:
             outcome = session.update(doc, again)
         else:
-            outcome = session.run(name, owner=owner, owner_default=git_user_name())
+            # git is asked for a default owner only when none is given: a process less to wait for.
+            outcome = session.run(name, owner=owner, owner_default=None if owner else git_user_name())
     if outcome.interrupted:
         # Ctrl-C exits 130 (128 + SIGINT) as the shell expects; end of input is bad input.
         raise typer.Exit(exit_code(outcome.interrupted) or ExitCode.BAD_INPUT)
