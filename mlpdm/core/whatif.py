@@ -98,6 +98,9 @@ class _Reads:
         tuple[Section, frozenset[str] | None, tuple[tuple[Question, frozenset[str] | None], ...]], ...
     ]
     lists: tuple[str, ...]  # questions that read as [] when unanswered
+    ends: tuple[int, ...]  # the position of each section's last question (-1: none)
+    readers: dict[str, tuple[int, ...]]  # the rules (by index) that read each question
+    always: tuple[int, ...]  # the rules whose reads are not known: evaluated every time
     underlying: dict[frozenset[str], tuple[str, ...]]
 
 
@@ -119,13 +122,23 @@ def _reads(questionnaire: Questionnaire) -> _Reads:
                 names |= compile_condition(condition).names
         return _question_reads(questionnaire, names)
 
+    rules = tuple((rule, of(rule.when, *(t.when for t in rule.severity))) for rule in questionnaire.rules)
+    readers: dict[str, list[int]] = {}
+    for index, (_, read) in enumerate(rules):
+        for qid in read or ():
+            readers.setdefault(qid, []).append(index)
     reads = _Reads(
-        rules=tuple((rule, of(rule.when, *(t.when for t in rule.severity))) for rule in questionnaire.rules),
+        rules=rules,
         gates=tuple(
             (section, of(section.when or ""), tuple((q, of(q.when or "")) for q in section.questions))
             for section in questionnaire.sections
         ),
         lists=tuple(qid for qid, q in questionnaire.question_index.items() if empty_value(q) == []),
+        ends=tuple(
+            max((questionnaire.order[q.id] for q in s.questions), default=-1) for s in questionnaire.sections
+        ),
+        readers={qid: tuple(indexes) for qid, indexes in readers.items()},
+        always=tuple(index for index, (_, read) in enumerate(rules) if read is None),
         underlying={},
     )
     _READS[id(questionnaire)] = (questionnaire, reads)
@@ -151,8 +164,10 @@ def _question_reads(questionnaire: Questionnaire, names: set[str]) -> frozenset[
 
 
 def _same(a: Any, b: Any) -> bool:
-    """Equal and of the same type (True == 1, but a condition may tell them apart)."""
-    return a.__class__ is b.__class__ and a == b
+    """Equal and of the same type, items too (True == 1, but a condition may tell them apart)."""
+    if a.__class__ is not b.__class__ or a != b:
+        return False
+    return a.__class__ is not list or all(x.__class__ is y.__class__ for x, y in zip(a, b, strict=True))
 
 
 def _frozen(value: Any) -> Any:
@@ -203,7 +218,11 @@ class IncrementalSearch(PlainSearch):
             found = self._memo.get(key)
             if found is not None:
                 return found
-        result = self._decide(answers)
+        # Conditions read only earlier questions: before the first answer changed, the walk
+        # is the first one's.
+        order = self.questionnaire.order
+        first = min((order.get(qid, 0) for qid, _ in key), default=len(order)) if key is not None else 0
+        result = self._decide(answers, first)
         if key is not None:
             self._memo[key] = result
         return result
@@ -224,26 +243,38 @@ class IncrementalSearch(PlainSearch):
             return None
         return key
 
-    def _decide(self, answers: Mapping[str, Any]) -> tuple[Verdict, frozenset[str]]:
+    def _decide(self, answers: Mapping[str, Any], first: int) -> tuple[Verdict, frozenset[str]]:
         base = self._base
-        scope, visible, differ, gates, given = self._walk(answers)
-        results = tuple(
-            base.results[index]
-            if base is not None and reads is not None and not (reads & differ)
-            else evaluate_rule(self.questionnaire, rule, scope, visible, self._underlying)
-            for index, (rule, reads) in enumerate(self._reads.rules)
-        )
+        scope, visible, differ, gates, given = self._walk(answers, first)
+        rules = self._reads.rules
+        if base is None:
+            results = tuple(
+                evaluate_rule(self.questionnaire, r, scope, visible, self._underlying) for r, _ in rules
+            )
+        else:
+            # Only the rules that read a question changed, in questionnaire order as decide goes.
+            again = sorted(
+                {i for qid in differ for i in self._reads.readers.get(qid, ())} | {*self._reads.always}
+            )
+            fresh = list(base.results)
+            for index in again:
+                fresh[index] = evaluate_rule(
+                    self.questionnaire, rules[index][0], scope, visible, self._underlying
+                )
+            results = tuple(fresh)
         if base is None:
             self._base = _Base(dict(answers), given, dict(scope.values), gates, visible, results)
         return verdict_of(f for f in results if f is not None), visible
 
     def _walk(
-        self, answers: Mapping[str, Any]
+        self, answers: Mapping[str, Any], first: int
     ) -> tuple[Scope, frozenset[str], set[str], dict[str, bool], dict[str, Any]]:
         """The walk of compute_visibility, each condition evaluated only when what it reads changed.
 
-        Also returns the questions whose value differs from the first answers' (or that are
-        shown or hidden since), each condition's result and each shown question's value.
+        Sections that end before position ``first`` (that of the first answer changed) are
+        taken as the first walk left them. Also returns the questions whose value differs
+        from the first answers' (or that are shown or hidden since), each condition's result
+        and each shown question's value.
         """
         base = self._base
         values: dict[str, Any] = dict.fromkeys(self.questionnaire.question_index)
@@ -267,12 +298,14 @@ class IncrementalSearch(PlainSearch):
             if base is not None and not _same(values[qid], base.values[qid]):
                 differ.add(qid)
 
-        for section, section_reads, questions in self._reads.gates:
+        for index, (section, section_reads, questions) in enumerate(self._reads.gates):
+            if base is not None and self._reads.ends[index] < first:
+                _as_before(base, questions, values, given, shown)
+                continue
             if section.when and not holds(
                 f"section:{section.id}", section.when, section_reads, f"section {section.id!r}"
             ):
-                for question, _ in questions:
-                    note(question.id)
+                differ.update(_changed(base, values, questions))
                 continue
             for question, question_reads in questions:
                 qid = question.id
@@ -301,6 +334,30 @@ class IncrementalSearch(PlainSearch):
         if found is None:
             found = memo[names] = self.questionnaire.underlying_questions(names, reasons_only=True)
         return found
+
+
+def _changed(
+    base: _Base | None, values: dict[str, Any], questions: tuple[tuple[Question, frozenset[str] | None], ...]
+) -> Iterator[str]:
+    """The questions whose value differs from the first walk's."""
+    if base is not None:
+        yield from (q.id for q, _ in questions if not _same(values[q.id], base.values[q.id]))
+
+
+def _as_before(
+    base: _Base,
+    questions: tuple[tuple[Question, frozenset[str] | None], ...],
+    values: dict[str, Any],
+    given: dict[str, Any],
+    shown: list[str],
+) -> None:
+    """A section's questions as the first walk left them."""
+    for question, _ in questions:
+        qid = question.id
+        values[qid] = base.values[qid]
+        if qid in base.given:
+            shown.append(qid)
+            given[qid] = base.given[qid]
 
 
 def liftable(verdict: Verdict) -> tuple[str, ...]:
