@@ -165,6 +165,8 @@ def _question_reads(questionnaire: Questionnaire, names: set[str]) -> frozenset[
 
 def _same(a: Any, b: Any) -> bool:
     """Equal and of the same type, items too (True == 1, but a condition may tell them apart)."""
+    if a is b:  # most answers of a trial are the very objects of the first answers
+        return True
     if a.__class__ is not b.__class__ or a != b:
         return False
     return a.__class__ is not list or all(x.__class__ is y.__class__ for x, y in zip(a, b, strict=True))
@@ -233,7 +235,7 @@ class IncrementalSearch(PlainSearch):
         differ = [
             (qid, _frozen(value))
             for qid, value in answers.items()
-            if not _same(value, base.get(qid, _ABSENT))
+            if value is not (before := base.get(qid, _ABSENT)) and not _same(value, before)
         ]
         differ.extend((qid, (_ABSENT, None)) for qid in base if qid not in answers)
         key = tuple(sorted(differ, key=lambda item: item[0]))
@@ -295,7 +297,11 @@ class IncrementalSearch(PlainSearch):
             return gates[key]
 
         def note(qid: str) -> None:
-            if base is not None and not _same(values[qid], base.values[qid]):
+            if (
+                base is not None
+                and (now := values[qid]) is not (before := base.values[qid])
+                and not _same(now, before)
+            ):
                 differ.add(qid)
 
         for index, (section, section_reads, questions) in enumerate(self._reads.gates):
