@@ -191,3 +191,16 @@ def test_compiled_templates_in_a_folder_others_may_write_are_not_read(folder, mo
             render_example(loader)
     finally:
         folder.chmod(0o700)
+
+
+def test_a_malformed_conditions_entry_is_not_used(folder, fresh_conditions):
+    q = validated_questionnaire(TEXT, NAME)
+    (entry,) = folder.glob("conditions-*.pickle")
+    stored = pickle.loads(entry.read_bytes())
+    source = next(iter(stored))
+    entry.write_bytes(pickle.dumps({source: ("not", "a", "condition"), "x == 1": b"\x00code"}))
+    conditions.PRECOMPILED.clear()
+    conditions.compile_condition.cache_clear()
+    again = validated_questionnaire(TEXT, NAME)
+    assert source not in conditions.PRECOMPILED and "x == 1" not in conditions.PRECOMPILED
+    assert decide(again, CLEAN) == decide(q, CLEAN)  # compiled from the text as if never cached
