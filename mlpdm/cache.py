@@ -28,8 +28,11 @@ import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
+
+from jinja2.bccache import Bucket, BytecodeCache
 
 T = TypeVar("T")
 FORMAT = 1  # bump when what is stored changes shape
@@ -90,6 +93,46 @@ def remember(kind: str, key: str, value: Any) -> None:
         _write(folder, folder / f"{kind}-{key}.pickle", value)
 
 
+class TemplateBytecode(BytecodeCache):
+    """Jinja2's compiled templates in the cache folder, read and written like the pickles.
+
+    A file's name is a digest of the template's name and text and of everything that
+    compiles it, so a template edited, an upgrade or another Python is a miss, never a
+    stale hit.
+    """
+
+    def __init__(self, salt: str) -> None:
+        self.salt = salt
+
+    def _path(self, folder: Path, bucket: Bucket) -> Path:
+        digest = hashlib.sha256(f"{self.salt}\0{bucket.key}\0{bucket.checksum}".encode()).hexdigest()[:32]
+        return folder / f"template-{digest}.bytecode"
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Fill ``bucket`` from the cache, if the cache has it (Jinja2 checks it again)."""
+        folder = cache_dir()
+        data = None if folder is None else _read_bytes(folder, self._path(folder, bucket))
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Store the code just compiled; a cache that cannot be written is only slower."""
+        folder = cache_dir()
+        if folder is not None:
+            _write_bytes(folder, self._path(folder, bucket), bucket.bytecode_to_string())
+
+
+@lru_cache(maxsize=1)
+def template_bytecode() -> TemplateBytecode:
+    """The bytecode cache for templates, salted with what turns a template into code."""
+    import jinja2
+
+    from mlpdm import __version__
+
+    core = sorted((Path(__file__).parent / "core").glob("*.py"))
+    return TemplateBytecode(cache_key("templates", f"{__version__}\0{jinja2.__version__}", core))
+
+
 def code_files() -> list[Path]:
     """The modules of mlpdm itself: a key that covers them is a miss after any change to the code."""
     return sorted(Path(__file__).parent.rglob("*.py"))
@@ -107,6 +150,16 @@ def _private(folder: Path) -> bool:
 
 
 def _read(folder: Path, path: Path) -> Any:
+    data = _read_bytes(folder, path)
+    if data is None:
+        return None
+    try:
+        return pickle.loads(data)
+    except Exception:  # truncated, from another version: all just a miss
+        return None
+
+
+def _read_bytes(folder: Path, path: Path) -> bytes | None:
     if not _private(folder):
         return None
     try:
@@ -116,24 +169,32 @@ def _read(folder: Path, path: Path) -> Any:
                 return None
             if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
                 return None
-            return pickle.load(handle)
-    except Exception:  # missing, truncated, from another version: all just a miss
+            return handle.read()
+    except OSError:  # missing or unreadable: a miss
         return None
 
 
 def _write(folder: Path, path: Path, value: Any) -> None:
     try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return
+    _write_bytes(folder, path, data)
+
+
+def _write_bytes(folder: Path, path: Path, data: bytes) -> None:
+    try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(folder):
             return
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=path.suffix)
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(data)
             Path(tmp).replace(path)  # atomic: a reader sees the old file or the whole new one
         except BaseException:
             with contextlib.suppress(OSError):
                 Path(tmp).unlink()
             raise
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+    except OSError:
         return  # a cache that cannot be written is only slower

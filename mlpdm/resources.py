@@ -5,17 +5,17 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, MutableMapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from jinja2 import BaseLoader, ChoiceLoader, DictLoader, TemplateNotFound
+from jinja2 import BaseLoader, ChoiceLoader, DictLoader, Environment, Template, TemplateNotFound
 from jinja2.loaders import split_template_path
 
 from mlpdm import core
-from mlpdm.cache import cache_key, cached
+from mlpdm.cache import cache_dir, cache_key, cached, recall, remember, template_bytecode
 from mlpdm.confine import confined, inside
 from mlpdm.core.encoding import decode_utf8, not_utf8
 from mlpdm.core.errors import Location, UserError
@@ -68,9 +68,55 @@ def validated_questionnaire(text: str, shown: str) -> Questionnaire:
 
     # Everything that validates a questionnaire lives in mlpdm/core: its source is in the key.
     code = sorted(Path(core.__file__).resolve().parent.glob("*.py"))
-    return cached(
-        "questionnaire", cache_key("questionnaire", shown + "\0" + text, code), build, Questionnaire
+    key = cache_key("questionnaire", shown + "\0" + text, code)
+    questionnaire = cached("questionnaire", key, build, Questionnaire)
+    _precompiled_conditions(questionnaire, key)
+    return questionnaire
+
+
+def _precompiled_conditions(questionnaire: Questionnaire, key: str) -> None:
+    """Make the code of a cached questionnaire's conditions ready, from the cache when it has it.
+
+    Generated once for every condition, when the cache has none: a later process evaluates
+    them without generating code (over a hundred in a render), whichever it needs.
+    """
+    import jinja2
+
+    from mlpdm.core import conditions
+
+    kind, key = "conditions", f"{key}-{jinja2.__version__}"
+    stored = recall(kind, key)
+    if not isinstance(stored, dict):
+        if cache_dir() is None:
+            return  # nowhere to keep it: each condition is compiled when first evaluated
+        stored = conditions.generated_code(_conditions_of(questionnaire))
+        remember(kind, key, stored)
+    conditions.PRECOMPILED.update(
+        (source, entry)
+        for source, entry in stored.items()
+        if isinstance(source, str) and _is_precompiled(entry)
     )
+
+
+def _is_precompiled(entry: Any) -> bool:
+    """Whether a stored entry has the shape conditions.PRECOMPILED takes."""
+    if not (isinstance(entry, tuple) and len(entry) == 3):
+        return False
+    names, constants, code = entry
+    return (
+        isinstance(names, frozenset)
+        and all(isinstance(n, str) for n in names)
+        and isinstance(constants, frozenset)
+        and isinstance(code, bytes)
+    )
+
+
+def _conditions_of(questionnaire: Questionnaire) -> Iterator[str]:
+    for section in questionnaire.sections:
+        yield from (section.when or "", *(q.when or "" for q in section.questions))
+    yield from (d.when for d in questionnaire.derived)
+    for rule in questionnaire.rules:
+        yield from (rule.when, *(tier.when for tier in rule.severity))
 
 
 def is_path_ref(ref: str) -> bool:
@@ -146,7 +192,19 @@ def template_loader() -> BaseLoader:
     )
 
 
-class _NamedLoader(DictLoader):
+class _Bytecoded(BaseLoader):
+    """A loader whose templates' compiled code is kept in the per-user cache (see mlpdm.cache)."""
+
+    def load(
+        self, environment: Environment, name: str, globals: MutableMapping[str, Any] | None = None
+    ) -> Template:
+        """The template, compiled or taken compiled from the cache."""
+        if environment.bytecode_cache is None:
+            environment.bytecode_cache = template_bytecode()
+        return super().load(environment, name, globals)
+
+
+class _NamedLoader(_Bytecoded, DictLoader):
     """Packaged templates that keep their file names, so errors can say templates/brief.md.j2:12."""
 
     # DictLoader annotates its file name as always None; a loader may name one (BaseLoader's contract).
@@ -170,7 +228,7 @@ def template_loader_for(team_folder: Path | None) -> BaseLoader:
 MAX_TEMPLATE_BYTES = 1_000_000  # a template larger than this is not a template
 
 
-class TeamTemplates(BaseLoader):
+class TeamTemplates(_Bytecoded):
     """A team's templates folder, where only regular files of UTF-8 text are templates.
 
     The list of templates (which the render digest reads) leaves out everything else: a

@@ -1,4 +1,4 @@
-"""The per-user cache of validated questionnaires: a hit skips validation, anything odd is a miss."""
+"""The per-user cache of questionnaires and compiled code: a hit skips the work, anything odd is a miss."""
 
 from __future__ import annotations
 
@@ -6,11 +6,18 @@ import pickle
 
 import pytest
 
+import mlpdm
+import mlpdm.cache
 import mlpdm.resources
 from mlpdm.cache import cache_dir
+from mlpdm.core import conditions
+from mlpdm.core.decision import decide
 from mlpdm.core.errors import UserError
-from mlpdm.resources import packaged_questionnaires, validated_questionnaire
-from tests.conftest import MINI, build_questionnaire
+from mlpdm.core.render import BRIEF_TEMPLATE, environment, render_brief
+from mlpdm.resources import load_packaged_questionnaire, packaged_questionnaires, validated_questionnaire
+from mlpdm.workspace import read_answers
+from tests.conftest import MINI, REPO, build_questionnaire
+from tests.core.scenarios import CLEAN
 
 TEXT = packaged_questionnaires()["default"].read_text(encoding="utf-8")
 NAME = "questionnaires/default.yaml"
@@ -32,7 +39,7 @@ def refuse_validation(monkeypatch):
 
 
 def entries(folder):
-    return sorted(p.name for p in folder.glob("*.pickle")) if folder.exists() else []
+    return sorted(p.name for p in folder.glob("questionnaire-*.pickle")) if folder.exists() else []
 
 
 def test_the_second_load_comes_from_the_cache(folder, monkeypatch):
@@ -53,7 +60,7 @@ def test_a_changed_questionnaire_is_a_miss(folder):
 
 def test_a_corrupt_entry_is_rebuilt(folder):
     validated_questionnaire(TEXT, NAME)
-    (entry,) = folder.glob("*.pickle")
+    (entry,) = folder.glob("questionnaire-*.pickle")
     entry.write_bytes(b"\x80\x05not a pickle")
     assert validated_questionnaire(TEXT, NAME).id == "default"
     assert pickle.loads(entry.read_bytes()).id == "default"
@@ -61,7 +68,7 @@ def test_a_corrupt_entry_is_rebuilt(folder):
 
 def test_a_folder_others_may_write_is_not_trusted(folder, monkeypatch):
     validated_questionnaire(TEXT, NAME)
-    (entry,) = folder.glob("*.pickle")
+    (entry,) = folder.glob("questionnaire-*.pickle")
     planted = build_questionnaire(MINI)
     entry.write_bytes(pickle.dumps(planted))
     folder.chmod(0o777)
@@ -89,3 +96,111 @@ def test_an_invalid_questionnaire_is_reported_and_not_cached(folder):
     with pytest.raises(UserError):
         validated_questionnaire(TEXT.replace("id: default", "id: Not Valid!", 1), NAME)
     assert entries(folder) == []
+
+
+# -- compiled conditions and templates -------------------------------------------------------
+
+
+@pytest.fixture
+def fresh_conditions():
+    """No condition compiled yet in this process, as at the start of a command."""
+    conditions.PRECOMPILED.clear()
+    conditions.compile_condition.cache_clear()
+    yield
+    conditions.PRECOMPILED.clear()
+    conditions.compile_condition.cache_clear()
+
+
+def refuse_compiling(monkeypatch, env):
+    def refuse(*args, **kwargs):
+        raise AssertionError("compiled although the cache holds the code")
+
+    monkeypatch.setattr(env, "compile", refuse)
+
+
+def test_a_cached_questionnaire_brings_its_conditions_compiled(folder, fresh_conditions, monkeypatch):
+    q = validated_questionnaire(TEXT, NAME)
+    assert len(list(folder.glob("conditions-*.pickle"))) == 1
+    expected = decide(q, CLEAN)
+    conditions.PRECOMPILED.clear()
+    conditions.compile_condition.cache_clear()
+    # A later process: neither parsing nor code generation happens again.
+    refuse_compiling(monkeypatch, conditions._ENV)
+    monkeypatch.setattr(conditions, "_parsed", lambda text: pytest.fail(f"parsed {text!r} again"))
+    again = validated_questionnaire(TEXT, NAME)
+    assert decide(again, CLEAN) == expected
+
+
+def test_without_a_cache_conditions_are_compiled_as_needed(folder, fresh_conditions, monkeypatch):
+    monkeypatch.setenv("MLPDM_NO_CACHE", "1")
+    q = validated_questionnaire(TEXT, NAME)
+    assert conditions.PRECOMPILED == {}
+    assert decide(q, CLEAN).id == "go"
+
+
+def fresh_loader(**changed: str):
+    """The packaged templates in a loader of their own (and so a fresh environment)."""
+    texts = dict(mlpdm.resources.template_loader().mapping)  # type: ignore[attr-defined]
+    texts.update(changed)
+    return mlpdm.resources._NamedLoader(texts)
+
+
+def render_example(loader):
+    q = load_packaged_questionnaire()
+    doc = read_answers(REPO / "examples" / "invoice-ocr.answers.yaml", q)
+    return render_brief(q, doc, decide(q, doc.answers), lang="en", loader=loader)
+
+
+def test_a_render_takes_the_templates_compiled_from_the_cache(folder, monkeypatch):
+    first = render_example(fresh_loader())
+    assert len(list(folder.glob("template-*.bytecode"))) == 2  # the brief and its front matter
+    loader = fresh_loader()
+    refuse_compiling(monkeypatch, environment(loader))
+    assert render_example(loader) == first
+
+
+def test_an_edited_template_is_compiled_again(folder, monkeypatch):
+    render_example(fresh_loader())
+    brief = mlpdm.resources.template_loader().mapping[BRIEF_TEMPLATE]  # type: ignore[attr-defined]
+    loader = fresh_loader(**{BRIEF_TEMPLATE: brief.replace("\n", "\n\n", 1)})
+    refuse_compiling(monkeypatch, environment(loader))
+    with pytest.raises(UserError, match="compiled although"):
+        render_example(loader)
+
+
+def test_another_version_of_mlpdm_compiles_again(folder, monkeypatch):
+    render_example(fresh_loader())
+    mlpdm.cache.template_bytecode.cache_clear()
+    monkeypatch.setattr(mlpdm, "__version__", "0.0.0-other")
+    loader = fresh_loader()
+    refuse_compiling(monkeypatch, environment(loader))
+    try:
+        with pytest.raises(UserError, match="compiled although"):
+            render_example(loader)
+    finally:
+        mlpdm.cache.template_bytecode.cache_clear()
+
+
+def test_compiled_templates_in_a_folder_others_may_write_are_not_read(folder, monkeypatch):
+    render_example(fresh_loader())
+    folder.chmod(0o777)
+    try:
+        loader = fresh_loader()
+        refuse_compiling(monkeypatch, environment(loader))
+        with pytest.raises(UserError, match="compiled although"):
+            render_example(loader)
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_malformed_conditions_entry_is_not_used(folder, fresh_conditions):
+    q = validated_questionnaire(TEXT, NAME)
+    (entry,) = folder.glob("conditions-*.pickle")
+    stored = pickle.loads(entry.read_bytes())
+    source = next(iter(stored))
+    entry.write_bytes(pickle.dumps({source: ("not", "a", "condition"), "x == 1": b"\x00code"}))
+    conditions.PRECOMPILED.clear()
+    conditions.compile_condition.cache_clear()
+    again = validated_questionnaire(TEXT, NAME)
+    assert source not in conditions.PRECOMPILED and "x == 1" not in conditions.PRECOMPILED
+    assert decide(again, CLEAN) == decide(q, CLEAN)  # compiled from the text as if never cached

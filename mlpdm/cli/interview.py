@@ -118,7 +118,8 @@ def interview(
                 if doc is not None:
                     outcome = session.update(doc, again, read=read)
                 else:
-                    outcome = session.run(name, owner=owner, owner_default=git_user_name())
+                    # git is asked for a default owner only when none is given: a process less to wait for.
+                    outcome = session.run(name, owner=owner, owner_default=None if owner else git_user_name())
                 if not outcome.interrupted and outcome.answers_path is not None:
                     from mlpdm.cli.check import refresh_index
 

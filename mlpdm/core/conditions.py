@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import marshal
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import CodeType
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
@@ -76,6 +78,14 @@ _ENV = _environment()
 
 _MEMO_LIMIT = 20_000
 
+# Conditions already compiled, by their text: the names and literals each reads and its
+# generated Python code, marshalled. A shell may fill it from a per-user cache (see
+# ``generated_code``): parsing a condition and generating its code is most of the cost of
+# its first evaluation, and a render evaluates over a hundred. Only what compiled from
+# exactly this text before belongs here: nothing in it is parsed or checked again.
+Precompiled = tuple[frozenset[str], frozenset[Any], bytes]
+PRECOMPILED: dict[str, Precompiled] = {}
+
 
 @dataclass(frozen=True)
 class Condition:
@@ -84,7 +94,8 @@ class Condition:
     source: str
     names: frozenset[str]
     constants: frozenset[Any]  # literals it compares with, e.g. 'unsure' or 1000
-    _template: nodes.Template = field(compare=False, repr=False)  # stores its value as ``result``
+    # Stores its value as ``result``; None when taken from PRECOMPILED (parsed again if needed).
+    _template: nodes.Template | None = field(compare=False, repr=False)
     order: tuple[str, ...] = ()  # the names, sorted: the order evaluate_values takes them in
     # Python code is generated on first evaluation: validating a questionnaire needs only
     # the parse, and an interview's first question needs few of its conditions.
@@ -113,14 +124,7 @@ class Condition:
 
     def _evaluate(self, context: Mapping[str, Any]) -> bool:
         if not self._compiled:
-            try:
-                template = _ENV.from_string(self._template)
-            except TemplateSyntaxError as exc:  # what only code generation notices
-                raise ConditionError(
-                    f"condition {self.source!r} is not a valid expression: {exc.message}"
-                ) from None
-            except LimitError as exc:
-                raise _limit_passed(self.source, exc) from None
+            template = _ENV.template_class.from_code(_ENV, self.code(), _ENV.make_globals(None), None)
             self._compiled.append(TemplateExpression(template, undefined_to_none=False))
         try:
             with budget(CONDITION_LIMITS):
@@ -135,6 +139,41 @@ class Condition:
             ) from None
         except Exception as exc:  # a type error inside a team's expression, e.g. 'a' in 3
             raise ConditionError(f"condition {self.source!r} failed: {type(exc).__name__}: {exc}") from None
+
+    def code(self) -> CodeType:
+        """The Python code generated for the condition (taken from PRECOMPILED when there)."""
+        stored = PRECOMPILED.get(self.source)
+        if stored is not None:
+            try:
+                code = marshal.loads(stored[2])
+            except (EOFError, ValueError, TypeError):
+                code = None
+            if isinstance(code, CodeType):
+                return code
+        template = self._template
+        if template is None:  # a condition from the cache keeps no tree: parse it again
+            template = _parsed(self.source)._template
+        assert template is not None  # _parsed always keeps the tree it checked
+        try:
+            return _ENV.compile(template)
+        except TemplateSyntaxError as exc:  # what only code generation notices
+            raise ConditionError(
+                f"condition {self.source!r} is not a valid expression: {exc.message}"
+            ) from None
+        except LimitError as exc:
+            raise _limit_passed(self.source, exc) from None
+
+
+def generated_code(sources: Iterable[str]) -> dict[str, Precompiled]:
+    """Each condition that compiles, by its text, as PRECOMPILED keeps it."""
+    out: dict[str, Precompiled] = {}
+    for source in sources:
+        try:
+            condition = compile_condition(source)
+            out[condition.source] = (condition.names, condition.constants, marshal.dumps(condition.code()))
+        except ConditionError:
+            continue  # evaluating it will say what is wrong, with its file and line
+    return out
 
 
 def _as_template(expression: nodes.Expr) -> nodes.Template:
@@ -167,6 +206,16 @@ def compile_condition(source: str) -> Condition:
     text = source.strip()
     if not text:
         raise ConditionError("condition is empty")
+    stored = PRECOMPILED.get(text)
+    if stored is not None:
+        names, constants, _ = stored
+        return Condition(
+            source=text, names=names, constants=constants, _template=None, order=tuple(sorted(names))
+        )
+    return _parsed(text)
+
+
+def _parsed(text: str) -> Condition:
     try:
         # Parsed as Environment.compile_expression parses, but only once: the same tree is
         # checked here and turned into code on first use. Its depth is checked on the tokens

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -67,16 +67,38 @@ def decide(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Verdict:
     visibility = compute_visibility(questionnaire, answers)
     scope = visibility.scope
     shown = frozenset(q.id for q in visibility.questions)
-    findings: list[Finding] = []
-    for rule in questionnaire.rules:
-        if scope.check(rule.when, f"rule {rule.id!r}"):
-            tier = deciding_tier(rule, scope)
-            outcome = rule.outcome if tier is None else tier.outcome
-            findings.append(Finding(rule, _triggers(questionnaire, rule, tier, scope.values, shown), outcome))
+    return verdict_of(
+        finding
+        for rule in questionnaire.rules
+        if (finding := evaluate_rule(questionnaire, rule, scope, shown)) is not None
+    )
+
+
+def evaluate_rule(
+    questionnaire: Questionnaire,
+    rule: Rule,
+    scope: Scope,
+    shown: frozenset[str],
+    underlying: Callable[[frozenset[str]], tuple[str, ...]] | None = None,
+) -> Finding | None:
+    """The finding one rule raises in ``scope``, or None when it does not fire.
+
+    ``underlying`` maps condition names to the questions behind them (the what-if search
+    passes a memoised one; the answer is the same).
+    """
+    if not scope.check(rule.when, f"rule {rule.id!r}"):
+        return None
+    tier = deciding_tier(rule, scope)
+    outcome = rule.outcome if tier is None else tier.outcome
+    return Finding(rule, _triggers(questionnaire, rule, tier, scope.values, shown, underlying), outcome)
+
+
+def verdict_of(found: Iterable[Finding]) -> Verdict:
+    """The verdict of findings given in questionnaire order: the strongest outcome among them."""
     rank = {outcome: i for i, outcome in enumerate(OUTCOMES)}
     # Most severe first; within an outcome, questionnaire order, which lists rules from the
     # most to the least serious (docs/severity.md), so the first is the top reason.
-    findings.sort(key=lambda f: rank[f.outcome])
+    findings = sorted(found, key=lambda f: rank[f.outcome])
     verdict: VerdictId = "go"
     for finding in findings:
         mapped = OUTCOME_VERDICT.get(finding.outcome)
@@ -99,6 +121,7 @@ def _triggers(
     tier: Tier | None,
     values: Mapping[str, Any],
     shown: frozenset[str],
+    underlying: Callable[[frozenset[str]], tuple[str, ...]] | None = None,
 ) -> tuple[Trigger, ...]:
     # Questions that were not asked are left out; asked-but-blank ones stay (value None),
     # because "no answer" is often exactly what made the rule fire.
@@ -108,6 +131,8 @@ def _triggers(
         names = names | compile_condition(tier.when).names
     return tuple(
         Trigger(qid, values[qid])
-        for qid in questionnaire.underlying_questions(names, reasons_only=True)
+        for qid in (
+            underlying(names) if underlying else questionnaire.underlying_questions(names, reasons_only=True)
+        )
         if qid in shown
     )

@@ -17,9 +17,9 @@ from itertools import combinations
 from typing import Any
 
 from mlpdm.core.conditions import compile_condition
-from mlpdm.core.decision import VERDICTS, Verdict, VerdictId, decide
-from mlpdm.core.interview import compute_visibility
-from mlpdm.core.questionnaire import OUTCOMES, UNSURE, Question, Questionnaire
+from mlpdm.core.decision import VERDICTS, Finding, Verdict, VerdictId, decide, evaluate_rule, verdict_of
+from mlpdm.core.interview import Scope, compute_visibility, empty_value, meaningful
+from mlpdm.core.questionnaire import OUTCOMES, UNSURE, Question, Questionnaire, Rule, Section
 
 LIFTABLE = ("blocker", "prerequisite")
 GIVEN = "(given)"  # stands for "any answer" to a blank text question
@@ -61,6 +61,311 @@ class WhatIf:
         return next((lift for lift in self.lifts if lift.rule_id == rule_id), None)
 
 
+# -- re-deciding: plainly, or incrementally -----------------------------------------------------
+
+
+class PlainSearch:
+    """Re-decides every trial from scratch: the reference the incremental search must equal."""
+
+    def __init__(self, questionnaire: Questionnaire) -> None:
+        self.questionnaire = questionnaire
+
+    def decide(self, answers: Mapping[str, Any]) -> Verdict:
+        """The verdict for ``answers``, as ``decide`` gives it."""
+        return decide(self.questionnaire, answers)
+
+    def visible(self, answers: Mapping[str, Any]) -> frozenset[str]:
+        """The ids of the questions that apply to ``answers``."""
+        return frozenset(q.id for q in compute_visibility(self.questionnaire, answers).questions)
+
+
+_Key = tuple[tuple[str, Any], ...]
+_Results = tuple[Finding | None, ...]
+_ABSENT = object()
+
+
+@dataclass(frozen=True)
+class _Reads:
+    """What each condition reads, as question ids (through derived values).
+
+    None stands for a condition reading a name that is neither a question nor a derived
+    value: it is then always evaluated.
+    """
+
+    rules: tuple[tuple[Rule, frozenset[str] | None], ...]
+    # Each section with its condition's reads, and its questions with theirs.
+    gates: tuple[
+        tuple[Section, frozenset[str] | None, tuple[tuple[Question, frozenset[str] | None], ...]], ...
+    ]
+    lists: tuple[str, ...]  # questions that read as [] when unanswered
+    ends: tuple[int, ...]  # the position of each section's last question (-1: none)
+    readers: dict[str, tuple[int, ...]]  # the rules (by index) that read each question
+    always: tuple[int, ...]  # the rules whose reads are not known: evaluated every time
+    underlying: dict[frozenset[str], tuple[str, ...]]
+
+
+_READS: dict[int, tuple[Questionnaire, _Reads]] = {}  # by id; the entry keeps the id taken
+_READS_LIMIT = 16
+
+
+def _reads(questionnaire: Questionnaire) -> _Reads:
+    cached = _READS.get(id(questionnaire))
+    if cached is not None and cached[0] is questionnaire:
+        return cached[1]
+    if len(_READS) >= _READS_LIMIT:
+        _READS.clear()
+
+    def of(*conditions: str) -> frozenset[str] | None:
+        names: set[str] = set()
+        for condition in conditions:
+            if condition:
+                names |= compile_condition(condition).names
+        return _question_reads(questionnaire, names)
+
+    rules = tuple((rule, of(rule.when, *(t.when for t in rule.severity))) for rule in questionnaire.rules)
+    readers: dict[str, list[int]] = {}
+    for index, (_, read) in enumerate(rules):
+        for qid in read or ():
+            readers.setdefault(qid, []).append(index)
+    reads = _Reads(
+        rules=rules,
+        gates=tuple(
+            (section, of(section.when or ""), tuple((q, of(q.when or "")) for q in section.questions))
+            for section in questionnaire.sections
+        ),
+        lists=tuple(qid for qid, q in questionnaire.question_index.items() if empty_value(q) == []),
+        ends=tuple(
+            max((questionnaire.order[q.id] for q in s.questions), default=-1) for s in questionnaire.sections
+        ),
+        readers={qid: tuple(indexes) for qid, indexes in readers.items()},
+        always=tuple(index for index, (_, read) in enumerate(rules) if read is None),
+        underlying={},
+    )
+    _READS[id(questionnaire)] = (questionnaire, reads)
+    return reads
+
+
+def _question_reads(questionnaire: Questionnaire, names: set[str]) -> frozenset[str] | None:
+    found: set[str] = set()
+    seen: set[str] = set()
+    stack = list(names)
+    while stack:
+        name = stack.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        if name in questionnaire.question_index:
+            found.add(name)
+        elif name in questionnaire.derived_index:
+            stack.extend(compile_condition(questionnaire.derived_index[name].when).names)
+        else:
+            return None
+    return frozenset(found)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal and of the same type, items too (True == 1, but a condition may tell them apart)."""
+    if a is b:  # most answers of a trial are the very objects of the first answers
+        return True
+    if a.__class__ is not b.__class__ or a != b:
+        return False
+    return a.__class__ is not list or all(x.__class__ is y.__class__ for x, y in zip(a, b, strict=True))
+
+
+def _frozen(value: Any) -> Any:
+    if value.__class__ is list:
+        return (list, tuple([(item.__class__, item) for item in value]))
+    return (value.__class__, value)
+
+
+@dataclass(frozen=True)
+class _Base:
+    """The first answers decided, and what they gave: each gate and rule, each value seen."""
+
+    answers: dict[str, Any]
+    given: dict[str, Any]  # the value each question shown had in conditions
+    values: dict[str, Any]
+    gates: dict[str, bool]  # each section's (by "section:" and its id) and question's condition
+    shown: frozenset[str]
+    results: _Results
+
+
+class IncrementalSearch(PlainSearch):
+    """Re-decides as ``decide`` does, with the same results, for less.
+
+    Each set of answers is decided once (a search tries the same trial again and again), the
+    questions it shows are kept with its verdict, and only the conditions that read an answer
+    that differs from the first answers decided (or a question shown or hidden since) are
+    evaluated again: a what-if trial changes one or two answers of some sixty. This relies
+    on what loading a questionnaire checks: a condition reads only questions asked before it.
+    """
+
+    def __init__(self, questionnaire: Questionnaire) -> None:
+        super().__init__(questionnaire)
+        self._reads = _reads(questionnaire)
+        self._memo: dict[_Key, tuple[Verdict, frozenset[str]]] = {}
+        self._base: _Base | None = None
+
+    def decide(self, answers: Mapping[str, Any]) -> Verdict:
+        """The verdict for ``answers``, as ``decide`` gives it."""
+        return self._decided(answers)[0]
+
+    def visible(self, answers: Mapping[str, Any]) -> frozenset[str]:
+        """The ids of the questions that apply to ``answers``."""
+        return self._decided(answers)[1]
+
+    def _decided(self, answers: Mapping[str, Any]) -> tuple[Verdict, frozenset[str]]:
+        key = self._key(answers)
+        if key is not None:
+            found = self._memo.get(key)
+            if found is not None:
+                return found
+        # Conditions read only earlier questions: before the first answer changed, the walk
+        # is the first one's.
+        order = self.questionnaire.order
+        first = min((order.get(qid, 0) for qid, _ in key), default=len(order)) if key is not None else 0
+        result = self._decide(answers, first)
+        if key is not None:
+            self._memo[key] = result
+        return result
+
+    def _key(self, answers: Mapping[str, Any]) -> _Key | None:
+        """The answers as they differ from the first ones decided (all of them, at first)."""
+        base = self._base.answers if self._base is not None else {}
+        differ = [
+            (qid, _frozen(value))
+            for qid, value in answers.items()
+            if value is not (before := base.get(qid, _ABSENT)) and not _same(value, before)
+        ]
+        differ.extend((qid, (_ABSENT, None)) for qid in base if qid not in answers)
+        key = tuple(sorted(differ, key=lambda item: item[0]))
+        try:
+            hash(key)
+        except TypeError:  # an answer that cannot be a key (a dict): decided every time
+            return None
+        return key
+
+    def _decide(self, answers: Mapping[str, Any], first: int) -> tuple[Verdict, frozenset[str]]:
+        base = self._base
+        scope, visible, differ, gates, given = self._walk(answers, first)
+        rules = self._reads.rules
+        if base is None:
+            results = tuple(
+                evaluate_rule(self.questionnaire, r, scope, visible, self._underlying) for r, _ in rules
+            )
+        else:
+            # Only the rules that read a question changed, in questionnaire order as decide goes.
+            again = sorted(
+                {i for qid in differ for i in self._reads.readers.get(qid, ())} | {*self._reads.always}
+            )
+            fresh = list(base.results)
+            for index in again:
+                fresh[index] = evaluate_rule(
+                    self.questionnaire, rules[index][0], scope, visible, self._underlying
+                )
+            results = tuple(fresh)
+        if base is None:
+            self._base = _Base(dict(answers), given, dict(scope.values), gates, visible, results)
+        return verdict_of(f for f in results if f is not None), visible
+
+    def _walk(
+        self, answers: Mapping[str, Any], first: int
+    ) -> tuple[Scope, frozenset[str], set[str], dict[str, bool], dict[str, Any]]:
+        """The walk of compute_visibility, each condition evaluated only when what it reads changed.
+
+        Sections that end before position ``first`` (that of the first answer changed) are
+        taken as the first walk left them. Also returns the questions whose value differs
+        from the first answers' (or that are shown or hidden since), each condition's result
+        and each shown question's value.
+        """
+        base = self._base
+        values: dict[str, Any] = dict.fromkeys(self.questionnaire.question_index)
+        for qid in self._reads.lists:
+            values[qid] = []
+        scope = Scope(self.questionnaire, values)
+        differ: set[str] = set()
+        gates: dict[str, bool] = {}
+        given: dict[str, Any] = {}
+        shown: list[str] = []
+
+        def holds(key: str, condition: str, reads: frozenset[str] | None, what: str) -> bool:
+            # A condition the first walk never reached (its section was hidden) is evaluated too.
+            if base is None or reads is None or reads & differ or key not in base.gates:
+                gates[key] = scope.check(condition, what)
+            else:
+                gates[key] = base.gates[key]
+            return gates[key]
+
+        def note(qid: str) -> None:
+            if (
+                base is not None
+                and (now := values[qid]) is not (before := base.values[qid])
+                and not _same(now, before)
+            ):
+                differ.add(qid)
+
+        for index, (section, section_reads, questions) in enumerate(self._reads.gates):
+            if base is not None and self._reads.ends[index] < first:
+                _as_before(base, questions, values, given, shown)
+                continue
+            if section.when and not holds(
+                f"section:{section.id}", section.when, section_reads, f"section {section.id!r}"
+            ):
+                differ.update(_changed(base, values, questions))
+                continue
+            for question, question_reads in questions:
+                qid = question.id
+                if question.when and not holds(qid, question.when, question_reads, f"question {qid!r}"):
+                    note(qid)
+                    continue
+                shown.append(qid)
+                given[qid] = values[qid] = self._value(question, answers.get(qid))
+                note(qid)
+        visible = frozenset(shown)
+        if base is not None:
+            differ |= visible ^ base.shown
+        return scope, visible, differ, gates, given
+
+    def _value(self, question: Question, raw: Any) -> Any:
+        """What conditions see for the answer to a question shown."""
+        base = self._base
+        if base is not None and question.id in base.given and raw is base.answers.get(question.id):
+            return base.given[question.id]  # the same answer: the same value
+        found = meaningful(question, raw)
+        return empty_value(question) if found is None else found
+
+    def _underlying(self, names: frozenset[str]) -> tuple[str, ...]:
+        memo = self._reads.underlying
+        found = memo.get(names)
+        if found is None:
+            found = memo[names] = self.questionnaire.underlying_questions(names, reasons_only=True)
+        return found
+
+
+def _changed(
+    base: _Base | None, values: dict[str, Any], questions: tuple[tuple[Question, frozenset[str] | None], ...]
+) -> Iterator[str]:
+    """The questions whose value differs from the first walk's."""
+    if base is not None:
+        yield from (q.id for q, _ in questions if not _same(values[q.id], base.values[q.id]))
+
+
+def _as_before(
+    base: _Base,
+    questions: tuple[tuple[Question, frozenset[str] | None], ...],
+    values: dict[str, Any],
+    given: dict[str, Any],
+    shown: list[str],
+) -> None:
+    """A section's questions as the first walk left them."""
+    for question, _ in questions:
+        qid = question.id
+        values[qid] = base.values[qid]
+        if qid in base.given:
+            shown.append(qid)
+            given[qid] = base.given[qid]
+
+
 def liftable(verdict: Verdict) -> tuple[str, ...]:
     """The outcomes worth lifting: blockers and prerequisites (and conditions in GO WITH CONDITIONS).
 
@@ -69,17 +374,25 @@ def liftable(verdict: Verdict) -> tuple[str, ...]:
     return (*LIFTABLE, "condition") if verdict.id == "go-with-conditions" else LIFTABLE
 
 
-def what_would_change(questionnaire: Questionnaire, answers: Mapping[str, Any], verdict: Verdict) -> WhatIf:
-    """Search lifts for every finding worth lifting (see the module docstring)."""
+def what_would_change(
+    questionnaire: Questionnaire, answers: Mapping[str, Any], verdict: Verdict, *, incremental: bool = True
+) -> WhatIf:
+    """Search lifts for every finding worth lifting (see the module docstring).
+
+    ``incremental=False`` re-decides every trial from scratch: the same result, slower.
+    """
+    search: PlainSearch = IncrementalSearch(questionnaire) if incremental else PlainSearch(questionnaire)
+    if incremental:
+        search.decide(answers)  # the first answers decided are what later trials are compared with
     outcomes = liftable(verdict)
     lifts = tuple(
         lift
         for finding in verdict.findings
         if finding.outcome in outcomes
-        for lift in [_lift(questionnaire, answers, verdict, finding.rule.id)]
+        for lift in [_lift(search, answers, verdict, finding.rule.id)]
         if lift is not None
     )
-    target, changes = _combined(questionnaire, answers, verdict, lifts)
+    target, changes = _combined(search, answers, verdict, lifts)
     return WhatIf(lifts, target, changes)
 
 
@@ -91,9 +404,8 @@ def apply(answers: Mapping[str, Any], changes: tuple[Change, ...]) -> dict[str, 
     return out
 
 
-def _lift(
-    questionnaire: Questionnaire, answers: Mapping[str, Any], verdict: Verdict, rule_id: str
-) -> Lift | None:
+def _lift(search: PlainSearch, answers: Mapping[str, Any], verdict: Verdict, rule_id: str) -> Lift | None:
+    questionnaire = search.questionnaire
     finding = next(f for f in verdict.findings if f.rule.id == rule_id)
     rule, outcome = finding.rule, finding.outcome
     # Every question the rule reads, including ones a change would reveal (a metric's
@@ -105,16 +417,16 @@ def _lift(
         if questionnaire.question(qid).lever
     ]
     before_ids = {f.rule.id for f in verdict.findings}
-    before_visible = {q.id for q in compute_visibility(questionnaire, answers).questions}
+    before_visible = search.visible(answers)
     best: tuple[tuple[Any, ...], Lift] | None = None
     for size in (1, 2):
         for group in combinations(levers, size):
-            for changes in _change_sets(questionnaire, answers, group, (rule_id, outcome)):
+            for changes in _change_sets(search, answers, group, (rule_id, outcome)):
                 trial = apply(answers, changes)
-                after = decide(questionnaire, trial)
+                after = search.decide(trial)
                 if _fires(after, rule_id, outcome) or _replaced(after, before_ids, outcome):
                     continue
-                visible = {q.id for q in compute_visibility(questionnaire, trial).questions}
+                visible = search.visible(trial)
                 rank = (
                     -VERDICTS.index(after.id),  # better verdict first
                     len(visible ^ before_visible),  # fewer questions appearing or disappearing
@@ -131,11 +443,11 @@ def _lift(
                 if best is None or rank < best[0]:
                     best = (rank, Lift(rule_id, changes, after.id, outcome))
         if best is not None:
-            return _generalised(questionnaire, answers, best[1])
+            return _generalised(search, answers, best[1])
     return None
 
 
-def _generalised(questionnaire: Questionnaire, answers: Mapping[str, Any], lift: Lift) -> Lift:
+def _generalised(search: PlainSearch, answers: Mapping[str, Any], lift: Lift) -> Lift:
     """Mark a change from "not sure" as "any answer" when every real answer would do.
 
     Every real answer must lift the finding and reach at least the same verdict, so "no" to a
@@ -143,12 +455,12 @@ def _generalised(questionnaire: Questionnaire, answers: Mapping[str, Any], lift:
     """
     changes = list(lift.changes)
     for index, change in enumerate(changes):
-        question = questionnaire.question(change.question_id)
+        question = search.questionnaire.question(change.question_id)
         if change.old != UNSURE or question.type not in ("choice", "yesno"):
             continue
         others = apply(answers, tuple(c for c in changes if c is not change))
         if all(
-            _as_good(questionnaire, {**others, change.question_id: value}, lift)
+            _as_good(search, {**others, change.question_id: value}, lift)
             for value in question.allowed_values()
             if value != UNSURE
         ):
@@ -156,8 +468,8 @@ def _generalised(questionnaire: Questionnaire, answers: Mapping[str, Any], lift:
     return Lift(lift.rule_id, tuple(changes), lift.verdict, lift.outcome)
 
 
-def _as_good(questionnaire: Questionnaire, answers: Mapping[str, Any], lift: Lift) -> bool:
-    after = decide(questionnaire, answers)
+def _as_good(search: PlainSearch, answers: Mapping[str, Any], lift: Lift) -> bool:
+    after = search.decide(answers)
     lifted = not _fires(after, lift.rule_id, lift.outcome)
     return lifted and VERDICTS.index(after.id) >= VERDICTS.index(lift.verdict)
 
@@ -194,10 +506,10 @@ def _magnitude(change: Change) -> int:
 
 
 def _change_sets(
-    questionnaire: Questionnaire, answers: Mapping[str, Any], group: tuple[str, ...], rule: tuple[str, str]
+    search: PlainSearch, answers: Mapping[str, Any], group: tuple[str, ...], rule: tuple[str, str]
 ) -> Iterator[tuple[Change, ...]]:
     options = [
-        [Change(qid, answers.get(qid), new) for new in _alternatives(questionnaire, answers, qid, rule)]
+        [Change(qid, answers.get(qid), new) for new in _alternatives(search, answers, qid, rule)]
         for qid in group
     ]
     if len(options) == 1:
@@ -207,9 +519,9 @@ def _change_sets(
 
 
 def _alternatives(
-    questionnaire: Questionnaire, answers: Mapping[str, Any], qid: str, rule: tuple[str, str]
+    search: PlainSearch, answers: Mapping[str, Any], qid: str, rule: tuple[str, str]
 ) -> list[Any]:
-    question = questionnaire.question(qid)
+    question = search.questionnaire.question(qid)
     current = answers.get(qid)
     kind = question.type
     if kind in ("choice", "yesno"):
@@ -217,7 +529,7 @@ def _alternatives(
     if kind == "multi":
         return _multi_alternatives(question, current)
     if kind == "number":
-        found = _least_number(questionnaire, answers, question, rule)
+        found = _least_number(search, answers, question, rule)
         return [] if found is None else [found]
     if current in (None, [], ""):
         return [[GIVEN] if kind == "list" else GIVEN]
@@ -245,7 +557,7 @@ def _exclusive(question: Question) -> set[str]:
 
 
 def _least_number(
-    questionnaire: Questionnaire, answers: Mapping[str, Any], question: Question, rule: tuple[str, str]
+    search: PlainSearch, answers: Mapping[str, Any], question: Question, rule: tuple[str, str]
 ) -> int | float | None:
     """The nearest number that lifts the rule, if any.
 
@@ -259,10 +571,10 @@ def _least_number(
     if question.at_most and isinstance(answers.get(question.at_most), int | float):
         ceiling = min(ceiling, int(answers[question.at_most]))
 
-    before_ids = {f.rule.id for f in decide(questionnaire, answers).findings}
+    before_ids = {f.rule.id for f in search.decide(answers).findings}
 
     def lifts(value: int) -> bool:
-        after = decide(questionnaire, {**answers, question.id: value})
+        after = search.decide({**answers, question.id: value})
         return not _fires(after, *rule) and not _replaced(after, before_ids, rule[1])
 
     if ceiling > start and lifts(ceiling):
@@ -288,7 +600,7 @@ def _nearest(lifts: Callable[[int], bool], lifting: int, start: int) -> int:
 
 
 def _combined(
-    questionnaire: Questionnaire, answers: Mapping[str, Any], verdict: Verdict, lifts: tuple[Lift, ...]
+    search: PlainSearch, answers: Mapping[str, Any], verdict: Verdict, lifts: tuple[Lift, ...]
 ) -> tuple[VerdictId | None, tuple[Change, ...]]:
     """Lift blockers, then missing prerequisites, until the verdict is a GO of some kind.
 
@@ -315,13 +627,13 @@ def _combined(
         pending = [f.rule.id for f in now.findings if f.outcome in outcomes and f.rule.id not in stuck]
         if not pending or now.id not in below:
             break
-        lift = _lift(questionnaire, current, now, pending[0])
+        lift = _lift(search, current, now, pending[0])
         if lift is None:
             stuck.add(pending[0])
             continue
         changes.extend(lift.changes)
         current = apply(current, lift.changes)
-        now = decide(questionnaire, current)
+        now = search.decide(current)
     if VERDICTS.index(now.id) <= VERDICTS.index(verdict.id) or now.id == "no-go-not-needed":
         return None, ()
     return now.id, _merged(changes)

@@ -70,3 +70,22 @@ def test_a_group_lists_its_commands_by_their_whole_first_sentence(runner):
     result = runner.invoke(app, ["questionnaire", "--help"])
     listed = result.output.split("Commands:", 1)[1]
     assert "rules." in listed and "..." not in listed
+
+
+@pytest.mark.parametrize(
+    ("args", "asks_git"), [(["--owner", "Ana"], False), ([], True)], ids=["owner", "none"]
+)
+def test_git_is_asked_for_the_owner_only_when_none_is_given(runner, tmp_path, monkeypatch, args, asks_git):
+    import mlpdm.cli.interview
+
+    asked: list[bool] = []
+
+    def git_user_name() -> str:
+        asked.append(True)
+        return "Git User"
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(mlpdm.cli.interview, "git_user_name", git_user_name)
+    result = runner.invoke(app, ["interview", "Invoice OCR", *args], input="")  # ends at once
+    assert "Traceback" not in result.output
+    assert bool(asked) is asks_git
