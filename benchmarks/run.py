@@ -2,6 +2,7 @@
 
     python3 benchmarks/run.py                 # everything (about 15 minutes on 2 cores)
     python3 benchmarks/run.py --quick         # fewer runs, 100 and 1,000 briefs only
+    python3 benchmarks/run.py --base v0.1.0   # also time that version's start-up, in the same rounds
 
 It needs only Python and the package index. Into .bench/ (ignored by git) it installs
 mlpdm from this checkout, not editable, as a user would have it, and deon, copier and
@@ -21,6 +22,10 @@ check` with none (every brief verified by rendering it; up to 1,000 briefs) and 
 index`, against benchmarks/floor.py (parse the YAML with the C loader, render one compiled
 template). The table is printed, with each target of the performance issue met or NOT
 met, and also written to .bench/results.md.
+
+With `--base REF` the same start-up rows (`--version`, `--help`, the first question) are also
+timed for mlpdm at that git commit, branch or tag, installed the same way into an environment
+of its own, so a change can be shown to be no slower than what it replaces.
 """
 
 from __future__ import annotations
@@ -91,6 +96,22 @@ def pip(env: Path, *args: str) -> None:
     done = subprocess.run([str(python_in(env)), "-m", "pip", *args], capture_output=True, text=True)
     if done.returncode:
         raise SystemExit(f"pip {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
+
+
+def base_env(work: Path, ref: str) -> Path:
+    """An environment with mlpdm as it was at ``ref``, built from `git archive` (reused per commit)."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "--verify", f"{ref}^{{commit}}"], cwd=REPO, capture_output=True, text=True
+    )
+    if commit.returncode:
+        raise SystemExit(f"--base {ref}: not a commit here ({commit.stderr.strip()})")
+    sha = commit.stdout.strip()
+    source = work / f"base-{sha[:12]}"
+    if not (source / "pyproject.toml").exists():
+        source.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", sha], cwd=REPO, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
+    return make_env(work / f"venv-base-{sha[:12]}", [str(source), "pexpect>=4.9"])
 
 
 # -- measuring ------------------------------------------------------------------------------------
@@ -302,6 +323,14 @@ def targets(start: dict[str, Timing], scale: dict[int, dict[str, Timing]]) -> li
             f"each answer to the next question: slowest {ms(slowest)} "
             f"(median {ms(start['per-answer'].median)}) < 20 ms",
         )
+    for now, then in (("help", "base-help"), ("first", "base-first")):
+        if now in start and then in start:
+            new, old = start[now].median, start[then].median
+            # Within the spread two medians of the same program show on this machine (±5%).
+            line(
+                new <= 1.05 * old,
+                f"{start[now].label} {ms(new)} no slower than {start[then].label} {ms(old)}",
+            )
     return out + scale_targets(scale)
 
 
@@ -343,6 +372,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--workdir", type=Path, default=REPO / ".bench", help="where environments and data go"
     )
+    parser.add_argument("--base", metavar="REF", help="also time this git commit's start-up, to compare")
     given = sys.argv[1:] if argv is None else argv
     args = parser.parse_args(given)
     runs = args.runs or (7 if args.quick else 20)
@@ -354,6 +384,7 @@ def main(argv: list[str] | None = None) -> int:
     bench = make_env(work / "venv-mlpdm", [str(REPO), "pexpect>=4.9"], reinstall=[str(REPO)])
     python, mlpdm = python_in(bench), tool_in(bench, "mlpdm")
     peers = None if args.no_peers else make_env(work / "venv-peers", PEERS)
+    base = base_env(work, args.base) if args.base else None
 
     say("start-up")
     plain_env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
@@ -363,6 +394,14 @@ def main(argv: list[str] | None = None) -> int:
         "version": Command("`mlpdm --version`", [mlpdm, "--version"], env=plain_env),
         "help": Command("`mlpdm --help`", [mlpdm, "--help"], env=plain_env),
     }
+    if base is not None:
+        base_mlpdm = tool_in(base, "mlpdm")
+        commands["base-version"] = Command(
+            f"… `mlpdm --version` at {args.base}", [base_mlpdm, "--version"], env=plain_env
+        )
+        commands["base-help"] = Command(
+            f"… `mlpdm --help` at {args.base}", [base_mlpdm, "--help"], env=plain_env
+        )
     # `render` of an example with a per-user cache of its own, warmed by the first run.
     example = work / "render-example"
     shutil.rmtree(example, ignore_errors=True)
@@ -404,6 +443,13 @@ def main(argv: list[str] | None = None) -> int:
                 prompt_env,
             ),
         }
+        if base is not None:
+            prompted["base-first"] = Prompted(
+                f"… first question at {args.base}",
+                [tool_in(base, "mlpdm"), "interview", "Benchmark", "--owner", "Benchmark"],
+                FIRST_QUESTION,
+                {**prompt_env, "XDG_CACHE_HOME": str(work / "xdg-cache-base")},
+            )
         if peers is not None:
             copier_t, cookie_t = peer_templates(Path(tmp))
             prompted["copier-first"] = Prompted(
