@@ -126,8 +126,13 @@ def answers_at(commit: str, folder: str, cwd: Path) -> list[Blob]:
         raise UserError.of("git_failed", command="cat-file", reason=_reason(batch))
     out, at, blobs = batch.stdout, 0, []
     for path, _ in entries:
-        header_end = out.index(b"\n", at)
-        size = int(out[at:header_end].split()[2])
+        header_end = out.find(b"\n", at)
+        header = out[at:header_end].split() if header_end >= 0 else []
+        # "<sha> missing" where the object is not here (a partial clone): say so, no traceback.
+        if len(header) != 3 or not header[2].isdigit():
+            missing = b" ".join(header).decode("ascii", "replace") or "no output"
+            raise UserError.of("git_failed", command="cat-file", reason=f"{path}: {missing}")
+        size = int(header[2])
         start = header_end + 1
         blobs.append(Blob(path, out[start : start + size]))
         at = start + size + 1  # the content is followed by a newline

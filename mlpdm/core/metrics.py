@@ -223,6 +223,10 @@ def weighting(error_balance: Any, ratio: Any) -> CostWeighting | None:
     )
 
 
+# What labels_needed returns when no number of labelled items could show the bar is met.
+UNREACHABLE = 10**12
+
+
 def labels_needed(
     metric: Any = None,
     margin_pct: Any = None,
@@ -254,7 +258,8 @@ def labels_needed(
         pilot_total,
         task,
     )
-    return sample.total
+    # A bar no set size can show (100%, or a pilot at or below it): no set is large enough.
+    return UNREACHABLE if sample.bar_cannot else sample.total
 
 
 def _pct(value: Any, default: float, *, low: float, high: float) -> float:
@@ -433,11 +438,12 @@ def launch_bar(target: Any, text: Any) -> float | None:
     """The launch bar in %: the number given, else the percentage in the typed bar.
 
     The interview asks for the number only when the typed bar names none, so a PM states
-    the bar once.
+    the bar once. A percentage written as a ceiling ("fewer than 2% rated wrong") is an error
+    rate, not the rate the bar is about: it is not taken, and the number is asked instead.
     """
     if isinstance(target, int | float) and not isinstance(target, bool):
         return float(target)
-    return percent_in(text)
+    return floor_percent(text)
 
 
 # Words that make a percentage a ceiling ("at most 2%", "below 5%", "3% 以下"), not a floor.

@@ -308,3 +308,68 @@ def test_an_evaluation_set_can_be_collected_in_a_limited_release_where_each_outp
     assert _outcome(default_q, planned, rule) == "condition"
     assert _outcome(default_q, {**planned, **AT_ONCE}, rule) == "prerequisite"
     assert _outcome(default_q, {**planned, "oversight": "review_some"}, rule) == "prerequisite"
+
+
+# -- where a first release may not be the place to learn ----------------------------------------
+
+
+def test_decisions_about_people_and_health_harm_are_never_learnt_in_production(default_q):
+    no_bar = {"metric_target": "not decided yet", "eval_ready": "planned"}
+    costly = {
+        "error_cost": "money",
+        "reversibility": "costly",
+        "oversight": "review_each",
+        "review_time": "minutes",
+    }
+    # A person checks each output in a staged release: the bar and the set can come in the first stage.
+    assert _outcome(default_q, {**no_bar, **costly}, "no-model-metric") == "condition"
+    assert _outcome(default_q, {**no_bar, **costly}, "eval-data-not-in-hand") == "condition"
+    # The same for a ranking of citizens, or with health at stake: the evidence comes first.
+    people = {
+        **no_bar,
+        **costly,
+        "error_cost": "rights",
+        "affects_people": "yes",
+        "regulated_domains": ["public_services"],
+    }
+    people |= {"protected_inputs": "no", "target_proxy": "no", "contest_route": "yes"}
+    assert _outcome(default_q, people, "no-model-metric") == "prerequisite"
+    assert _outcome(default_q, people, "eval-data-not-in-hand") == "prerequisite"
+    health = {**no_bar, **costly, "error_cost": "safety"}
+    assert _outcome(default_q, health, "no-model-metric") == "prerequisite"
+    # An A/B arm can reach half the users: not a limited first release.
+    ab = {**no_bar, **costly, "rollout_plan": "ab_test"}
+    assert _outcome(default_q, ab, "eval-data-not-in-hand") == "prerequisite"
+
+
+def test_red_teaming_nobody_planned_comes_before_any_stage(default_q):
+    assert _outcome(default_q, PUBLIC_CHAT, "red-team-missing") == "condition"
+    assert _outcome(default_q, {**PUBLIC_CHAT, "red_team": "no"}, "red-team-missing") == "prerequisite"
+
+
+def test_an_automated_decision_about_people_gets_no_leniency_for_being_easy_to_undo(default_q):
+    rule = "protected-attribute-input"
+    screen = {**PEOPLE, "oversight": "auto", "actor": DROP, "reversibility": "easy"}
+    assert _outcome(default_q, screen, rule) == "prerequisite"
+
+
+def test_an_unconfirmed_legal_basis_for_data_about_the_people_decided_on_stays_a_prerequisite(default_q):
+    staff = {"personal_data": ["identifiers"], "data_destination": "business_api", "legal_basis": "unsure"}
+    profiling = {**staff, "affects_people": "yes", "protected_inputs": "no", "target_proxy": "no"}
+    profiling |= {"contest_route": "yes"}
+    assert _outcome(default_q, profiling, "legal-basis-unconfirmed") == "prerequisite"
+
+
+def test_a_bar_no_set_can_show_is_never_met_by_a_large_set(default_q):
+    perfect = {"metric_target": "100% rated useful", "eval_size": 5000}
+    # Internal and cheap: a note, as for any set too small; for a public feature a condition.
+    assert _outcome(default_q, perfect, "eval-set-too-small") == "note"
+    public = {**perfect, "audience": "business", "public_claims": "no"}
+    assert _outcome(default_q, public, "eval-set-too-small") == "condition"
+
+
+def test_a_bar_written_as_a_ceiling_on_errors_is_not_taken_for_the_rate():
+    from mlpdm.core.metrics import launch_bar
+
+    assert launch_bar(None, "Fewer than 2% of summaries rated wrong") is None
+    assert launch_bar(None, "At least 98% of fields right") == 98.0
