@@ -364,9 +364,20 @@ class Questionnaire(_Model):
 
         With ``reasons_only``, derived values marked ``in_reasons: false`` are not followed.
         """
+        found, _ = self.question_closure(names, reasons_only=reasons_only)
+        return tuple(sorted(found, key=self.order.__getitem__))
+
+    def question_closure(
+        self, names: frozenset[str] | set[str], *, reasons_only: bool = False
+    ) -> tuple[frozenset[str], frozenset[str]]:
+        """The question ids behind ``names``, following derived values, and the other names.
+
+        The other names are neither a question nor a derived value (functions, constants).
+        """
         seen: set[str] = set()
         stack = list(names)
         found: set[str] = set()
+        unknown: set[str] = set()
         while stack:
             name = stack.pop()
             if name in seen:
@@ -378,7 +389,9 @@ class Questionnaire(_Model):
                 derived = self.derived_index[name]
                 if derived.in_reasons or not reasons_only:
                     stack.extend(compile_condition(derived.when).names)
-        return tuple(sorted(found, key=self.order.__getitem__))
+            else:
+                unknown.add(name)
+        return frozenset(found), frozenset(unknown)
 
 
 def _mentions(text: str, term: str) -> bool:

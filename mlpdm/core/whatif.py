@@ -146,21 +146,9 @@ def _reads(questionnaire: Questionnaire) -> _Reads:
 
 
 def _question_reads(questionnaire: Questionnaire, names: set[str]) -> frozenset[str] | None:
-    found: set[str] = set()
-    seen: set[str] = set()
-    stack = list(names)
-    while stack:
-        name = stack.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        if name in questionnaire.question_index:
-            found.add(name)
-        elif name in questionnaire.derived_index:
-            stack.extend(compile_condition(questionnaire.derived_index[name].when).names)
-        else:
-            return None
-    return frozenset(found)
+    """The questions ``names`` read, or None when one is not an answer (always re-evaluated)."""
+    found, unknown = questionnaire.question_closure(names)
+    return None if unknown else found
 
 
 def _same(a: Any, b: Any) -> bool:
