@@ -18,11 +18,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from mlpdm.core.answers import AnswerError, AnswersDoc, coerce_answer
-from mlpdm.core.interview import Interview
-from mlpdm.core.questionnaire import Question, Questionnaire
-from mlpdm.resources import load_packaged_questionnaire
-from mlpdm.workspace import answers_text
+from mlpdm.core.answers.coerce import AnswerError, coerce_answer
+from mlpdm.core.answers.document import AnswersDoc
+from mlpdm.core.answers.steps import Interview
+from mlpdm.core.questionnaire.model import Question, Questionnaire
+from mlpdm.repo.resources import load_packaged_questionnaire
+from mlpdm.repo.workspace import answers_text
 
 WORDS = [
     "invoice",

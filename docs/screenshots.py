@@ -13,13 +13,13 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
-from mlpdm.core.decision import decide
-from mlpdm.core.interview import Interview
-from mlpdm.core.messages import t
-from mlpdm.core.render import brief_context
-from mlpdm.resources import load_packaged_questionnaire
-from mlpdm.screens import help_panel, prompt_text, step_body, step_header, verdict_panel
-from mlpdm.workspace import read_answers
+from mlpdm.core.answers.steps import Interview
+from mlpdm.core.brief.render import brief_context
+from mlpdm.core.decision.engine import decide
+from mlpdm.core.text.messages import t
+from mlpdm.repo.resources import load_packaged_questionnaire
+from mlpdm.repo.workspace import read_answers
+from mlpdm.terminal.screens import help_panel, prompt_text, step_body, step_header, verdict_panel
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "invoice-ocr.answers.yaml"

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from mlpdm.core.questionnaire import Questionnaire, load_questionnaire
-from mlpdm.files import parse_yaml
-from mlpdm.resources import load_packaged_questionnaire
+from mlpdm.core.questionnaire.model import Questionnaire, load_questionnaire
+from mlpdm.repo.files import parse_yaml
+from mlpdm.repo.resources import load_packaged_questionnaire
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -175,8 +175,8 @@ def whole_brief(text: str) -> dict[str, Any] | None:
     nothing about being current, which only rendering the answers again can tell
     (``brief_is_current``).
     """
-    from mlpdm.core.freshness import digests, is_generated, split_front_matter
-    from mlpdm.core.render import text_digest
+    from mlpdm.core.brief.freshness import digests, is_generated, split_front_matter
+    from mlpdm.core.brief.render import text_digest
 
     front, body = split_front_matter(text)
     return front if is_generated(front) and digests(front)[1] == text_digest(body) else None
@@ -184,11 +184,11 @@ def whole_brief(text: str) -> dict[str, Any] | None:
 
 def brief_is_current(brief: Path, answers: Path) -> bool:
     """Whether ``brief`` is byte for byte what ``answers`` render to now, as `mlpdm check` decides."""
-    from mlpdm.core.decision import decide
-    from mlpdm.core.render import render_brief
-    from mlpdm.files import read_text
-    from mlpdm.resources import template_loader
-    from mlpdm.workspace import read_answers
+    from mlpdm.core.brief.render import render_brief
+    from mlpdm.core.decision.engine import decide
+    from mlpdm.repo.files import read_text
+    from mlpdm.repo.resources import template_loader
+    from mlpdm.repo.workspace import read_answers
 
     q = load_packaged_questionnaire()
     doc = read_answers(answers, q)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mlpdm.core.questionnaire import Question
+from mlpdm.core.questionnaire.model import Question
 
 
 def typed_lines(question: Question, value: Any) -> list[str]:
@@ -39,7 +39,7 @@ SHORT: dict[str, Any] = {
 
 def short_lines(skip: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """The lines that answer ``SHORT`` (but the questions in ``skip``) at the prompt."""
-    from mlpdm.resources import load_packaged_questionnaire
+    from mlpdm.repo.resources import load_packaged_questionnaire
 
     q = load_packaged_questionnaire()
     return [

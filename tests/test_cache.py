@@ -7,15 +7,15 @@ import pickle
 import pytest
 
 import mlpdm
-import mlpdm.cache
-import mlpdm.resources
-from mlpdm.cache import cache_dir
-from mlpdm.core import conditions
-from mlpdm.core.decision import decide
-from mlpdm.core.errors import UserError
-from mlpdm.core.render import BRIEF_TEMPLATE, environment, render_brief
-from mlpdm.resources import load_packaged_questionnaire, packaged_questionnaires, validated_questionnaire
-from mlpdm.workspace import read_answers
+import mlpdm.repo.cache
+import mlpdm.repo.resources
+from mlpdm.core.brief.render import BRIEF_TEMPLATE, environment, render_brief
+from mlpdm.core.decision.engine import decide
+from mlpdm.core.questionnaire import conditions
+from mlpdm.core.text.errors import UserError
+from mlpdm.repo.cache import cache_dir
+from mlpdm.repo.resources import load_packaged_questionnaire, packaged_questionnaires, validated_questionnaire
+from mlpdm.repo.workspace import read_answers
 from tests.conftest import MINI, REPO, build_questionnaire
 from tests.core.scenarios import CLEAN
 
@@ -35,7 +35,7 @@ def refuse_validation(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("validated although the cache holds the result")
 
-    monkeypatch.setattr(mlpdm.resources, "load_questionnaire", refuse)
+    monkeypatch.setattr(mlpdm.repo.resources, "load_questionnaire", refuse)
 
 
 def entries(folder):
@@ -140,9 +140,9 @@ def test_without_a_cache_conditions_are_compiled_as_needed(folder, fresh_conditi
 
 def fresh_loader(**changed: str):
     """The packaged templates in a loader of their own (and so a fresh environment)."""
-    texts = dict(mlpdm.resources.template_loader().mapping)  # type: ignore[attr-defined]
+    texts = dict(mlpdm.repo.resources.template_loader().mapping)  # type: ignore[attr-defined]
     texts.update(changed)
-    return mlpdm.resources._NamedLoader(texts)
+    return mlpdm.repo.resources._NamedLoader(texts)
 
 
 def render_example(loader):
@@ -161,7 +161,7 @@ def test_a_render_takes_the_templates_compiled_from_the_cache(folder, monkeypatc
 
 def test_an_edited_template_is_compiled_again(folder, monkeypatch):
     render_example(fresh_loader())
-    brief = mlpdm.resources.template_loader().mapping[BRIEF_TEMPLATE]  # type: ignore[attr-defined]
+    brief = mlpdm.repo.resources.template_loader().mapping[BRIEF_TEMPLATE]  # type: ignore[attr-defined]
     loader = fresh_loader(**{BRIEF_TEMPLATE: brief.replace("\n", "\n\n", 1)})
     refuse_compiling(monkeypatch, environment(loader))
     with pytest.raises(UserError, match="compiled although"):
@@ -170,7 +170,7 @@ def test_an_edited_template_is_compiled_again(folder, monkeypatch):
 
 def test_another_version_of_mlpdm_compiles_again(folder, monkeypatch):
     render_example(fresh_loader())
-    mlpdm.cache.template_bytecode.cache_clear()
+    mlpdm.repo.cache.template_bytecode.cache_clear()
     monkeypatch.setattr(mlpdm, "__version__", "0.0.0-other")
     loader = fresh_loader()
     refuse_compiling(monkeypatch, environment(loader))
@@ -178,7 +178,7 @@ def test_another_version_of_mlpdm_compiles_again(folder, monkeypatch):
         with pytest.raises(UserError, match="compiled although"):
             render_example(loader)
     finally:
-        mlpdm.cache.template_bytecode.cache_clear()
+        mlpdm.repo.cache.template_bytecode.cache_clear()
 
 
 def test_compiled_templates_in_a_folder_others_may_write_are_not_read(folder, monkeypatch):

@@ -16,13 +16,13 @@ import pytest
 import yaml
 
 from mlpdm.cli.app import app
-from mlpdm.core.decision import decide
-from mlpdm.core.freshness import split_front_matter
-from mlpdm.core.messages import t
-from mlpdm.core.render import render_brief
-from mlpdm.core.text import pick
-from mlpdm.resources import load_packaged_questionnaire, template_loader
-from mlpdm.workspace import answers_text, read_answers
+from mlpdm.core.brief.freshness import split_front_matter
+from mlpdm.core.brief.render import render_brief
+from mlpdm.core.decision.engine import decide
+from mlpdm.core.text.languages import pick
+from mlpdm.core.text.messages import t
+from mlpdm.repo.resources import load_packaged_questionnaire, template_loader
+from mlpdm.repo.workspace import answers_text, read_answers
 from tests.conftest import REPO
 
 EXAMPLES = sorted((REPO / "examples").glob("*.answers.yaml"))
@@ -130,7 +130,7 @@ def test_japanese_brief_speaks_japanese_from_the_same_answers():
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
 def test_top_reason_is_the_most_severe_deciding_finding(example):
-    from mlpdm.core.questionnaire import OUTCOMES
+    from mlpdm.core.questionnaire.model import OUTCOMES
 
     q = load_packaged_questionnaire()
     verdict = decide(q, read_answers(example, q).answers)
@@ -165,7 +165,7 @@ def card(brief: str) -> str:
 
 def rendered_lines(markdown: str) -> int:
     """Lines a reader sees: blank lines and table rules take none, long lines wrap."""
-    from mlpdm.core.linebreak import cell_width
+    from mlpdm.core.text.linebreak import cell_width
 
     count = 0
     for line in markdown.splitlines():
@@ -260,7 +260,7 @@ def test_an_ml_not_needed_brief_has_no_hardening_steps(runner, tmp_path):
 
 @pytest.mark.parametrize(("example", "lang"), ALL_BRIEFS, ids=BRIEF_IDS)
 def test_front_matter_reads_in_order_with_the_digests_last(example, lang):
-    from mlpdm.core.render import FRONT_MATTER_KEYS
+    from mlpdm.core.brief.render import FRONT_MATTER_KEYS
 
     text = brief_for(example, lang).read_text(encoding="utf-8")
     front, _ = split_front_matter(text)

@@ -78,7 +78,7 @@ def test_installed_wheel_works_from_another_directory(installed, tmp_path):
     assert rendered.returncode == 0, rendered.stderr
     assert "verdict: go-with-conditions\n" in rendered.stdout
     located = subprocess.run(
-        [str(python), "-c", "import mlpdm.resources as r; print(r._data_dir('templates'))"],
+        [str(python), "-c", "import mlpdm.repo.resources as r; print(r._data_dir('templates'))"],
         cwd=elsewhere,
         capture_output=True,
         text=True,

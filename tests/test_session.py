@@ -11,15 +11,15 @@ import pytest
 import yaml
 from rich.text import Text
 
-from mlpdm.console import make_console
-from mlpdm.core.decision import decide
-from mlpdm.core.errors import InterviewInterrupted
-from mlpdm.core.interview import visible_questions
-from mlpdm.core.render import render_brief
-from mlpdm.core.text import pick
-from mlpdm.resources import template_loader
-from mlpdm.session import InterviewSession
-from mlpdm.workspace import read_answers
+from mlpdm.core.answers.steps import visible_questions
+from mlpdm.core.brief.render import render_brief
+from mlpdm.core.decision.engine import decide
+from mlpdm.core.text.errors import InterviewInterrupted
+from mlpdm.core.text.languages import pick
+from mlpdm.repo.resources import template_loader
+from mlpdm.repo.workspace import read_answers
+from mlpdm.terminal.console import make_console
+from mlpdm.terminal.session import InterviewSession
 from tests.core.scenarios import CLEAN, FIRES, with_changes
 from tests.keystrokes import typed_lines
 

@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
-from mlpdm.core.errors import InterviewInterrupted
-from mlpdm.core.inputs import NO_WORDS, YES_WORDS
-from mlpdm.core.interview import visible_questions
+from mlpdm.core.answers.inputs import NO_WORDS, YES_WORDS
+from mlpdm.core.answers.steps import visible_questions
+from mlpdm.core.text.errors import InterviewInterrupted
 from tests.conftest import REPO
 from tests.core.scenarios import CLEAN
 from tests.test_session import Person, make_session, saved

@@ -16,9 +16,9 @@ from mlpdm.cli.exit_codes import ExitCode
 from mlpdm.cli.helpfmt import HELP_OPTIONS, HelpContext, show_click_error
 from mlpdm.cli.localize import config_or_none, help_language, localize, summary
 from mlpdm.cli.settings import Settings, check_lang
-from mlpdm.core.errors import UserError
-from mlpdm.core.messages import t
-from mlpdm.terminal import emit
+from mlpdm.core.text.errors import UserError
+from mlpdm.core.text.messages import t
+from mlpdm.terminal.sanitize import emit
 
 # Command name -> (module, attribute). A command's module is imported only when that command
 # runs or shows its help, so `mlpdm --version` and `mlpdm --help` load none of them.
@@ -77,7 +77,7 @@ class _Boundary(TyperGroup):
         except UserError as error:  # from an eager option such as --show-completion, before any command
             if not standalone_mode:
                 raise
-            from mlpdm.console import make_console, print_user_error
+            from mlpdm.terminal.console import make_console, print_user_error
 
             print_user_error(make_console(stderr=True), error, self.help_lang)
             sys.exit(ExitCode.BAD_INPUT)
@@ -102,7 +102,7 @@ class _Boundary(TyperGroup):
 
     def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
         """Command names with their summaries, from the catalogue, without importing any command."""
-        from mlpdm.completion import item
+        from mlpdm.cli.completion import item
 
         found = [
             item(name, summary(("mlpdm", name), self.help_lang))
@@ -117,13 +117,13 @@ class _Boundary(TyperGroup):
         return found
 
     def _main_shell_completion(self, ctx_args: Any, prog_name: str, complete_var: str | None = None) -> None:
-        # Typer answers in its own dialect; mlpdm speaks click's (see mlpdm/completion.py), which
+        # Typer answers in its own dialect; mlpdm speaks click's (see mlpdm/cli/completion.py), which
         # is imported only when the shell asks.
         instruction = os.environ.get(complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper())
         if not instruction:
             return
-        from mlpdm.cli.complete import attach
-        from mlpdm.completion import run, typed
+        from mlpdm.cli.completers import attach
+        from mlpdm.cli.completion import run, typed
 
         # The words typed so far stand for the command line: its --lang sets the language of
         # the candidates' help, and a completer can read a value click could not parse yet.
@@ -151,7 +151,7 @@ class _Boundary(TyperGroup):
         command.name = name
         localize(command, self.help_lang, ("mlpdm", name))
         if self.completing:
-            from mlpdm.cli.complete import attach
+            from mlpdm.cli.completers import attach
 
             attach(command, self.help_lang)
         return command
@@ -162,14 +162,14 @@ class _Boundary(TyperGroup):
             try:
                 return super().invoke(ctx)
             except UserError as error:
-                from mlpdm.console import make_console, print_user_error
+                from mlpdm.terminal.console import make_console, print_user_error
 
                 current = ctx.obj if isinstance(ctx.obj, Settings) else Settings()
                 lang = current.lang_for_errors()
                 print_user_error(make_console(stderr=True), error, lang)
                 raise typer.Exit(ExitCode.BAD_INPUT) from None
         except KeyboardInterrupt:
-            from mlpdm.console import make_console
+            from mlpdm.terminal.console import make_console
 
             current = ctx.obj if isinstance(ctx.obj, Settings) else Settings()
             make_console(stderr=True).print(t("error.interrupted", current.lang_for_errors()))
@@ -214,7 +214,7 @@ def _shell_values(argv: list[str]) -> list[str]:
 def _show_completion(ctx: typer.Context, value: str | None) -> None:
     if value is None or ctx.resilient_parsing:
         return
-    from mlpdm.completion import choose_shell, script
+    from mlpdm.cli.completion import choose_shell, script
 
     emit(script(choose_shell(value), ctx.find_root().info_name or "mlpdm"), nl=False)
     raise typer.Exit()
@@ -223,7 +223,7 @@ def _show_completion(ctx: typer.Context, value: str | None) -> None:
 def _install_completion(ctx: typer.Context, value: str | None) -> None:
     if value is None or ctx.resilient_parsing:
         return
-    from mlpdm.completion import choose_shell, install
+    from mlpdm.cli.completion import choose_shell, install
 
     shell = choose_shell(value)
     target, rc, changed = install(shell, ctx.find_root().info_name or "mlpdm")

@@ -10,23 +10,23 @@ from typing import Annotated, Literal
 
 import typer
 
-from mlpdm.checks import Checker, CheckProblem, Place, Report, iter_problems
 from mlpdm.cli.common import LangOption, resolve_lang
 from mlpdm.cli.exit_codes import ExitCode
 from mlpdm.cli.settings import settings
-from mlpdm.confine import inside
-from mlpdm.console import VisibleText as Text  # shows control characters, never drops them
-from mlpdm.console import make_console
-from mlpdm.core.annotations import workflow_command
-from mlpdm.core.decision import VERDICTS
-from mlpdm.core.errors import Location, UserError
-from mlpdm.core.freshness import brief_language
-from mlpdm.core.messages import t
-from mlpdm.files import is_regular, is_stream, read_text, regular_or_absent, write_output
-from mlpdm.git import repository_root
-from mlpdm.resources import questionnaire_for, template_loader_for
-from mlpdm.terminal import emit, emit_json
-from mlpdm.workspace import ensure_unchanged, is_generated_brief
+from mlpdm.core.brief.freshness import brief_language
+from mlpdm.core.decision.engine import VERDICTS
+from mlpdm.core.text.annotations import workflow_command
+from mlpdm.core.text.errors import Location, UserError
+from mlpdm.core.text.messages import t
+from mlpdm.repo.checks import Checker, CheckProblem, Place, Report, iter_problems
+from mlpdm.repo.confine import inside
+from mlpdm.repo.files import is_regular, is_stream, read_text, regular_or_absent, write_output
+from mlpdm.repo.git import repository_root
+from mlpdm.repo.resources import questionnaire_for, template_loader_for
+from mlpdm.repo.workspace import ensure_unchanged, is_generated_brief
+from mlpdm.terminal.console import VisibleText as Text  # shows control characters, never drops them
+from mlpdm.terminal.console import make_console
+from mlpdm.terminal.sanitize import emit, emit_json
 
 
 class Format(str, Enum):

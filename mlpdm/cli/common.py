@@ -1,6 +1,6 @@
 """Pieces several commands share: the --lang option, loading the questionnaire for answers.
 
-Help texts of every command and option live in mlpdm/core/help_texts.py, in both languages.
+Help texts of every command and option live in mlpdm/core/text/help_texts.py, in both languages.
 """
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ from typing import Annotated, Any, NamedTuple
 import typer
 
 from mlpdm.cli.settings import check_lang, settings
-from mlpdm.core.answers import AnswersDoc, parse_answers_doc, questionnaire_id_of
-from mlpdm.core.decision import Verdict, decide
-from mlpdm.core.errors import Location, UserError
-from mlpdm.core.messages import t
-from mlpdm.core.questionnaire import Questionnaire
-from mlpdm.core.text import first_undecodable
-from mlpdm.files import parse_yaml, read_text
-from mlpdm.resources import load_questionnaire_ref, questionnaire_for
+from mlpdm.core.answers.document import AnswersDoc, parse_answers_doc, questionnaire_id_of
+from mlpdm.core.decision.engine import Verdict, decide
+from mlpdm.core.questionnaire.model import Questionnaire
+from mlpdm.core.text.errors import Location, UserError
+from mlpdm.core.text.languages import first_undecodable
+from mlpdm.core.text.messages import t
+from mlpdm.repo.files import parse_yaml, read_text
+from mlpdm.repo.resources import load_questionnaire_ref, questionnaire_for
 
 LangOption = Annotated[
     str | None,

@@ -7,11 +7,11 @@ from rich.table import Table
 
 from mlpdm.cli.formats import FormatOption, JsonAlias, TextOrJson, wants_json
 from mlpdm.cli.settings import settings
-from mlpdm.config import language
-from mlpdm.console import VisibleText as Text  # shows control characters, never drops them
-from mlpdm.console import make_console
-from mlpdm.core.messages import t
-from mlpdm.terminal import emit_json
+from mlpdm.core.text.messages import t
+from mlpdm.repo.config import language
+from mlpdm.terminal.console import VisibleText as Text  # shows control characters, never drops them
+from mlpdm.terminal.console import make_console
+from mlpdm.terminal.sanitize import emit_json
 
 
 def config(

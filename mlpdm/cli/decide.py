@@ -22,19 +22,17 @@ from mlpdm.cli.common import (
     warn_schema_not_kept,
 )
 from mlpdm.cli.settings import settings
-from mlpdm.console import make_console
-from mlpdm.core.answers import AnswersDoc
-from mlpdm.core.errors import Msg, UserError
-from mlpdm.core.freshness import brief_language, compare_brief
-from mlpdm.core.messages import t
-from mlpdm.core.render import is_override, render_brief
-from mlpdm.core.schema import with_modeline
-from mlpdm.core.slug import closest_slug, find_slug
-from mlpdm.files import iter_answers_files, read_text
-from mlpdm.interrupts import deferred_interrupts
-from mlpdm.resources import template_loader_for
-from mlpdm.roundtrip import update_yaml
-from mlpdm.workspace import (
+from mlpdm.core.answers.document import AnswersDoc
+from mlpdm.core.answers.schema import with_modeline
+from mlpdm.core.brief.freshness import brief_language, compare_brief
+from mlpdm.core.brief.render import is_override, render_brief
+from mlpdm.core.text.errors import Msg, UserError
+from mlpdm.core.text.messages import t
+from mlpdm.core.text.slug import closest_slug, find_slug
+from mlpdm.repo.files import iter_answers_files, read_text
+from mlpdm.repo.resources import template_loader_for
+from mlpdm.repo.roundtrip import update_yaml
+from mlpdm.repo.workspace import (
     ANSWERS_SUFFIX,
     FeatureFiles,
     FeatureLock,
@@ -43,6 +41,8 @@ from mlpdm.workspace import (
     keep_schema,
     write_files,
 )
+from mlpdm.terminal.console import make_console
+from mlpdm.terminal.interrupts import deferred_interrupts
 
 
 class Status(str, Enum):

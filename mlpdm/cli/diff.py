@@ -11,18 +11,18 @@ import typer
 
 from mlpdm.cli.common import LangOption, resolve_lang
 from mlpdm.cli.settings import settings
-from mlpdm.confine import inside
-from mlpdm.core.answers import parse_answers_doc, questionnaire_id_of
-from mlpdm.core.changes import Side, base_text, compare, render_changes
-from mlpdm.core.decision import decide
-from mlpdm.core.encoding import decode_utf8
-from mlpdm.core.errors import UserError
-from mlpdm.core.messages import t
-from mlpdm.core.questionnaire import Questionnaire
-from mlpdm.files import MAX_YAML_BYTES, is_regular, parse_yaml, read_text
-from mlpdm.git import ANSWERS_SUFFIX, answers_at, commit_of, default_base, toplevel
-from mlpdm.resources import questionnaire_for
-from mlpdm.terminal import emit, emit_json
+from mlpdm.core.answers.document import parse_answers_doc, questionnaire_id_of
+from mlpdm.core.brief.changes import Side, base_text, compare, render_changes
+from mlpdm.core.decision.engine import decide
+from mlpdm.core.questionnaire.model import Questionnaire
+from mlpdm.core.text.encoding import decode_utf8
+from mlpdm.core.text.errors import UserError
+from mlpdm.core.text.messages import t
+from mlpdm.repo.confine import inside
+from mlpdm.repo.files import MAX_YAML_BYTES, is_regular, parse_yaml, read_text
+from mlpdm.repo.git import ANSWERS_SUFFIX, answers_at, commit_of, default_base, toplevel
+from mlpdm.repo.resources import questionnaire_for
+from mlpdm.terminal.sanitize import emit, emit_json
 
 
 class Format(str, Enum):

@@ -9,4 +9,4 @@ class ExitCode(IntEnum):
     OK = 0
     CHECK_FAILED = 1
     BAD_INPUT = 2
-    INTERRUPTED = 130  # 128 + SIGINT; SIGHUP gives 129 and SIGTERM 143 (see mlpdm/interrupts.py)
+    INTERRUPTED = 130  # 128 + SIGINT; SIGHUP gives 129 and SIGTERM 143 (see mlpdm/terminal/interrupts.py)

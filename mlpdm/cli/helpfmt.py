@@ -16,9 +16,9 @@ from typing import Any, cast
 import typer
 
 from mlpdm.cli.exit_codes import ExitCode
-from mlpdm.core.linebreak import cell_width, wrap_lines
-from mlpdm.core.messages import t
-from mlpdm.terminal import emit
+from mlpdm.core.text.linebreak import cell_width, wrap_lines
+from mlpdm.core.text.messages import t
+from mlpdm.terminal.sanitize import emit
 
 # Click's English headings and the catalogue keys that replace them.
 _HEADINGS = {"Arguments": "help.ui.arguments", "Options": "help.ui.options", "Commands": "help.ui.commands"}

@@ -22,19 +22,19 @@ from mlpdm.cli.common import (
 )
 from mlpdm.cli.exit_codes import ExitCode
 from mlpdm.cli.settings import settings
-from mlpdm.console import VisibleText as Text
-from mlpdm.console import make_console
-from mlpdm.core.answers import AnswersDoc, parse_answers_doc, questionnaire_id_of
-from mlpdm.core.errors import InterviewInterrupted, Location, UserError
-from mlpdm.core.messages import t
-from mlpdm.core.prefill import read_prefill
-from mlpdm.core.questionnaire import Questionnaire
-from mlpdm.core.versions import moved_answers
-from mlpdm.files import load_yaml_file
-from mlpdm.interrupts import StopOnSignals, exit_code
-from mlpdm.prompts import ConsolePrompter
-from mlpdm.resources import extended_questionnaire, load_questionnaire_ref, template_loader_for
-from mlpdm.session import InterviewSession
+from mlpdm.core.answers.document import AnswersDoc, parse_answers_doc, questionnaire_id_of
+from mlpdm.core.answers.prefill import read_prefill
+from mlpdm.core.questionnaire.model import Questionnaire
+from mlpdm.core.questionnaire.upgrade import moved_answers
+from mlpdm.core.text.errors import InterviewInterrupted, Location, UserError
+from mlpdm.core.text.messages import t
+from mlpdm.repo.files import load_yaml_file
+from mlpdm.repo.resources import extended_questionnaire, load_questionnaire_ref, template_loader_for
+from mlpdm.terminal.console import VisibleText as Text
+from mlpdm.terminal.console import make_console
+from mlpdm.terminal.interrupts import StopOnSignals, exit_code
+from mlpdm.terminal.prompts import ConsolePrompter
+from mlpdm.terminal.session import InterviewSession
 
 
 def interview(

@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from mlpdm.cli.helpfmt import HELP_OPTIONS, HelpContext
-from mlpdm.config import Config, language, load_config
-from mlpdm.core.errors import UserError
-from mlpdm.core.messages import MESSAGES, t
-from mlpdm.core.text import LANGUAGES
+from mlpdm.core.text.errors import UserError
+from mlpdm.core.text.languages import LANGUAGES
+from mlpdm.core.text.messages import MESSAGES, t
+from mlpdm.repo.config import Config, language, load_config
 
 
 def help_language(argv: Sequence[str], config: Config | None) -> str:

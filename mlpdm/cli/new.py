@@ -17,15 +17,15 @@ from mlpdm.cli.common import (
     warn_schema_not_kept,
 )
 from mlpdm.cli.settings import settings
-from mlpdm.console import make_console
-from mlpdm.core.blank import blank_answers
-from mlpdm.core.errors import Location, UserError
-from mlpdm.core.messages import t
-from mlpdm.core.schema import schema_name
-from mlpdm.core.slug import slugify
-from mlpdm.core.text import first_undecodable
-from mlpdm.resources import load_questionnaire_ref
-from mlpdm.workspace import FeatureFiles, FeatureLock, keep_schema, write_files
+from mlpdm.core.answers.blank import blank_answers
+from mlpdm.core.answers.schema import schema_name
+from mlpdm.core.text.errors import Location, UserError
+from mlpdm.core.text.languages import first_undecodable
+from mlpdm.core.text.messages import t
+from mlpdm.core.text.slug import slugify
+from mlpdm.repo.resources import load_questionnaire_ref
+from mlpdm.repo.workspace import FeatureFiles, FeatureLock, keep_schema, write_files
+from mlpdm.terminal.console import make_console
 
 
 def new(

@@ -9,13 +9,13 @@ from rich.table import Table
 from rich.tree import Tree
 
 from mlpdm.cli.common import LangOption, resolve_lang
-from mlpdm.console import VisibleText as Text  # shows control characters, never drops them
-from mlpdm.console import make_console
-from mlpdm.core.messages import t
-from mlpdm.core.paths import path_lengths, rule_reach
-from mlpdm.core.questionnaire import OUTCOMES, Questionnaire
-from mlpdm.core.text import pick
-from mlpdm.resources import load_packaged_questionnaire, load_questionnaire_ref, packaged_questionnaires
+from mlpdm.core.questionnaire.length import path_lengths, rule_reach
+from mlpdm.core.questionnaire.model import OUTCOMES, Questionnaire
+from mlpdm.core.text.languages import pick
+from mlpdm.core.text.messages import t
+from mlpdm.repo.resources import load_packaged_questionnaire, load_questionnaire_ref, packaged_questionnaires
+from mlpdm.terminal.console import VisibleText as Text  # shows control characters, never drops them
+from mlpdm.terminal.console import make_console
 
 app = typer.Typer(
     no_args_is_help=True,

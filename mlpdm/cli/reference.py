@@ -12,7 +12,7 @@ import typer
 
 from mlpdm.cli.helpfmt import HelpContext
 from mlpdm.cli.localize import localize
-from mlpdm.terminal import emit
+from mlpdm.terminal.sanitize import emit
 
 WIDTH = 100  # fixed, so the page does not depend on the terminal it was generated in
 

@@ -15,16 +15,16 @@ from mlpdm.cli.check import refresh_index
 from mlpdm.cli.common import LangOption, QuestionnaireOption, load_decided, resolve_lang
 from mlpdm.cli.exit_codes import ExitCode
 from mlpdm.cli.settings import settings
-from mlpdm.console import VisibleText as Text  # shows control characters, never drops them
-from mlpdm.console import make_console, print_user_error
-from mlpdm.core.errors import Location, UserError
-from mlpdm.core.messages import t
-from mlpdm.core.render import render_brief, render_json
-from mlpdm.files import is_stream, write_output
-from mlpdm.interrupts import deferred_interrupts
-from mlpdm.resources import template_loader_for
-from mlpdm.terminal import emit, json_safe
-from mlpdm.workspace import FeatureFiles, FeatureLock, ensure_unchanged, is_generated_brief
+from mlpdm.core.brief.render import render_brief, render_json
+from mlpdm.core.text.errors import Location, UserError
+from mlpdm.core.text.messages import t
+from mlpdm.repo.files import is_stream, write_output
+from mlpdm.repo.resources import template_loader_for
+from mlpdm.repo.workspace import FeatureFiles, FeatureLock, ensure_unchanged, is_generated_brief
+from mlpdm.terminal.console import VisibleText as Text  # shows control characters, never drops them
+from mlpdm.terminal.console import make_console, print_user_error
+from mlpdm.terminal.interrupts import deferred_interrupts
+from mlpdm.terminal.sanitize import emit, json_safe
 
 
 class Format(str, Enum):

@@ -9,13 +9,13 @@ import typer
 
 from mlpdm.cli.common import LangOption, resolve_lang
 from mlpdm.cli.settings import settings
-from mlpdm.config import is_path_value
-from mlpdm.console import make_console
-from mlpdm.core.messages import t
-from mlpdm.core.schema import answers_schema, schema_text
-from mlpdm.files import write_output
-from mlpdm.resources import load_questionnaire_ref, questionnaire_for
-from mlpdm.terminal import emit, json_safe
+from mlpdm.core.answers.schema import answers_schema, schema_text
+from mlpdm.core.text.messages import t
+from mlpdm.repo.config import is_path_value
+from mlpdm.repo.files import write_output
+from mlpdm.repo.resources import load_questionnaire_ref, questionnaire_for
+from mlpdm.terminal.console import make_console
+from mlpdm.terminal.sanitize import emit, json_safe
 
 
 def schema(

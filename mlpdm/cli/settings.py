@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 import typer
 
-from mlpdm.config import Config, language, load_config
-from mlpdm.core.messages import t
-from mlpdm.core.text import LANGUAGES
+from mlpdm.core.text.languages import LANGUAGES
+from mlpdm.core.text.messages import t
+from mlpdm.repo.config import Config, language, load_config
 
 
 @dataclass

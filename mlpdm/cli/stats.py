@@ -10,13 +10,13 @@ from rich.table import Table
 
 from mlpdm.cli.common import LangOption, resolve_lang
 from mlpdm.cli.formats import FormatOption, JsonAlias, TextOrJson, wants_json
-from mlpdm.console import VisibleText as Text  # shows control characters, never drops them
-from mlpdm.console import make_console
-from mlpdm.core import stats
-from mlpdm.core.display import number, percent
-from mlpdm.core.errors import UserError
-from mlpdm.core.messages import t
-from mlpdm.terminal import emit_json
+from mlpdm.core.evaluation import stats
+from mlpdm.core.text.errors import UserError
+from mlpdm.core.text.messages import t
+from mlpdm.core.text.readable import number, percent
+from mlpdm.terminal.console import VisibleText as Text  # shows control characters, never drops them
+from mlpdm.terminal.console import make_console
+from mlpdm.terminal.sanitize import emit_json
 
 app = typer.Typer(
     no_args_is_help=True,

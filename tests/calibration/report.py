@@ -19,10 +19,10 @@ from typing import Any
 
 import yaml
 
-from mlpdm.core.answers import parse_answers_doc
-from mlpdm.core.decision import VERDICTS, Verdict, decide
-from mlpdm.files import load_yaml_file
-from mlpdm.resources import load_packaged_questionnaire
+from mlpdm.core.answers.document import parse_answers_doc
+from mlpdm.core.decision.engine import VERDICTS, Verdict, decide
+from mlpdm.repo.files import load_yaml_file
+from mlpdm.repo.resources import load_packaged_questionnaire
 
 HERE = Path(__file__).parent
 CASES = HERE / "cases"

@@ -12,10 +12,10 @@ from collections import Counter
 import pytest
 import yaml
 
-from mlpdm.core.answers import parse_answers_doc
-from mlpdm.core.decision import VERDICTS
-from mlpdm.files import load_yaml_file
-from mlpdm.resources import load_packaged_questionnaire
+from mlpdm.core.answers.document import parse_answers_doc
+from mlpdm.core.decision.engine import VERDICTS
+from mlpdm.repo.files import load_yaml_file
+from mlpdm.repo.resources import load_packaged_questionnaire
 from tests.calibration.report import CASES, DOCS, families, render, score, summary
 
 RESULTS = score()

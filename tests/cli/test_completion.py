@@ -169,7 +169,7 @@ def test_folders_complete_as_folders(team):
 def test_no_parameter_is_forgotten():
     """Every parameter that takes a value has a completer, is a choice, or is free text."""
     from mlpdm.cli.app import COMMANDS, app
-    from mlpdm.cli.complete import COMPLETERS, FREE
+    from mlpdm.cli.completers import COMPLETERS, FREE
     from mlpdm.cli.helpfmt import HelpContext
 
     root = __import__("typer").main.get_command(app)
@@ -302,8 +302,8 @@ def test_an_unknown_shell_is_a_clear_error(tmp_path):
 
 
 def test_the_shell_mlpdm_runs_in_is_used_when_none_is_named(monkeypatch):
-    from mlpdm import completion
-    from mlpdm.core.errors import UserError
+    from mlpdm.cli import completion
+    from mlpdm.core.text.errors import UserError
 
     monkeypatch.delenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", raising=False)
     monkeypatch.setattr(completion, "_detect", lambda: "zsh")
@@ -390,7 +390,7 @@ def test_completion_costs_nothing_when_not_completing(args):
     from tests.cli.test_startup import loaded_modules
 
     loaded = loaded_modules(*args)
-    assert not loaded & {"mlpdm.completion", "mlpdm.cli.complete"}
+    assert not loaded & {"mlpdm.cli.completion", "mlpdm.cli.completers"}
 
 
 def test_a_diff_base_completes_the_repositorys_branches_and_tags(tmp_path):

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from mlpdm.cli.app import app
 from mlpdm.cli.localize import help_keys
-from mlpdm.core.messages import MESSAGES, t
+from mlpdm.core.text.messages import MESSAGES, t
 from tests.conftest import PINNED_ENV, REPO, write
 
 JA_ENV = {**PINNED_ENV, "LC_ALL": "", "LC_MESSAGES": "", "LANG": "ja_JP.UTF-8", "COLUMNS": "200"}
@@ -195,10 +195,10 @@ def test_the_review_by_note_wraps_between_phrases(width):
     before "、" nor inside a word ("提供元がいつで / も…")."""
     import io
 
-    from mlpdm.console import WrappedText, make_console
-    from mlpdm.core.linebreak import NO_START, phrase_start
-    from mlpdm.core.text import pick
-    from mlpdm.resources import load_packaged_questionnaire
+    from mlpdm.core.text.languages import pick
+    from mlpdm.core.text.linebreak import NO_START, phrase_start
+    from mlpdm.repo.resources import load_packaged_questionnaire
+    from mlpdm.terminal.console import WrappedText, make_console
 
     [rule] = [r for r in load_packaged_questionnaire().review_sooner if "version_pinned" in r.when]
     note = t("interview.review_sooner", "ja", date="2027-05-29", reason=pick(rule.reason, "ja"))

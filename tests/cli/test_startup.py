@@ -8,9 +8,9 @@ import sys
 import pytest
 
 from mlpdm.cli.app import app
-from mlpdm.core.linebreak import cell_width
+from mlpdm.core.text.linebreak import cell_width
 
-HEAVY = ("pydantic", "jinja2", "rich", "yaml", "mlpdm.core.questionnaire", "mlpdm.checks")
+HEAVY = ("pydantic", "jinja2", "rich", "yaml", "mlpdm.core.questionnaire.model", "mlpdm.repo.checks")
 PROBE = """
 import sys
 from mlpdm.cli.app import main
@@ -38,7 +38,7 @@ def test_version_and_help_load_no_command(args):
 
 
 def test_a_command_loads_what_it_needs():
-    assert "mlpdm.core.questionnaire" in loaded_modules("questionnaire", "list")
+    assert "mlpdm.core.questionnaire.model" in loaded_modules("questionnaire", "list")
 
 
 def test_japanese_help_fits_the_terminal(runner):

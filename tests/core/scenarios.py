@@ -284,8 +284,8 @@ def with_changes(changes: dict[str, Any], base: dict[str, Any] | None = None) ->
 
     Required questions the change reveals get their SAFE_FILL answer unless the change sets them.
     """
-    from mlpdm.core.interview import visible_questions
-    from mlpdm.resources import load_packaged_questionnaire
+    from mlpdm.core.answers.steps import visible_questions
+    from mlpdm.repo.resources import load_packaged_questionnaire
 
     out = dict(CLEAN if base is None else base)
     for key, value in changes.items():

@@ -6,9 +6,10 @@ import textwrap
 
 import pytest
 
-from mlpdm.core.answers import AnswerError, AnswersDoc, coerce_answer, parse_answers_doc
-from mlpdm.core.errors import UserError
-from mlpdm.files import parse_yaml
+from mlpdm.core.answers.coerce import AnswerError, coerce_answer
+from mlpdm.core.answers.document import AnswersDoc, parse_answers_doc
+from mlpdm.core.text.errors import UserError
+from mlpdm.repo.files import parse_yaml
 from tests.core.scenarios import CLEAN
 
 

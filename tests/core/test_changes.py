@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from mlpdm.core.answers import parse_answers_doc
-from mlpdm.core.changes import FeatureChange, Outcome, Side, compare, render_changes
-from mlpdm.core.decision import decide
-from mlpdm.files import load_yaml_file
+from mlpdm.core.answers.document import parse_answers_doc
+from mlpdm.core.brief.changes import FeatureChange, Outcome, Side, compare, render_changes
+from mlpdm.core.decision.engine import decide
+from mlpdm.repo.files import load_yaml_file
 from tests.conftest import REPO
 
 

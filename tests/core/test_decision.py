@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mlpdm.core.answers import coerce_answer
-from mlpdm.core.decision import OUTCOME_VERDICT, VERDICTS, decide
-from mlpdm.core.interview import visible_questions
+from mlpdm.core.answers.coerce import coerce_answer
+from mlpdm.core.answers.steps import visible_questions
+from mlpdm.core.decision.engine import OUTCOME_VERDICT, VERDICTS, decide
 from tests.core.scenarios import CLEAN, DROP, FIRES, with_changes
 
 

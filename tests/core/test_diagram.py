@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mlpdm.core.decision import decide
-from mlpdm.core.diagram import gates, mermaid
+from mlpdm.core.decision.diagram import gates, mermaid
+from mlpdm.core.decision.engine import decide
 from tests.core.scenarios import CLEAN, FIRES, with_changes
 
 
@@ -36,8 +36,8 @@ def test_the_terminal_tree_says_each_gates_outcome_in_words(default_q):
     """Not "✓ Unacceptable risk?", which reads as "yes, there is": the outcome itself."""
     import io
 
-    from mlpdm.console import make_console
-    from mlpdm.screens import decision_tree
+    from mlpdm.terminal.console import make_console
+    from mlpdm.terminal.screens import decision_tree
 
     answers = with_changes({**FIRES["no-kpi"], **FIRES["output-used-downstream"]})
     expected = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mlpdm.core.answers import AnswerError
-from mlpdm.core.inputs import Answer, Back, Help, interpret
+from mlpdm.core.answers.coerce import AnswerError
+from mlpdm.core.answers.inputs import Answer, Back, Help, interpret
 
 
 def q(default_q, qid):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mlpdm.core.interview import Interview, applicable_answers, visible_questions
+from mlpdm.core.answers.steps import Interview, applicable_answers, visible_questions
 
 
 def ids(state: Interview) -> list[str]:

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from mlpdm.core.linebreak import NO_END, NO_START, break_offsets, phrase_start
+from mlpdm.core.text.linebreak import NO_END, NO_START, break_offsets, phrase_start
 
 
 def lines(text: str, width: int) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from markdown_it import MarkdownIt
 
-from mlpdm.core.markdown import (
+from mlpdm.core.text.markdown import (
     code,
     escape_block,
     escape_cell,

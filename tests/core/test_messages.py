@@ -7,9 +7,9 @@ import string
 
 import pytest
 
-from mlpdm.core.messages import MESSAGES, t
-from mlpdm.core.text import LANGUAGES
-from mlpdm.resources import load_packaged_questionnaire
+from mlpdm.core.text.languages import LANGUAGES
+from mlpdm.core.text.messages import MESSAGES, t
+from mlpdm.repo.resources import load_packaged_questionnaire
 from tests.conftest import REPO
 
 
@@ -54,7 +54,7 @@ def test_every_key_the_code_and_templates_use_exists():
 
 
 def test_the_default_questionnaire_is_complete_in_both_languages():
-    from mlpdm.core.questionnaire import translated_languages
+    from mlpdm.core.questionnaire.model import translated_languages
 
     q = load_packaged_questionnaire()
     assert q.languages == ("en", "ja")
@@ -82,7 +82,7 @@ def test_japanese_punctuation_in_labels():
 
 def test_no_stray_spaces_between_japanese_words():
     """YAML's folded text joins lines with a space, which Japanese does not use."""
-    from mlpdm.core.questionnaire import _texts
+    from mlpdm.core.questionnaire.model import _texts
 
     between = re.compile(r"[\u3001\u3002\u3040-\u30ff\u4e00-\u9fff] [\u3040-\u30ff\u4e00-\u9fff]")
     q = load_packaged_questionnaire()

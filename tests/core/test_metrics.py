@@ -7,13 +7,13 @@ import math
 
 import pytest
 
-from mlpdm.core import stats
-from mlpdm.core.decision import decide
-from mlpdm.core.explain import plan_context
-from mlpdm.core.metrics import evaluation_plan, failure_floor, labels_needed
-from mlpdm.core.render import render_brief
-from mlpdm.resources import template_loader
-from mlpdm.workspace import read_answers
+from mlpdm.core.brief.render import render_brief
+from mlpdm.core.brief.sections import plan_context
+from mlpdm.core.decision.engine import decide
+from mlpdm.core.evaluation import stats
+from mlpdm.core.evaluation.planner import evaluation_plan, failure_floor, labels_needed
+from mlpdm.repo.resources import template_loader
+from mlpdm.repo.workspace import read_answers
 from tests.conftest import REPO
 
 BARS = (0.5, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995)
@@ -94,7 +94,7 @@ def classify(**extra):
 
 
 def lines(answers, key="sample", lang="en", q=None):
-    from mlpdm.resources import load_packaged_questionnaire
+    from mlpdm.repo.resources import load_packaged_questionnaire
 
     return "\n".join(plan_context(q or load_packaged_questionnaire(), answers, lang)[key])
 

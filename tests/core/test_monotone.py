@@ -15,9 +15,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlpdm.core.decision import VERDICTS, Verdict, decide
-from mlpdm.core.questionnaire import UNSURE, Question
-from mlpdm.resources import load_packaged_questionnaire
+from mlpdm.core.decision.engine import VERDICTS, Verdict, decide
+from mlpdm.core.questionnaire.model import UNSURE, Question
+from mlpdm.repo.resources import load_packaged_questionnaire
 
 Q = load_packaged_questionnaire()
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mlpdm.core.interview import visible_questions
-from mlpdm.core.paths import PathLengths, path_lengths
+from mlpdm.core.answers.steps import visible_questions
+from mlpdm.core.questionnaire.length import PathLengths, path_lengths
 from tests.core.scenarios import CLEAN, FIRES, with_changes
 
 

@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from mlpdm.core.errors import UserError
+from mlpdm.core.text.errors import UserError
 from tests.conftest import MINI, build_questionnaire
 
 TALK_POINTS = [f"T{i}" for i in range(1, 18)]
@@ -117,7 +117,7 @@ def test_terms_for_finds_glossary_entries_in_help(default_q):
 
 def test_an_unknown_jinja_test_is_refused_when_loading():
     # Code is generated only when a condition first runs, so this must be caught earlier.
-    from mlpdm.core.conditions import ConditionError, compile_condition
+    from mlpdm.core.questionnaire.conditions import ConditionError, compile_condition
 
     with pytest.raises(ConditionError, match="unknown test 'frobnicated'"):
         compile_condition("audience is frobnicated")

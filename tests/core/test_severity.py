@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mlpdm.core.decision import decide
+from mlpdm.core.decision.engine import decide
 from tests.core.scenarios import DROP, with_changes
 
 
@@ -369,7 +369,7 @@ def test_a_bar_no_set_can_show_is_never_met_by_a_large_set(default_q):
 
 
 def test_a_bar_written_as_a_ceiling_on_errors_is_not_taken_for_the_rate():
-    from mlpdm.core.metrics import launch_bar
+    from mlpdm.core.evaluation.planner import launch_bar
 
     assert launch_bar(None, "Fewer than 2% of summaries rated wrong") is None
     assert launch_bar(None, "At least 98% of fields right") == 98.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mlpdm.core.slug import is_valid_slug, slugify
+from mlpdm.core.text.slug import is_valid_slug, slugify
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mlpdm.core import stats
+from mlpdm.core.evaluation import stats
 
 
 @pytest.mark.parametrize(

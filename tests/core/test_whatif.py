@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from mlpdm.core.decision import VERDICTS, decide
-from mlpdm.core.questionnaire import OUTCOMES
-from mlpdm.core.whatif import apply, what_would_change
-from mlpdm.resources import load_packaged_questionnaire
-from mlpdm.workspace import read_answers
+from mlpdm.core.decision.engine import VERDICTS, decide
+from mlpdm.core.decision.whatif import apply, what_would_change
+from mlpdm.core.questionnaire.model import OUTCOMES
+from mlpdm.repo.resources import load_packaged_questionnaire
+from mlpdm.repo.workspace import read_answers
 from tests.conftest import REPO
 from tests.core.scenarios import FIRES, with_changes
 

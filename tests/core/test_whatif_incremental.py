@@ -8,12 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlpdm.core.decision import decide
-from mlpdm.core.interview import applicable_answers
-from mlpdm.core.questionnaire import Question
-from mlpdm.core.whatif import IncrementalSearch, what_would_change
-from mlpdm.resources import load_packaged_questionnaire
-from mlpdm.workspace import read_answers
+from mlpdm.core.answers.steps import applicable_answers
+from mlpdm.core.decision.engine import decide
+from mlpdm.core.decision.whatif import IncrementalSearch, what_would_change
+from mlpdm.core.questionnaire.model import Question
+from mlpdm.repo.resources import load_packaged_questionnaire
+from mlpdm.repo.workspace import read_answers
 from tests.conftest import MINI, REPO, build_questionnaire
 from tests.core.scenarios import CLEAN, FIRES, with_changes
 
@@ -86,7 +86,7 @@ def test_each_re_decision_is_the_plain_decision(first, trials):
 
 
 def applicable_questions(drawn: dict[str, Any]) -> list[Question]:
-    from mlpdm.core.interview import visible_questions
+    from mlpdm.core.answers.steps import visible_questions
 
     return list(visible_questions(Q, drawn))
 

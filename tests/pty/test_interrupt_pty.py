@@ -22,9 +22,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from mlpdm.core.messages import t
-from mlpdm.resources import load_packaged_questionnaire
-from mlpdm.workspace import read_answers
+from mlpdm.core.text.messages import t
+from mlpdm.repo.resources import load_packaged_questionnaire
+from mlpdm.repo.workspace import read_answers
 from tests.conftest import brief_is_current, spawn_interview
 from tests.keystrokes import SHORT, typed_lines
 
@@ -167,7 +167,7 @@ def test_stopped_at_a_prompt_then_resumed(tmp_path, sig):
 
 
 def test_ctrl_c_while_a_question_is_drawn_lets_it_finish_then_stops(tmp_path):
-    child = spawn(tmp_path, ("mlpdm.session.step_body", 3, "drawing"))
+    child = spawn(tmp_path, ("mlpdm.terminal.session.step_body", 3, "drawing"))
     answer(child, ORDER[:2])
     child.expect_exact("[paused]")  # halfway through drawing the third question
     stopped(child, tmp_path, signal.SIGINT, kept=2)
@@ -180,7 +180,7 @@ def test_ctrl_c_while_a_question_is_drawn_lets_it_finish_then_stops(tmp_path):
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
 def test_a_signal_while_the_review_is_drawn_lets_it_finish_then_stops(tmp_path, sig):
-    child = spawn(tmp_path, ("mlpdm.session.review_table", 1, "drawing"))
+    child = spawn(tmp_path, ("mlpdm.terminal.session.review_table", 1, "drawing"))
     answer(child, ORDER)
     child.expect_exact("[paused]")
     stopped(child, tmp_path, sig, kept=len(ORDER))
@@ -192,7 +192,7 @@ def test_a_signal_while_the_review_is_drawn_lets_it_finish_then_stops(tmp_path, 
 
 def test_ctrl_c_while_an_answer_is_saved_keeps_that_answer(tmp_path):
     # Pressed as the second answer's draft is being written: the write finishes first.
-    child = spawn(tmp_path, ("mlpdm.session.write_answers", 2, "before"))
+    child = spawn(tmp_path, ("mlpdm.terminal.session.write_answers", 2, "before"))
     answer(child, ORDER[:2])
     child.expect_exact("[paused]")
     stopped(child, tmp_path, signal.SIGINT, kept=2)
@@ -210,7 +210,7 @@ def test_ctrl_c_at_the_review_prompt(tmp_path):
 def test_ctrl_c_while_the_brief_is_rendered(tmp_path):
     # Inside the template's rendering, where a team template's own errors are caught
     # (``except Exception``): the stop is not one of them, and is not reported as one.
-    child = spawn(tmp_path, ("mlpdm.core.render._catalogue", 1, "before"))
+    child = spawn(tmp_path, ("mlpdm.core.brief.render._catalogue", 1, "before"))
     answer(child, ORDER)
     child.expect(re.escape(REVIEW_PROMPT))
     child.sendline("")
@@ -220,7 +220,7 @@ def test_ctrl_c_while_the_brief_is_rendered(tmp_path):
 
 
 def test_ctrl_c_while_the_brief_is_written_finishes_the_files(tmp_path):
-    child = spawn(tmp_path, ("mlpdm.session.write_files", 1, "before"))
+    child = spawn(tmp_path, ("mlpdm.terminal.session.write_files", 1, "before"))
     answer(child, ORDER)
     child.expect(re.escape(REVIEW_PROMPT))
     child.sendline("")

@@ -11,9 +11,9 @@ import pexpect
 import pytest
 import yaml
 
-from mlpdm.core.messages import t
-from mlpdm.core.text import pick
-from mlpdm.resources import load_packaged_questionnaire
+from mlpdm.core.text.languages import pick
+from mlpdm.core.text.messages import t
+from mlpdm.repo.resources import load_packaged_questionnaire
 from tests.conftest import REPO, spawn_interview
 from tests.keystrokes import typed_lines
 

@@ -8,7 +8,7 @@ import shutil
 import pexpect
 import pytest
 
-from mlpdm.core.messages import t
+from mlpdm.core.text.messages import t
 from tests.conftest import REPO, spawn_interview
 
 pytestmark = pytest.mark.slow

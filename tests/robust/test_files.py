@@ -12,10 +12,10 @@ import threading
 import pytest
 
 from mlpdm.cli.app import app
-from mlpdm.core.errors import UserError
-from mlpdm.core.slug import slugify
-from mlpdm.files import atomic_write
-from mlpdm.workspace import FeatureFiles, FeatureLock
+from mlpdm.core.text.errors import UserError
+from mlpdm.core.text.slug import slugify
+from mlpdm.repo.files import atomic_write
+from mlpdm.repo.workspace import FeatureFiles, FeatureLock
 from tests.conftest import REPO, listing
 
 EXAMPLE = REPO / "examples" / "invoice-ocr.answers.yaml"

@@ -18,15 +18,16 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from mlpdm.cli.app import app
-from mlpdm.core.answers import AnswersDoc, coerce_answer
-from mlpdm.core.decision import decide
-from mlpdm.core.errors import UserError
-from mlpdm.core.freshness import split_front_matter
-from mlpdm.core.interview import visible_questions
-from mlpdm.core.questionnaire import Question
-from mlpdm.core.render import render_brief, text_digest
-from mlpdm.resources import load_packaged_questionnaire, template_loader
-from mlpdm.workspace import answers_text, read_answers
+from mlpdm.core.answers.coerce import coerce_answer
+from mlpdm.core.answers.document import AnswersDoc
+from mlpdm.core.answers.steps import visible_questions
+from mlpdm.core.brief.freshness import split_front_matter
+from mlpdm.core.brief.render import render_brief, text_digest
+from mlpdm.core.decision.engine import decide
+from mlpdm.core.questionnaire.model import Question
+from mlpdm.core.text.errors import UserError
+from mlpdm.repo.resources import load_packaged_questionnaire, template_loader
+from mlpdm.repo.workspace import answers_text, read_answers
 from tests.conftest import MINI, PINNED_ENV, REPO
 
 FUZZ = settings(

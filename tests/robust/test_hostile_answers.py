@@ -8,13 +8,14 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from mlpdm.core.answers import AnswerError, AnswersDoc, coerce_answer
-from mlpdm.core.decision import decide
-from mlpdm.core.freshness import split_front_matter
-from mlpdm.core.markdown import clean, show_bidi
-from mlpdm.core.render import render_brief
-from mlpdm.core.text import is_placeholder
-from mlpdm.resources import load_packaged_questionnaire, template_loader
+from mlpdm.core.answers.coerce import AnswerError, coerce_answer
+from mlpdm.core.answers.document import AnswersDoc
+from mlpdm.core.brief.freshness import split_front_matter
+from mlpdm.core.brief.render import render_brief
+from mlpdm.core.decision.engine import decide
+from mlpdm.core.text.languages import is_placeholder
+from mlpdm.core.text.markdown import clean, show_bidi
+from mlpdm.repo.resources import load_packaged_questionnaire, template_loader
 from tests.core.scenarios import CLEAN
 
 HOSTILE = [
@@ -140,7 +141,9 @@ def test_hostile_answer_keeps_the_structure_and_shows_literally(hostile):
     assert front is not None and front["generator"] == "mlpdm" and front["owner"] == show_bidi(meta_owner)
     assert (
         front["verdict"]
-        == decide(__import__("mlpdm.resources", fromlist=["x"]).load_packaged_questionnaire(), answers).id
+        == decide(
+            __import__("mlpdm.repo.resources", fromlist=["x"]).load_packaged_questionnaire(), answers
+        ).id
     )
     # The body has exactly the baseline's structure: no new heading, list, table, fence, HTML block.
     baseline = NO_KPI_BASELINE if kpi and is_placeholder(kpi) else BASELINE

@@ -22,8 +22,8 @@ import pexpect
 import pytest
 import yaml
 
-from mlpdm.resources import load_packaged_questionnaire
-from mlpdm.workspace import read_answers
+from mlpdm.repo.resources import load_packaged_questionnaire
+from mlpdm.repo.workspace import read_answers
 from tests.conftest import REPO, brief_is_current, spawn_interview, whole_brief
 from tests.keystrokes import SHORT, short_lines, typed_lines
 
@@ -108,12 +108,12 @@ SHORT_INPUT = "\n".join([*short_lines(), ""]) + "\n"
 @pytest.mark.parametrize(
     ("target", "call", "kept"),
     [
-        ("mlpdm.session.step_header", 1, 0),  # drawing the first question: nothing to keep yet
-        ("mlpdm.session.step_body", 3, 2),  # drawing the third question
-        ("mlpdm.session.help_panel", 1, 1),  # drawing the help ("?" at the second question)
-        ("mlpdm.workspace.atomic_write", 2, 2),  # saving the second answer: it is kept whole
-        ("mlpdm.session.review_table", 1, 10),  # drawing the review screen
-        ("mlpdm.core.render.render_brief", 1, 10),  # rendering the brief
+        ("mlpdm.terminal.session.step_header", 1, 0),  # drawing the first question: nothing to keep yet
+        ("mlpdm.terminal.session.step_body", 3, 2),  # drawing the third question
+        ("mlpdm.terminal.session.help_panel", 1, 1),  # drawing the help ("?" at the second question)
+        ("mlpdm.repo.workspace.atomic_write", 2, 2),  # saving the second answer: it is kept whole
+        ("mlpdm.terminal.session.review_table", 1, 10),  # drawing the review screen
+        ("mlpdm.core.brief.render.render_brief", 1, 10),  # rendering the brief
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )
@@ -143,7 +143,7 @@ def test_ctrl_c_stops_the_interview_whatever_it_is_doing(tmp_path, runner, monke
 def test_ctrl_c_while_the_files_are_written_waits_until_they_are_whole(tmp_path, runner, monkeypatch):
     from mlpdm.cli.app import app
 
-    ctrl_c_when(monkeypatch, "mlpdm.session.write_files", call=1)
+    ctrl_c_when(monkeypatch, "mlpdm.terminal.session.write_files", call=1)
     result = runner.invoke(
         app, ["interview", "Signal test", "--owner", "Me", "--dir", str(tmp_path)], input=SHORT_INPUT
     )
@@ -164,10 +164,10 @@ PAUSED_WHILE_WRITING = textwrap.dedent(
     import os
     import signal
 
-    import mlpdm.session
+    import mlpdm.terminal.session
     from mlpdm.cli.app import main
 
-    real = mlpdm.session.write_files
+    real = mlpdm.terminal.session.write_files
 
 
     def write_files(*args, **kwargs):
@@ -182,7 +182,7 @@ PAUSED_WHILE_WRITING = textwrap.dedent(
         return real(*args, **kwargs)
 
 
-    mlpdm.session.write_files = write_files
+    mlpdm.terminal.session.write_files = write_files
     main(prog_name="mlpdm")
     """
 )
@@ -252,13 +252,14 @@ LEFT_BY_A_PERSON = re.compile(r"\?\? docs/mlpdm/[a-z0-9-]+\.(answers\.yaml|draft
 FORK_SERVER = textwrap.dedent(
     """
     import io, json, os, sys
-    import mlpdm.cli.interview, mlpdm.core.render, mlpdm.session  # noqa: F401  what every run needs
+    import mlpdm.cli.interview, mlpdm.core.brief.render  # noqa: F401  what every run needs
+    import mlpdm.terminal.session  # noqa: F401
     from mlpdm.cli.app import main
-    from mlpdm.core.decision import decide
-    from mlpdm.core.interview import visible_questions
-    from mlpdm.core.render import render_brief
-    from mlpdm.resources import load_packaged_questionnaire, template_loader
-    from mlpdm.workspace import read_answers
+    from mlpdm.core.decision.engine import decide
+    from mlpdm.core.answers.steps import visible_questions
+    from mlpdm.core.brief.render import render_brief
+    from mlpdm.repo.resources import load_packaged_questionnaire, template_loader
+    from mlpdm.repo.workspace import read_answers
     from pathlib import Path
     # Compiles the questionnaire's conditions and the templates once, before any fork.
     q = load_packaged_questionnaire()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mlpdm.cli.app import app
-from mlpdm.core.conditions import ConditionError, compile_condition
+from mlpdm.core.questionnaire.conditions import ConditionError, compile_condition
 from tests.conftest import MINI, REPO, build_questionnaire, write
 
 ESCAPES = [

@@ -11,10 +11,10 @@ import signal
 import pytest
 
 from mlpdm.cli.app import app
-from mlpdm.core.errors import InterviewInterrupted
-from mlpdm.interrupts import StopOnSignals
-from mlpdm.resources import load_packaged_questionnaire
-from mlpdm.workspace import read_answers
+from mlpdm.core.text.errors import InterviewInterrupted
+from mlpdm.repo.resources import load_packaged_questionnaire
+from mlpdm.repo.workspace import read_answers
+from mlpdm.terminal.interrupts import StopOnSignals
 from tests.keystrokes import SHORT, short_lines
 
 
@@ -100,7 +100,7 @@ def test_ctrl_c_while_an_error_is_printed_exits_130_without_a_traceback(tmp_path
     def pressed(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("mlpdm.console.print_user_error", pressed)
+    monkeypatch.setattr("mlpdm.terminal.console.print_user_error", pressed)
     result = runner.invoke(app, ["interview", "--update", str(tmp_path / "gone.answers.yaml")])
     assert result.exit_code == 130, result.output
     assert "Interrupted (Ctrl-C)." in result.output and "Aborted" not in result.output

@@ -22,11 +22,11 @@ import typer
 import yaml
 
 from mlpdm.cli.app import COMMANDS, app
-from mlpdm.console import make_console
-from mlpdm.core.markdown import BIDI_CONTROLS
-from mlpdm.files import parse_yaml
-from mlpdm.resources import template_loader
-from mlpdm.session import InterviewSession
+from mlpdm.core.text.markdown import BIDI_CONTROLS
+from mlpdm.repo.files import parse_yaml
+from mlpdm.repo.resources import template_loader
+from mlpdm.terminal.console import make_console
+from mlpdm.terminal.session import InterviewSession
 from tests.conftest import MINI, REPO, build_questionnaire, write
 from tests.core.scenarios import CLEAN
 
@@ -232,7 +232,7 @@ def test_help_is_clean(runner, command):
 
 
 # Only these modules write to the standard streams; everything else prints through them.
-OUTPUT_MODULES = {"mlpdm/console.py", "mlpdm/terminal.py"}
+OUTPUT_MODULES = {"mlpdm/terminal/console.py", "mlpdm/terminal/sanitize.py"}
 
 
 def _writes_to_terminal(tree: ast.AST) -> list[str]:

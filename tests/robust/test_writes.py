@@ -19,17 +19,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-import mlpdm.files as files_module
+import mlpdm.repo.files as files_module
 from mlpdm.cli.app import app
-from mlpdm.core.answers import AnswerError, AnswersDoc, coerce_answer
-from mlpdm.core.decision import decide
-from mlpdm.core.errors import UserError
-from mlpdm.core.render import render_brief
-from mlpdm.files import atomic_write, parse_yaml, read_text
-from mlpdm.resources import load_packaged_questionnaire, template_loader
-from mlpdm.roundtrip import same, update_yaml
-from mlpdm.session import InterviewSession
-from mlpdm.workspace import FeatureFiles, FeatureLock, read_answers, write_answers
+from mlpdm.core.answers.coerce import AnswerError, coerce_answer
+from mlpdm.core.answers.document import AnswersDoc
+from mlpdm.core.brief.render import render_brief
+from mlpdm.core.decision.engine import decide
+from mlpdm.core.text.errors import UserError
+from mlpdm.repo.files import atomic_write, parse_yaml, read_text
+from mlpdm.repo.resources import load_packaged_questionnaire, template_loader
+from mlpdm.repo.roundtrip import same, update_yaml
+from mlpdm.repo.workspace import FeatureFiles, FeatureLock, read_answers, write_answers
+from mlpdm.terminal.session import InterviewSession
 from tests.conftest import (
     MINI,
     PINNED_ENV,
@@ -484,16 +485,16 @@ def test_a_non_utf8_config_does_not_break_help_and_is_reported(tmp_path):
 
 def fail_writing(monkeypatch, name: str) -> None:
     """The disk fills up just as the file called ``name`` is written."""
-    import mlpdm.files
+    import mlpdm.repo.files
 
-    real = mlpdm.files.atomic_write
+    real = mlpdm.repo.files.atomic_write
 
     def atomic_write(path, text):
         if path.name == name:
-            raise mlpdm.files.write_error(path, OSError(errno.ENOSPC, "No space left on device"))
+            raise mlpdm.repo.files.write_error(path, OSError(errno.ENOSPC, "No space left on device"))
         return real(path, text)
 
-    monkeypatch.setattr(mlpdm.files, "atomic_write", atomic_write)
+    monkeypatch.setattr(mlpdm.repo.files, "atomic_write", atomic_write)
 
 
 def test_decide_says_which_files_it_wrote_when_a_later_write_fails(tmp_path, runner, monkeypatch):

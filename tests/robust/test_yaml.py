@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from mlpdm.core.errors import UserError
-from mlpdm.files import MAX_YAML_BYTES, dump_yaml, load_yaml_file, parse_yaml
+from mlpdm.core.text.errors import UserError
+from mlpdm.repo.files import MAX_YAML_BYTES, dump_yaml, load_yaml_file, parse_yaml
 
 
 @pytest.mark.parametrize(
@@ -156,7 +156,7 @@ def test_an_unclosed_quote_or_bracket_is_reported_where_it_opens(text, line, mes
 
 
 def test_front_matter_lines_count_from_the_file():
-    from mlpdm.core.freshness import parse_front_matter
+    from mlpdm.core.brief.freshness import parse_front_matter
 
     with pytest.raises(UserError, match=r"^x.md:3: 'abc' is tagged !!int"):
         parse_front_matter("---\ntitle: t\nn: !!int abc\n---\n\nbody\n", "x.md")

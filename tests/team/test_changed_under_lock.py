@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from mlpdm.cli.app import app
-from mlpdm.workspace import FeatureFiles, FeatureLock
+from mlpdm.repo.workspace import FeatureFiles, FeatureLock
 from tests.conftest import listing
 from tests.team.conftest import TEAM_QUESTIONNAIRE, write
 
@@ -50,7 +50,7 @@ def test_update_refuses_an_answers_file_changed_before_its_lock(rendered, runner
     if team:
         args += ["-q", str(write(rendered / "mlpdm" / "acme.yaml", TEAM_QUESTIONNAIRE))]
     edits: list[int] = []
-    edit_just_before_the_lock(monkeypatch, "mlpdm.session", answers, edits=edits)
+    edit_just_before_the_lock(monkeypatch, "mlpdm.terminal.session", answers, edits=edits)
     result = runner.invoke(app, args, input="n\n")
     assert edits == [1]
     assert result.exit_code == 2, result.output

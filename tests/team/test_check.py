@@ -81,7 +81,7 @@ def forge(brief, old: str, new: str) -> None:
     """Edit a brief as an attacker would: change it, then recompute every digest it carries."""
     import hashlib
 
-    from mlpdm.core.freshness import split_front_matter
+    from mlpdm.core.brief.freshness import split_front_matter
 
     text = brief.read_text(encoding="utf-8").replace(old, new)
     _, body = split_front_matter(text)
@@ -120,16 +120,16 @@ def test_a_warm_cache_never_vouches_for_a_changed_brief(rendered, runner, monkey
 
 def test_a_cold_cache_verifies_every_brief(rendered, runner, monkeypatch, tmp_path):
     # A clean CI machine: nothing remembered, every brief rendered and compared.
-    import mlpdm.checks
+    import mlpdm.repo.checks
 
     renders: list[str] = []
-    real = mlpdm.checks.render_brief
+    real = mlpdm.repo.checks.render_brief
 
     def counting(questionnaire, doc, *args, **kwargs):
         renders.append(doc.slug)
         return real(questionnaire, doc, *args, **kwargs)
 
-    monkeypatch.setattr(mlpdm.checks, "render_brief", counting)
+    monkeypatch.setattr(mlpdm.repo.checks, "render_brief", counting)
     monkeypatch.setenv("MLPDM_CACHE_DIR", str(tmp_path / "empty-cache"))
     assert check(runner).exit_code == 0
     assert sorted(renders) == ["invoice-ocr", "refund-agent"]
@@ -140,18 +140,18 @@ def test_a_cold_cache_verifies_every_brief(rendered, runner, monkeypatch, tmp_pa
 
 def test_a_change_to_the_code_that_renders_briefs_makes_them_stale(rendered, runner, monkeypatch, tmp_path):
     # The cache key covers mlpdm's own code: after an upgrade a remembered brief is a miss.
-    import mlpdm.checks
-    from mlpdm.core.render import render_brief
+    import mlpdm.repo.checks
+    from mlpdm.core.brief.render import render_brief
 
     code = tmp_path / "code.py"
     code.write_text("v1", encoding="utf-8")
-    monkeypatch.setattr(mlpdm.checks, "code_files", lambda: [code])
+    monkeypatch.setattr(mlpdm.repo.checks, "code_files", lambda: [code])
     assert check(runner).exit_code == 0  # rendered, and remembered under the key of v1
 
     def reworded(*args, **kwargs):  # a new mlpdm that words briefs differently
         return render_brief(*args, **kwargs).replace("## ", "## » ", 1)
 
-    monkeypatch.setattr(mlpdm.checks, "render_brief", reworded)
+    monkeypatch.setattr(mlpdm.repo.checks, "render_brief", reworded)
     assert codes(runner) == []  # the same code on disk: the cache answers, nothing is rendered
     code.write_text("v2", encoding="utf-8")
     assert codes(runner) == ["brief-stale", "brief-stale"]
@@ -168,7 +168,8 @@ def test_answers_changed_only_in_layout_keep_their_brief_current(rendered, runne
 
 def test_changed_wording_makes_briefs_stale(rendered, runner, monkeypatch):
     # What a brief says also depends on mlpdm's own words, not only on answers and templates.
-    from mlpdm.core import messages, render
+    from mlpdm.core.brief import render
+    from mlpdm.core.text import messages
 
     monkeypatch.setitem(
         messages.MESSAGES, "brief.title", {"en": "{feature}: design brief", "ja": "{feature}"}
@@ -179,7 +180,8 @@ def test_changed_wording_makes_briefs_stale(rendered, runner, monkeypatch):
 
 def test_the_command_lines_own_wording_leaves_briefs_current(rendered, runner, monkeypatch):
     # Help and check messages are not in any brief: changing them must not churn every brief.
-    from mlpdm.core import messages, render
+    from mlpdm.core.brief import render
+    from mlpdm.core.text import messages
 
     monkeypatch.setitem(messages.MESSAGES, "help.mlpdm.check", {"en": "Check.", "ja": "検査。"})
     monkeypatch.setattr(render, "_RENDER_DIGESTS", {})
@@ -332,8 +334,8 @@ PREVIOUS_LAYOUT = {
 
 
 def test_a_brief_in_the_previous_layout_is_stale_and_fix_rewrites_it(rendered, runner):
-    from mlpdm.core.freshness import split_front_matter
-    from mlpdm.core.render import FRONT_MATTER_KEYS
+    from mlpdm.core.brief.freshness import split_front_matter
+    from mlpdm.core.brief.render import FRONT_MATTER_KEYS
 
     for name, old in PREVIOUS_LAYOUT.items():
         shutil.copy(old, rendered / DOCS / f"{name}.md")

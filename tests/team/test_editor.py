@@ -11,10 +11,10 @@ import pytest
 import yaml
 
 from mlpdm.cli.app import app
-from mlpdm.core.interview import visible_questions
-from mlpdm.core.schema import answers_schema, schema_text
-from mlpdm.files import parse_yaml
-from mlpdm.resources import load_packaged_questionnaire
+from mlpdm.core.answers.schema import answers_schema, schema_text
+from mlpdm.core.answers.steps import visible_questions
+from mlpdm.repo.files import parse_yaml
+from mlpdm.repo.resources import load_packaged_questionnaire
 from tests.conftest import REPO
 from tests.core.scenarios import CLEAN
 
@@ -326,8 +326,8 @@ def test_the_examples_keep_a_current_schema_beside_them():
 
 def test_a_blank_file_reads_back_whatever_the_names_and_texts_hold():
     """Control characters and line separators in a name or a text never break the YAML."""
-    from mlpdm.core.answers import parse_answers_doc
-    from mlpdm.core.blank import blank_answers
+    from mlpdm.core.answers.blank import blank_answers
+    from mlpdm.core.answers.document import parse_answers_doc
 
     odd = 'Evil \x1b]52;c;aGk=\x07 \x9b31m \u2028 "quoted" \\ back 請求書'
     q = load_packaged_questionnaire()
@@ -343,7 +343,7 @@ def test_a_blank_file_reads_back_whatever_the_names_and_texts_hold():
 
 def test_prefill_checks_answers_against_each_other_and_names_the_line():
     """A value above the earlier answer it may not pass is not used, exactly as when typed."""
-    from mlpdm.core.prefill import read_prefill
+    from mlpdm.core.answers.prefill import read_prefill
 
     q = load_packaged_questionnaire()
     data, source = parse_yaml("pilot_total: 20\npilot_correct: 25\naudience: internal\n", "given.yaml")

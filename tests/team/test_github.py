@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 from mlpdm.cli.app import app
-from mlpdm.core.annotations import escape_data, escape_property, workflow_command
+from mlpdm.core.text.annotations import escape_data, escape_property, workflow_command
 from tests.conftest import REPO
 from tests.team.conftest import edit
 

@@ -1,0 +1,1 @@
+"""Answers: the document, coercion, typed input, prefill, blank files, schema, steps."""

@@ -1,0 +1,1 @@
+"""The brief: context, rendering, front matter, the card, the portfolio, the change report."""

@@ -1,0 +1,1 @@
+"""The evaluation plan: metrics, labels needed, the launch bar and their statistics."""

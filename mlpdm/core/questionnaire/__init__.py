@@ -1,0 +1,1 @@
+"""The questionnaire: model, validation, extension, conditions, upgrades, length."""

@@ -1,0 +1,1 @@
+"""Words and bytes: catalogue, languages, readable values, Markdown, slugs, YAML, errors."""

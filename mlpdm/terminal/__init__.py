@@ -1,0 +1,1 @@
+"""The terminal interview: session, screens, keystrokes, signals, consoles, the sanitiser."""
