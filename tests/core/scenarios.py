@@ -86,6 +86,12 @@ FIRES: dict[str, dict[str, Any]] = {
     "ml-poor-fit": {"red_flags": ["predictable"], "simpler_alternative": "partly", "alternative": "A form"},
     "no-ml-strength": {"ai_strengths": ["none"], "simpler_alternative": "partly", "alternative": "A form"},
     "speed-over-ml": {"red_flags": ["speed"], "simpler_alternative": "partly", "alternative": "Rules"},
+    "sensitive-data-not-necessary": {
+        "simpler_alternative": "mostly",
+        "alternative": "Cards and PINs",
+        "hybrid": "yes",
+        "personal_data": ["sensitive"],
+    },
     "no-evidence-of-need": {
         "need_evidence": "assumption",
         "rollout_plan": "all_at_once",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from mlpdm.core.decision.engine import decide
-from tests.core.scenarios import DROP, with_changes
+from tests.core.scenarios import DROP, FIRES, with_changes
 
 
 def _outcome(q: Any, changes: dict[str, Any], rule_id: str) -> str | None:
@@ -373,3 +373,20 @@ def test_a_bar_written_as_a_ceiling_on_errors_is_not_taken_for_the_rate():
 
     assert launch_bar(None, "Fewer than 2% of summaries rated wrong") is None
     assert launch_bar(None, "At least 98% of fields right") == 98.0
+
+
+def test_speed_to_market_settles_it_only_where_the_simple_version_does_most_of_the_job(default_q):
+    assert _outcome(default_q, FIRES["speed-over-ml"], "speed-over-ml") == "note"
+    assert decide(default_q, with_changes(FIRES["speed-over-ml"])).id != "no-go-not-needed"
+    mostly = {**FIRES["speed-over-ml"], "simpler_alternative": "mostly"}
+    assert _outcome(default_q, mostly, "speed-over-ml") == "not-needed"
+
+
+def test_a_hybrid_does_not_make_sensitive_data_necessary(default_q):
+    hybrid = {"simpler_alternative": "mostly", "alternative": "Cards and PINs", "hybrid": "yes"}
+    # Rules first and ML for the rest is fine with ordinary data.
+    assert decide(default_q, with_changes(hybrid)).id != "no-go-not-needed"
+    for data in (["sensitive"], ["children"], ["identifiers", "children"]):
+        changes = {**hybrid, "personal_data": data}
+        assert decide(default_q, with_changes(changes)).id == "no-go-not-needed", data
+        assert _outcome(default_q, changes, "sensitive-data-not-necessary") == "not-needed"
