@@ -390,3 +390,43 @@ def test_a_hybrid_does_not_make_sensitive_data_necessary(default_q):
         changes = {**hybrid, "personal_data": data}
         assert decide(default_q, with_changes(changes)).id == "no-go-not-needed", data
         assert _outcome(default_q, changes, "sensitive-data-not-necessary") == "not-needed"
+
+
+def test_an_internal_assistant_is_judged_by_use_in_its_first_stage(default_q):
+    no_bar = {"model_metric": "unsure", "metric_target": DROP}
+    # Internal, errors cost little and are easy to undo, a colleague reads each output, first stage.
+    assert _outcome(default_q, no_bar, "no-model-metric") == "note"
+    assert decide(default_q, with_changes(no_bar)).id == "go"
+    # In a regulated area, for the public, or released to everyone at once, the bar comes first.
+    assert _outcome(default_q, {**no_bar, "regulated_domains": ["legal"]}, "no-model-metric") == "condition"
+    assert _outcome(default_q, {**no_bar, "rollout_plan": "all_at_once"}, "no-model-metric") == "condition"
+    assert _outcome(default_q, {**no_bar, "audience": "business"}, "no-model-metric") == "condition"
+
+
+def test_the_eu_high_risk_screen_is_a_condition_only_where_outputs_decide_about_people(default_q):
+    eu = FIRES["eu-possible-high-risk"]
+    assert _outcome(default_q, eu, "eu-possible-high-risk") == "note"  # affects nobody's treatment
+    assert _outcome(default_q, {**eu, "affects_people": "yes"}, "eu-possible-high-risk") == "condition"
+    for safety_area in (["health"], ["infrastructure"], ["biometrics"]):
+        changes = {**eu, "regulated_domains": safety_area}
+        assert _outcome(default_q, changes, "eu-possible-high-risk") == "condition", safety_area
+
+
+def test_an_llm_that_acts_is_red_teamed_first_unless_each_action_is_approved_on_the_users_own_text(
+    default_q,
+):
+    acting = {
+        **FIRES["red-team-missing"],
+        "oversight": "review_each",
+        "review_time": "minutes",
+        "llm_actions": "write",
+        "action_approval": "each",
+        "untrusted_inputs": ["user_text"],
+    }
+    assert _outcome(default_q, acting, "red-team-missing") == "condition"
+    assert (
+        _outcome(default_q, {**acting, "action_approval": "high_impact"}, "red-team-missing")
+        == "prerequisite"
+    )
+    uploads = {**acting, "untrusted_inputs": ["user_text", "uploads"]}
+    assert _outcome(default_q, uploads, "red-team-missing") == "prerequisite"
