@@ -9,11 +9,11 @@ from dataclasses import dataclass, replace
 from jinja2 import BaseLoader
 
 from mlpdm.core.answers.document import AnswersDoc
+from mlpdm.core.brief.frontmatter import index_block
 from mlpdm.core.brief.render import VERDICT_MARK, is_override, render_template
 from mlpdm.core.decision.engine import VERDICTS, Verdict
 from mlpdm.core.text.languages import pick
 from mlpdm.core.text.messages import t
-from mlpdm.core.text.yamlcore import safe_dump
 
 INDEX_TEMPLATE = "index.md.j2"
 
@@ -66,9 +66,4 @@ def render_index(entries: Sequence[Entry], *, lang: str, loader: BaseLoader) -> 
     body = render_template(
         loader, INDEX_TEMPLATE, lang, {"rows": rows, "totals": totals, "total": len(entries)}
     )
-    front = safe_dump(
-        {"title": t("index.title", lang), "briefs": len(entries), "lang": lang, "generator": "mlpdm"},
-        sort_keys=False,
-        allow_unicode=True,
-    )
-    return f"---\n{front}---\n\n" + body.strip("\n") + "\n"
+    return index_block(briefs=len(entries), lang=lang) + "\n" + body.strip("\n") + "\n"
