@@ -20,11 +20,13 @@ from mlpdm.repo.config import Config, load_config
 
 def help_language(argv: Sequence[str], config: Config | None) -> str:
     """The language for help and usage errors: --lang on the command line, then config, then locale."""
+    flag = None
     for i, arg in enumerate(argv):
         value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg.partition("=")[2]
         if (arg == "--lang" or arg.startswith("--lang=")) and value in LANGUAGES:
-            return value
-    return user_language(config)[0]
+            flag = value
+            break
+    return user_language(config, flag)[0]
 
 
 def config_or_none() -> Config | None:

@@ -22,7 +22,7 @@ from mlpdm.core.brief.frontmatter import (
     recorded_language,
     says_generated,
 )
-from mlpdm.core.brief.portfolio import Entry, for_index, render_index
+from mlpdm.core.brief.portfolio import Entry, render_index
 from mlpdm.core.brief.render import is_override, render_brief, render_digest
 from mlpdm.core.decision.engine import Verdict, decide
 from mlpdm.core.questionnaire.model import Questionnaire, SourceFile
@@ -87,11 +87,10 @@ class Report:
 
 @dataclass(frozen=True)
 class Loaded:
-    """An answers file that parsed, with what the index shows of it (see for_index)."""
+    """A feature whose answers file parsed, with what the index shows of it."""
 
-    path: Path
-    doc: AnswersDoc
-    verdict: Verdict
+    files: FeatureFiles
+    entry: Entry
 
 
 @dataclass
@@ -192,7 +191,7 @@ class Checker:
         if has_modeline(text):
             self._check_schema(path, questionnaire, report, fix=fix)
         verdict = decide(questionnaire, doc.answers)
-        self.loaded.append(Loaded(path, *for_index(doc, verdict)))
+        self.loaded.append(Loaded(files, Entry.of(doc, verdict)))
         if is_outdated(questionnaire, doc.questionnaire_version, doc.base_version):
             new, changed = questions_to_update(questionnaire, doc)
             message = self.say(
@@ -470,13 +469,8 @@ class Checker:
     def index_text(self, lang: str | None = None) -> str:
         """The portfolio page for the answers files that parsed (in the repository's language)."""
         assert self.index_path is not None
-        index_folder = self.index_path.parent
         entries = [
-            Entry(
-                item.doc,
-                item.verdict,
-                Path(os.path.relpath(FeatureFiles.named_by(item.path).brief, index_folder)).as_posix(),
-            )
+            (item.entry, Path(os.path.relpath(item.files.brief, self.index_path.parent)).as_posix())
             for item in self.loaded
         ]
         return render_index(entries, lang=lang or self.brief_lang, loader=self.loader)
