@@ -88,6 +88,16 @@ def test_render_and_check_agree_on_which_files_mlpdm_wrote(runner, tmp_path, mon
     assert front_matter(brief.read_text(encoding="utf-8"))["slug"] == "invoice-ocr"
 
 
+def test_render_recognises_its_own_brief_for_a_very_long_feature_name(runner, tmp_path):
+    # The name is in the front matter twice and nothing keeps it short: mlpdm still finds
+    # its own mark at the end of the block, and does not take its brief for a person's file.
+    feature = "請求書の読み取り" * 400  # 3,200 characters, 19 KB of front matter
+    answers = write(tmp_path / "test-feature.answers.yaml", answers_yaml(CLEAN, feature=feature))
+    assert runner.invoke(app, ["render", str(answers)]).exit_code == 0
+    result = runner.invoke(app, ["render", str(answers)])
+    assert result.exit_code == 0 and "Updated" in result.output
+
+
 def test_invalid_answers_exit_2_with_file_and_line(runner, tmp_path):
     answers = write(tmp_path / "bad.answers.yaml", answers_yaml({**CLEAN, "audience": "aliens"}, slug="bad"))
     result = runner.invoke(app, ["render", str(answers)])

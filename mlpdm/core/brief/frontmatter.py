@@ -23,7 +23,9 @@ from mlpdm.core.text.messages import t
 from mlpdm.core.text.yamlcore import parse_yaml, safe_dump
 
 GENERATOR = "mlpdm"
-HEAD_BYTES = 8192  # how much of a file is read to find its front matter
+# How much of a file is read to find its front matter: a block holds the feature's name twice
+# and its owner, which no limit keeps short, so this is generous (a page is read once).
+HEAD_BYTES = 65536
 # The order a person reading the raw file (or its diff) wants: what was decided first, the
 # bookkeeping last, with both digests folded into one entry so they change on one line each.
 FRONT_MATTER_KEYS = (
