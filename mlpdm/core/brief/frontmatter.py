@@ -24,7 +24,7 @@ from mlpdm.core.text.yamlcore import parse_yaml, safe_dump
 
 GENERATOR = "mlpdm"
 # How much of a file is read to find its front matter: a block holds the feature's name twice
-# and its owner, which no limit keeps short, so this is generous (a page is read once).
+# and its owner, which no limit keeps short, so this is generous.
 HEAD_BYTES = 65536
 # The order a person reading the raw file (or its diff) wants: what was decided first, the
 # bookkeeping last, with both digests folded into one entry so they change on one line each.
