@@ -175,11 +175,11 @@ def whole_brief(text: str) -> dict[str, Any] | None:
     nothing about being current, which only rendering the answers again can tell
     (``brief_is_current``).
     """
-    from mlpdm.core.brief.freshness import digests, is_generated, split_front_matter
-    from mlpdm.core.brief.render import text_digest
+    from mlpdm.core.brief.frontmatter import read, split_front_matter, text_digest
 
-    front, body = split_front_matter(text)
-    return front if is_generated(front) and digests(front)[1] == text_digest(body) else None
+    sealed, body = read(text)
+    whole = sealed is not None and sealed.generated and sealed.body_digest == text_digest(body)
+    return split_front_matter(text)[0] if whole else None
 
 
 def brief_is_current(brief: Path, answers: Path) -> bool:

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from mlpdm.cli.app import app
-from mlpdm.core.brief.freshness import split_front_matter
+from mlpdm.core.brief.frontmatter import split_front_matter
 from mlpdm.core.brief.render import render_brief
 from mlpdm.core.decision.engine import decide
 from mlpdm.core.text.languages import pick
@@ -260,7 +260,7 @@ def test_an_ml_not_needed_brief_has_no_hardening_steps(runner, tmp_path):
 
 @pytest.mark.parametrize(("example", "lang"), ALL_BRIEFS, ids=BRIEF_IDS)
 def test_front_matter_reads_in_order_with_the_digests_last(example, lang):
-    from mlpdm.core.brief.render import FRONT_MATTER_KEYS
+    from mlpdm.core.brief.frontmatter import FRONT_MATTER_KEYS
 
     text = brief_for(example, lang).read_text(encoding="utf-8")
     front, _ = split_front_matter(text)

@@ -12,8 +12,7 @@ import typer
 
 from mlpdm.cli.common import LangOption, resolve_lang
 from mlpdm.cli.exit_codes import ExitCode
-from mlpdm.cli.settings import settings
-from mlpdm.core.brief.freshness import brief_language
+from mlpdm.cli.settings import repository_language, settings
 from mlpdm.core.decision.engine import VERDICTS
 from mlpdm.core.text.annotations import workflow_command
 from mlpdm.core.text.errors import Location, UserError
@@ -60,7 +59,7 @@ def _checker(
         questionnaire_for=lambda qid: questionnaire_for(qid, configured),
         loader=template_loader_for(config.path_setting("templates")),
         lang=resolve_lang(ctx, lang),  # of the messages; a brief keeps the language it is in
-        brief_lang=config.values.get("lang") or "en",
+        brief_lang=repository_language(config),
         today=dt.date.today(),
         index_path=index_path,
         root=root,
@@ -210,7 +209,7 @@ def index(
             if not force:  # not UTF-8 or unreadable: nobody can tell what it holds
                 raise
     # The page keeps the language it is in, unless --lang asks for another.
-    text = checker.index_text(lang or brief_language(existing, checker.brief_lang))
+    text = checker.index_text(checker.language_of(existing, lang))
     if target is None:
         emit(text, nl=False)
         _left_out(checker, invalid)
@@ -258,7 +257,7 @@ def refresh_index(ctx: typer.Context, folder: Path, lang: str) -> None:
         checker.run(briefs=False)
         if checker.index_path is None:  # the configured page is a feature's brief: check says so
             return
-        text = checker.index_text(brief_language(existing, checker.brief_lang))
+        text = checker.index_text(checker.language_of(existing))
         if text == existing:
             return
         ensure_unchanged(target, existing)  # what someone wrote there meanwhile is kept

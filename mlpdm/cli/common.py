@@ -10,7 +10,7 @@ from typing import Annotated, Any, NamedTuple
 
 import typer
 
-from mlpdm.cli.settings import check_lang, settings
+from mlpdm.cli.settings import check_lang, repository_language, settings
 from mlpdm.core.answers.document import AnswersDoc, parse_answers_doc, questionnaire_id_of
 from mlpdm.core.decision.engine import Verdict, decide
 from mlpdm.core.questionnaire.model import Questionnaire
@@ -44,12 +44,8 @@ def resolve_lang(ctx: typer.Context, lang: str | None) -> str:
 
 
 def repository_lang(ctx: typer.Context) -> str:
-    """The repository's language (the configuration's ``lang``, else English).
-
-    Files kept for the whole team, such as the schema beside the answers, are in it, whoever
-    runs the command: otherwise every run in another language would rewrite them.
-    """
-    return settings(ctx).config().values.get("lang") or "en"
+    """The repository's language (see settings.repository_language)."""
+    return repository_language(settings(ctx).config())
 
 
 def questionnaire_for_answers(

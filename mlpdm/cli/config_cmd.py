@@ -6,9 +6,8 @@ import typer
 from rich.table import Table
 
 from mlpdm.cli.formats import FormatOption, JsonAlias, TextOrJson, wants_json
-from mlpdm.cli.settings import settings
+from mlpdm.cli.settings import settings, user_language
 from mlpdm.core.text.messages import t
-from mlpdm.repo.config import language
 from mlpdm.terminal.console import VisibleText as Text  # shows control characters, never drops them
 from mlpdm.terminal.console import make_console
 from mlpdm.terminal.sanitize import emit_json
@@ -22,7 +21,7 @@ def config(
     """Show the effective configuration: each setting, its value and where it came from."""
     current = settings(ctx)
     cfg = current.config()
-    lang, lang_source = language(cfg, current.lang_flag)
+    lang, lang_source = user_language(cfg, current.lang_flag)
     rows = []
     for key in cfg.values:
         value, source = cfg.values[key], cfg.sources[key]

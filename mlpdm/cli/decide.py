@@ -24,16 +24,16 @@ from mlpdm.cli.common import (
 from mlpdm.cli.settings import settings
 from mlpdm.core.answers.document import AnswersDoc
 from mlpdm.core.answers.schema import with_modeline
-from mlpdm.core.brief.freshness import brief_language, compare_brief
+from mlpdm.core.brief.frontmatter import compare_brief, recorded_language
 from mlpdm.core.brief.render import is_override, render_brief
 from mlpdm.core.text.errors import Msg, UserError
+from mlpdm.core.text.languages import resolve_language
 from mlpdm.core.text.messages import t
 from mlpdm.core.text.slug import closest_slug, find_slug
 from mlpdm.repo.files import iter_answers_files, read_text
 from mlpdm.repo.resources import template_loader_for
 from mlpdm.repo.roundtrip import update_yaml
 from mlpdm.repo.workspace import (
-    ANSWERS_SUFFIX,
     FeatureFiles,
     FeatureLock,
     answers_text,
@@ -116,9 +116,10 @@ def decide(
             if not force:  # not UTF-8 or unreadable: nobody can tell what it holds
                 raise
             existing = None
-        brief_lang = brief_language(existing, language)  # a Japanese brief stays Japanese
+        # A Japanese brief stays Japanese.
+        brief_lang = resolve_language(recorded=recorded_language(existing), default=language)[0]
         previous = render_brief(q, doc, verdict, lang=brief_lang, loader=loader)
-        hand_edited = existing is not None and compare_brief(existing, previous).state in (
+        hand_edited = existing is not None and compare_brief(existing, previous) in (
             "edited",
             "not-generated",
         )
@@ -151,7 +152,7 @@ def _successor(ctx: typer.Context, answers: Path, own: str, given: str) -> str:
     A successor `mlpdm check` could not find there would fail every check from now on.
     """
     docs = settings(ctx).config().portfolio_of(answers.parent)
-    known = {path.name.removesuffix(ANSWERS_SUFFIX) for path in iter_answers_files(docs)} - {own}
+    known = {FeatureFiles.slug_of(path) for path in iter_answers_files(docs)} - {own}
     found = find_slug(given, known)
     if found is not None:
         return found

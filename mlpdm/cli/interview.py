@@ -30,6 +30,7 @@ from mlpdm.core.text.errors import InterviewInterrupted, Location, UserError
 from mlpdm.core.text.messages import t
 from mlpdm.repo.files import load_yaml_file
 from mlpdm.repo.resources import extended_questionnaire, load_questionnaire_ref, template_loader_for
+from mlpdm.repo.workspace import FeatureFiles
 from mlpdm.terminal.console import VisibleText as Text
 from mlpdm.terminal.console import make_console
 from mlpdm.terminal.interrupts import StopOnSignals, exit_code
@@ -146,7 +147,7 @@ def _answers_to_update(
         return q, parse_answers_doc(data, q, source, partial=True), (), text
     base = extended_questionnaire(ref)
     if base is None or base.id != made:
-        feature = _feature_of(data) or path.name.removesuffix(".answers.yaml")
+        feature = _feature_of(data) or FeatureFiles.slug_of(path)
         raise UserError.of(
             "update_not_extending",
             where=Location(str(path)),

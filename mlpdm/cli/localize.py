@@ -11,19 +11,22 @@ from collections.abc import Sequence
 from typing import Any
 
 from mlpdm.cli.helpfmt import HELP_OPTIONS, HelpContext
+from mlpdm.cli.settings import user_language
 from mlpdm.core.text.errors import UserError
 from mlpdm.core.text.languages import LANGUAGES
 from mlpdm.core.text.messages import MESSAGES, t
-from mlpdm.repo.config import Config, language, load_config
+from mlpdm.repo.config import Config, load_config
 
 
 def help_language(argv: Sequence[str], config: Config | None) -> str:
     """The language for help and usage errors: --lang on the command line, then config, then locale."""
+    flag = None
     for i, arg in enumerate(argv):
         value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg.partition("=")[2]
         if (arg == "--lang" or arg.startswith("--lang=")) and value in LANGUAGES:
-            return value
-    return language(config, None)[0]
+            flag = value
+            break
+    return user_language(config, flag)[0]
 
 
 def config_or_none() -> Config | None:

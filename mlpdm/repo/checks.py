@@ -14,22 +14,24 @@ from jinja2 import BaseLoader
 
 from mlpdm.core.answers.document import AnswersDoc, is_outdated, parse_answers_doc, questionnaire_id_of
 from mlpdm.core.answers.schema import answers_schema, has_modeline, schema_name, schema_text
-from mlpdm.core.brief.freshness import (
-    Comparison,
-    brief_language,
+from mlpdm.core.brief.frontmatter import (
+    HEAD_BYTES,
     compare_brief,
     front_matter_problems,
-    is_generated,
-    split_front_matter,
+    is_feature_brief,
+    recorded_language,
+    says_generated,
 )
-from mlpdm.core.brief.portfolio import Entry, for_index, render_index
+from mlpdm.core.brief.portfolio import Entry, render_index
 from mlpdm.core.brief.render import is_override, render_brief, render_digest
 from mlpdm.core.decision.engine import Verdict, decide
 from mlpdm.core.questionnaire.model import Questionnaire, SourceFile
 from mlpdm.core.questionnaire.upgrade import questions_to_update
 from mlpdm.core.text.encoding import decode_head
 from mlpdm.core.text.errors import Problem, UserError
+from mlpdm.core.text.languages import resolve_language
 from mlpdm.core.text.messages import t
+from mlpdm.core.text.slug import is_valid_slug
 from mlpdm.repo.cache import cache_key, code_files, recall, remember
 from mlpdm.repo.confine import inside
 from mlpdm.repo.files import atomic_write, is_regular, parse_yaml, read_text, regular_or_absent
@@ -85,11 +87,10 @@ class Report:
 
 @dataclass(frozen=True)
 class Loaded:
-    """An answers file that parsed, with what the index shows of it (see for_index)."""
+    """A feature whose answers file parsed, with what the index shows of it."""
 
-    path: Path
-    doc: AnswersDoc
-    verdict: Verdict
+    files: FeatureFiles
+    entry: Entry
 
 
 @dataclass
@@ -133,7 +134,7 @@ class Checker:
         if not self.docs.is_dir():
             raise UserError.of("not_a_directory", path=self.show(self.docs))
         answers_files = [p for p in sorted(self.docs.rglob(f"*{ANSWERS_SUFFIX}")) if self._inside(p, report)]
-        slugs = {p.name.removesuffix(ANSWERS_SUFFIX) for p in answers_files}
+        slugs = {FeatureFiles.slug_of(p) for p in answers_files}
         if self.index_path is not None and self.index_path.name.removesuffix(".md") in slugs and briefs:
             # index = "<slug>.md" would make the portfolio page and that brief overwrite each other.
             report.add(self.show(self.index_path), "index-is-a-brief", "error", self.say("index_is_a_brief"))
@@ -176,15 +177,21 @@ class Checker:
             details = t("p.sep", self.lang).join(p.text(self.lang) for p in error.problems) or message
             report.add(shown, "answers-invalid", "error", details, _places(error, self.lang, shown))
             return
-        expected = path.name.removesuffix(ANSWERS_SUFFIX)
+        expected = FeatureFiles.slug_of(path)
         if doc.slug != expected:
             message = self.say("slug_mismatch", slug=repr(doc.slug), expected=repr(expected))
+            report.add(shown, "slug-mismatch", "error", message, _at(source, ("meta", "slug"), message))
+            return
+        try:
+            files = FeatureFiles.named_by(path)
+        except UserError as error:  # a name no command writes a brief for: never a path to one
+            message = error.text(self.lang)[0]
             report.add(shown, "slug-mismatch", "error", message, _at(source, ("meta", "slug"), message))
             return
         if has_modeline(text):
             self._check_schema(path, questionnaire, report, fix=fix)
         verdict = decide(questionnaire, doc.answers)
-        self.loaded.append(Loaded(path, *for_index(doc, verdict)))
+        self.loaded.append(Loaded(files, Entry.of(doc, verdict)))
         if is_outdated(questionnaire, doc.questionnaire_version, doc.base_version):
             new, changed = questions_to_update(questionnaire, doc)
             message = self.say(
@@ -199,7 +206,7 @@ class Checker:
             places = _at(source, ("questionnaire", "version"), message)
             report.add(shown, "questionnaire-outdated", "error", message, places)
         elif briefs:
-            self._check_brief(path, text, doc, questionnaire, verdict, report, fix=fix, force=force)
+            self._check_brief(files, text, doc, questionnaire, verdict, report, fix=fix, force=force)
         self._check_decision(shown, source, doc, verdict, slugs, report)
         self._check_dates_and_verdict(shown, source, doc, verdict, report)
 
@@ -258,7 +265,7 @@ class Checker:
 
     def _check_brief(
         self,
-        path: Path,
+        files: FeatureFiles,
         text: str,
         doc: AnswersDoc,
         questionnaire: Questionnaire,
@@ -268,18 +275,25 @@ class Checker:
         fix: bool,
         force: bool,
     ) -> None:
-        brief = path.with_name(f"{doc.slug}.md")  # the slug matches the file name by now
+        brief = files.brief
         shown = self.show(brief)
         if os.path.lexists(brief) and not is_regular(brief):  # a link, pipe or device: never followed
             report.add(shown, "brief-not-regular", "error", self.say("brief.not_regular"))
             return
         existing, unreadable = self._read_brief(brief)
-        if unreadable and not (fix and force):  # reported; the other features go on
-            problems = t("p.sep", self.lang).join(p.text(self.lang) for p in unreadable)
-            places = tuple(_place(p, self.lang, shown) for p in unreadable)
-            report.add(shown, "brief-invalid", "error", self.say("brief.invalid", problems=problems), places)
+        if unreadable:
+            if not (fix and force):  # reported; the other features go on
+                problems = t("p.sep", self.lang).join(p.text(self.lang) for p in unreadable)
+                places = tuple(_place(p, self.lang, shown) for p in unreadable)
+                message = self.say("brief.invalid", problems=problems)
+                report.add(shown, "brief-invalid", "error", message, places)
+                return
+            # --fix --force replaces it, whatever it holds, in the repository's language.
+            fresh = render_brief(questionnaire, doc, verdict, lang=self.brief_lang, loader=self.loader)
+            key = self._render_key(questionnaire, self.brief_lang, text)
+            self._write_brief(files, {files.answers: text}, fresh, key, report, lost=True)
             return
-        lang = brief_language(None if unreadable else existing, self.brief_lang)
+        lang = self.language_of(existing)
         # Current means: these bytes are what the answers render to. A digest stored in the
         # brief proves nothing (anyone can recompute one); the per-user cache remembers what
         # this machine itself rendered from exactly these inputs.
@@ -287,38 +301,47 @@ class Checker:
         if existing is not None and recall("brief", key) == _digest(existing):
             return
         fresh = render_brief(questionnaire, doc, verdict, lang=lang, loader=self.loader)
-        comparison = Comparison("edited") if unreadable else compare_brief(existing, fresh)
-        codes = {
-            "missing": "brief-missing",
-            "stale": "brief-stale",
-            "outdated-render": "brief-stale",
-            "edited": "brief-edited",
-            "not-generated": "brief-edited",
-        }
-        if comparison.state == "current":
+        state = compare_brief(existing, fresh)
+        if state == "current":
             remember("brief", key, _digest(fresh))
             return
-        if fix and (comparison.state in ("missing", "stale", "outdated-render") or force):
-            # Under the feature's lock, and only over the files as they were read (a brief that
-            # could not be read is replaced only with --force, whatever it holds).
-            seen = {path: text} if unreadable else {path: text, brief: existing}
-            try:
-                files = FeatureFiles(brief.parent, doc.slug)
-                locked_write(files, "mlpdm check --fix", [(brief, fresh)], seen=seen, then="")
-            except UserError as error:  # a full disk, a read-only folder, a change meanwhile: go on
-                report.add(shown, "brief-not-written", "error", error.text(self.lang)[0])
-                return
-            remember("brief", key, _digest(fresh))
-            lost = comparison.state in ("edited", "not-generated")
-            report.fixed.append(self.say("rerendered_lost" if lost else "rerendered", path=shown))
+        lost = state in ("edited", "not-generated")
+        if fix and (not lost or force):
+            seen = {files.answers: text, files.brief: existing}
+            self._write_brief(files, seen, fresh, key, report, lost=lost)
             return
-        message = self.say(f"brief.{comparison.state}")
+        message = self.say(f"brief.{state}")
         places = ()
-        if comparison.state in ("missing", "stale", "outdated-render"):
+        if not lost:
             # The answers file is what a pull request changed (or where a missing brief belongs):
             # a reviewer sees the problem on the file in front of them, at its first line.
-            places = (Place(self.show(path), 1, message),)
-        report.add(shown, codes[comparison.state], "error", message, places)
+            places = (Place(self.show(files.answers), 1, message),)
+        code = "brief-edited" if lost else "brief-missing" if state == "missing" else "brief-stale"
+        report.add(shown, code, "error", message, places)
+
+    def _write_brief(
+        self,
+        files: FeatureFiles,
+        seen: dict[Path, str | None],
+        fresh: str,
+        key: str,
+        report: Report,
+        *,
+        lost: bool,
+    ) -> None:
+        """``check --fix``: the brief rendered again, under the feature's lock.
+
+        Only over the files in ``seen`` as they were read (a brief that could not be read is
+        left out: it is replaced only with --force, whatever it holds).
+        """
+        shown = self.show(files.brief)
+        try:
+            locked_write(files, "mlpdm check --fix", [(files.brief, fresh)], seen=seen, then="")
+        except UserError as error:  # a full disk, a read-only folder, a change meanwhile: go on
+            report.add(shown, "brief-not-written", "error", error.text(self.lang)[0])
+            return
+        remember("brief", key, _digest(fresh))
+        report.fixed.append(self.say("rerendered_lost" if lost else "rerendered", path=shown))
 
     def _read_brief(self, brief: Path) -> tuple[str | None, tuple[Problem, ...]]:
         """The brief's text (None when there is none), and why it cannot be used if it cannot."""
@@ -368,7 +391,8 @@ class Checker:
 
     # -- briefs without answers, and the index ---------------------------------------------
     def _check_orphans(self, answers_files: list[Path], report: Report) -> None:
-        with_answers = {p.with_name(p.name.removesuffix(ANSWERS_SUFFIX) + ".md") for p in answers_files}
+        named = [p for p in answers_files if is_valid_slug(FeatureFiles.slug_of(p))]
+        with_answers = {FeatureFiles.named_by(p).brief for p in named}
         for brief in sorted(self.docs.rglob("*.md")):
             if brief in with_answers or brief == self.index_path or not is_regular(brief):
                 continue
@@ -385,8 +409,7 @@ class Checker:
                     self.say("markdown_unreadable", problem=message),
                 )
                 continue
-            front, _ = split_front_matter(head)
-            if is_generated(front) and front and "slug" in front:
+            if is_feature_brief(head):
                 report.add(
                     self.show(brief),
                     "brief-orphan",
@@ -418,11 +441,10 @@ class Checker:
                 )
                 return
             existing = ""
-        fresh = self.index_text(brief_language(existing, self.brief_lang))
+        fresh = self.index_text(self.language_of(existing))
         if existing == fresh:
             return
-        front, _ = split_front_matter(existing)
-        if not is_generated(front) and not force:
+        if not says_generated(existing) and not force:
             report.add(
                 shown,
                 "index-not-generated",
@@ -436,17 +458,19 @@ class Checker:
             return
         report.add(shown, "index-stale", "error", self.say("index_stale"))
 
+    def language_of(self, existing: str | None, flag: str | None = None) -> str:
+        """The language to render a brief or the page in.
+
+        ``flag``, else the one ``existing`` (the file on disk) was rendered in, else the
+        repository's.
+        """
+        return resolve_language(flag, recorded=recorded_language(existing), default=self.brief_lang)[0]
+
     def index_text(self, lang: str | None = None) -> str:
         """The portfolio page for the answers files that parsed (in the repository's language)."""
         assert self.index_path is not None
         entries = [
-            Entry(
-                item.doc,
-                item.verdict,
-                Path(
-                    os.path.relpath(item.path.with_name(f"{item.doc.slug}.md"), self.index_path.parent)
-                ).as_posix(),
-            )
+            (item.entry, Path(os.path.relpath(item.files.brief, self.index_path.parent)).as_posix())
             for item in self.loaded
         ]
         return render_index(entries, lang=lang or self.brief_lang, loader=self.loader)
@@ -494,7 +518,7 @@ def _head(path: Path, shown: str) -> str:
     """The start of a Markdown file, enough for its front matter (a UserError if not UTF-8)."""
     try:
         with path.open("rb") as handle:
-            data = handle.read(8192)
+            data = handle.read(HEAD_BYTES)
     except OSError:
         return ""
     return decode_head(data, shown)

@@ -8,7 +8,6 @@ defaults.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -45,6 +44,12 @@ class Config:
     def get(self, key: str) -> Any:
         """A setting's value."""
         return self.values[key]
+
+    @property
+    def lang(self) -> str | None:
+        """The team's language (None when the configuration names none)."""
+        value = self.values.get("lang")
+        return str(value) if value else None
 
     @property
     def docs_dir(self) -> Path:
@@ -204,20 +209,3 @@ def is_path_value(value: str) -> bool:
 def _leaves(value: str) -> bool:
     path = Path(value)
     return path.is_absolute() or ".." in path.parts or "\0" in value
-
-
-def language(
-    config: Config | None, flag: str | None, environ: Mapping[str, str] | None = None
-) -> tuple[str, str]:
-    """The language and its source: the flag, then the config, then the locale, then English."""
-    if flag:
-        return flag, "command line"
-    if config is not None and config.values.get("lang"):
-        return str(config.values["lang"]), config.sources.get("lang", "config")
-    env = os.environ if environ is None else environ
-    for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(key)
-        if value:
-            short = value.replace("-", "_").split("_")[0].split(".")[0].lower()
-            return (short if short in LANGUAGES else "en"), f"environment ({key})"
-    return "en", "default"

@@ -18,6 +18,7 @@ from typing import Any
 
 from mlpdm.core.answers.document import AnswersDoc, parse_answers_doc
 from mlpdm.core.answers.schema import answers_schema, schema_name, schema_text, with_modeline
+from mlpdm.core.brief.frontmatter import GENERATOR, HEAD_BYTES, says_generated
 from mlpdm.core.questionnaire.model import Questionnaire
 from mlpdm.core.text.errors import Location, UserError
 from mlpdm.core.text.slug import is_valid_slug
@@ -70,6 +71,16 @@ class FeatureFiles:
     def for_answers(cls, path: Path, slug: str) -> FeatureFiles:
         """The files that belong with an answers file."""
         return cls(path.parent, slug)
+
+    @classmethod
+    def named_by(cls, answers: Path) -> FeatureFiles:
+        """The files that belong with an answers file, by its name (a UserError if that is no slug)."""
+        return cls(answers.parent, cls.slug_of(answers))
+
+    @staticmethod
+    def slug_of(answers: Path) -> str:
+        """The slug an answers file's name gives (``<slug>.answers.yaml``), valid or not."""
+        return answers.name.removesuffix(ANSWERS_SUFFIX)
 
 
 def answers_text(doc: AnswersDoc, *, brief_name: str, draft: bool = False) -> str:
@@ -126,22 +137,21 @@ def write_answers(path: Path, doc: AnswersDoc, *, brief_name: str, draft: bool =
 def is_generated_brief(path: Path) -> bool:
     """Whether ``path`` is missing or holds output mlpdm wrote (so it may be replaced).
 
-    A Markdown brief says ``generator: mlpdm`` in its front matter, a JSON one has a
-    ``"generator": "mlpdm"`` key; anything else is treated as a person's file.
+    A Markdown brief says ``generator: mlpdm`` in its front matter, as `mlpdm check` reads it,
+    a JSON one has a ``"generator": "mlpdm"`` key; anything else is treated as a person's file.
     """
     try:
         if not stat.S_ISREG(os.lstat(path).st_mode):
             return False  # a device, pipe or folder: never opened (a pipe would block) nor replaced
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            head = handle.read(4096)
+        with path.open("rb") as handle:
+            data = handle.read(HEAD_BYTES)
     except (FileNotFoundError, NotADirectoryError):
         return True
     except OSError as exc:
         raise UserError.of("cannot_read", where=Location(str(path)), path=path, reason=exc.strerror) from None
-    if head.startswith("---\n"):
-        front = head.split("\n---\n", 1)[0] + "\n"
-        return "\ngenerator: mlpdm\n" in front
-    return head.lstrip().startswith("{") and '"generator": "mlpdm"' in head
+    # A byte that is not UTF-8 does not make it a person's file: reading it says what is wrong.
+    head = data.decode("utf-8", errors="replace")
+    return says_generated(head) or (head.lstrip().startswith("{") and f'"generator": "{GENERATOR}"' in head)
 
 
 class FeatureLock:

@@ -69,6 +69,35 @@ def test_render_updates_its_own_brief_but_not_a_persons_file(runner, tmp_path):
     assert front_matter(brief.read_text(encoding="utf-8"))["generator"] == "mlpdm"
 
 
+def test_render_and_check_agree_on_which_files_mlpdm_wrote(runner, tmp_path, monkeypatch):
+    # One reading of the front matter decides for every command: a file whose block only
+    # looks like mlpdm's (not valid YAML) is a person's file for render as it is for check.
+    monkeypatch.chdir(tmp_path)
+    answers = write(tmp_path / "docs" / "mlpdm" / EXAMPLE.name, EXAMPLE.read_text(encoding="utf-8"))
+    brief = answers.with_name("invoice-ocr.md")
+    looks_generated = "---\ngenerator: mlpdm\ntitle: [unclosed\n---\n\nMy notes\n"
+    brief.write_text(looks_generated, encoding="utf-8")
+    check = runner.invoke(app, ["check", "--format", "json"])
+    assert "brief-invalid" in {p["code"] for p in json.loads(check.stdout)["problems"]}  # --force only
+    result = runner.invoke(app, ["render", str(answers)])
+    assert result.exit_code == 2 and "was not written by mlpdm" in result.output
+    assert brief.read_text(encoding="utf-8") == looks_generated
+    # Quoting the value does not change what the front matter says: mlpdm wrote it.
+    brief.write_text('---\ngenerator: "mlpdm"\n---\n\nold\n', encoding="utf-8")
+    assert runner.invoke(app, ["render", str(answers)]).exit_code == 0
+    assert front_matter(brief.read_text(encoding="utf-8"))["slug"] == "invoice-ocr"
+
+
+def test_render_recognises_its_own_brief_for_a_very_long_feature_name(runner, tmp_path):
+    # The name is in the front matter twice and nothing keeps it short: mlpdm still finds
+    # its own mark at the end of the block, and does not take its brief for a person's file.
+    feature = "請求書の読み取り" * 400  # 3,200 characters, 19 KB of front matter
+    answers = write(tmp_path / "test-feature.answers.yaml", answers_yaml(CLEAN, feature=feature))
+    assert runner.invoke(app, ["render", str(answers)]).exit_code == 0
+    result = runner.invoke(app, ["render", str(answers)])
+    assert result.exit_code == 0 and "Updated" in result.output
+
+
 def test_invalid_answers_exit_2_with_file_and_line(runner, tmp_path):
     answers = write(tmp_path / "bad.answers.yaml", answers_yaml({**CLEAN, "audience": "aliens"}, slug="bad"))
     result = runner.invoke(app, ["render", str(answers)])

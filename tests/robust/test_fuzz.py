@@ -21,8 +21,8 @@ from mlpdm.cli.app import app
 from mlpdm.core.answers.coerce import coerce_answer
 from mlpdm.core.answers.document import AnswersDoc
 from mlpdm.core.answers.steps import visible_questions
-from mlpdm.core.brief.freshness import split_front_matter
-from mlpdm.core.brief.render import render_brief, text_digest
+from mlpdm.core.brief.frontmatter import split_front_matter, text_digest
+from mlpdm.core.brief.render import render_brief
 from mlpdm.core.decision.engine import decide
 from mlpdm.core.questionnaire.model import Question
 from mlpdm.core.text.errors import UserError

@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 
 from mlpdm.core.answers.coerce import AnswerError, coerce_answer
 from mlpdm.core.answers.document import AnswersDoc
-from mlpdm.core.brief.freshness import split_front_matter
+from mlpdm.core.brief.frontmatter import split_front_matter
 from mlpdm.core.brief.render import render_brief
 from mlpdm.core.decision.engine import decide
 from mlpdm.core.text.languages import is_placeholder

@@ -156,7 +156,7 @@ def test_an_unclosed_quote_or_bracket_is_reported_where_it_opens(text, line, mes
 
 
 def test_front_matter_lines_count_from_the_file():
-    from mlpdm.core.brief.freshness import parse_front_matter
+    from mlpdm.core.brief.frontmatter import parse_front_matter
 
     with pytest.raises(UserError, match=r"^x.md:3: 'abc' is tagged !!int"):
         parse_front_matter("---\ntitle: t\nn: !!int abc\n---\n\nbody\n", "x.md")

@@ -81,7 +81,7 @@ def forge(brief, old: str, new: str) -> None:
     """Edit a brief as an attacker would: change it, then recompute every digest it carries."""
     import hashlib
 
-    from mlpdm.core.brief.freshness import split_front_matter
+    from mlpdm.core.brief.frontmatter import split_front_matter
 
     text = brief.read_text(encoding="utf-8").replace(old, new)
     _, body = split_front_matter(text)
@@ -211,6 +211,22 @@ def test_slug_must_match_the_file_name(rendered, runner):
     assert "slug-mismatch" in codes(runner)
 
 
+def test_a_file_name_that_is_no_slug_is_reported_on_the_answers_file(rendered, runner):
+    # No command can write a brief for it, so check names the file instead of asking for one.
+    answers = rendered / DOCS / "Invoice OCR.answers.yaml"
+    edit(
+        shutil.copy(rendered / DOCS / "invoice-ocr.answers.yaml", answers),
+        "slug: invoice-ocr",
+        "slug: Invoice OCR",
+    )
+    for args in ((), ("--fix",)):
+        result = check(runner, *args)
+        assert f"{DOCS}/Invoice OCR.answers.yaml: error: 'Invoice OCR' cannot be used as a file name" in (
+            result.output
+        )
+    assert not (rendered / DOCS / "Invoice OCR.md").exists()
+
+
 def test_templates_changed_since_rendering(rendered, runner):
     templates = rendered / "team-templates"
     templates.mkdir()
@@ -334,8 +350,7 @@ PREVIOUS_LAYOUT = {
 
 
 def test_a_brief_in_the_previous_layout_is_stale_and_fix_rewrites_it(rendered, runner):
-    from mlpdm.core.brief.freshness import split_front_matter
-    from mlpdm.core.brief.render import FRONT_MATTER_KEYS
+    from mlpdm.core.brief.frontmatter import FRONT_MATTER_KEYS, split_front_matter
 
     for name, old in PREVIOUS_LAYOUT.items():
         shutil.copy(old, rendered / DOCS / f"{name}.md")

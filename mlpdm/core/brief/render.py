@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import traceback
 from collections.abc import Callable, Mapping
@@ -15,6 +14,7 @@ from jinja2.sandbox import SecurityError
 from mlpdm.core.answers.document import AnswersDoc
 from mlpdm.core.answers.steps import compute_visibility
 from mlpdm.core.brief.card import anchor, card_context
+from mlpdm.core.brief.frontmatter import GENERATOR, seal, text_digest
 from mlpdm.core.brief.sections import message, plan_context, whatif_context
 from mlpdm.core.decision.diagram import mermaid
 from mlpdm.core.decision.engine import OUTCOME_VERDICT, Finding, Verdict
@@ -32,11 +32,9 @@ from mlpdm.core.text.markdown import (
     escape_inline,
     link,
     quote,
-    show_bidi,
 )
 from mlpdm.core.text.messages import MESSAGES, t
 from mlpdm.core.text.readable import display_value
-from mlpdm.core.text.yamlcore import safe_dump
 
 BRIEF_TEMPLATE = "brief.md.j2"
 VERDICT_MARK = {
@@ -300,71 +298,6 @@ def header_context(
     }
 
 
-def front_matter(context: Mapping[str, Any], body: str) -> str:
-    """The YAML front matter block: what CI scripts and dashboards read (see front_matter_data).
-
-    Nothing in it is believed by `mlpdm check`, which renders the answers and compares bytes;
-    its digests only let check say *why* a brief differs (stale answers, an older render, an edit).
-    """
-    data = front_matter_data(context, body)
-    fields = safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
-    return "---\n" + fields + "---\n"
-
-
-# The order a person reading the raw file (or its diff) wants: what was decided first, the
-# bookkeeping last, with both digests folded into one entry so they change on one line each.
-FRONT_MATTER_KEYS = (
-    "title",
-    "verdict",
-    "top_reason",
-    "status",
-    "owner",
-    "date",
-    "review_by",
-    "questionnaire",
-    "feature",
-    "slug",
-    "lang",
-    "generator",
-    "digests",
-)
-
-
-def front_matter_data(context: Mapping[str, Any], body: str) -> dict[str, Any]:
-    """The front matter's fields, in the order of FRONT_MATTER_KEYS.
-
-    ``top_reason`` is the id of the rule named as the main reason; ``lang`` is the language
-    the brief was rendered in (check renders it in that language again); ``digests.answers``
-    fingerprints the answers the brief was rendered from and ``digests.brief`` its body.
-    Briefs before this layout had them as ``answers_digest`` and ``brief_digest`` (see
-    freshness.digests).
-    """
-    questionnaire: dict[str, Any] = {
-        "id": context["questionnaire"]["id"],
-        "version": context["questionnaire"]["version"],
-    }
-    if context["questionnaire"].get("base_version") is not None:
-        questionnaire["base_version"] = context["questionnaire"]["base_version"]
-    # Bidi controls are shown as in the body, "(U+202E)", so a page title reads as stored.
-    feature = show_bidi(context["feature"])
-    data = {
-        "title": t("brief.title", context["lang"], feature=feature),
-        "verdict": context["verdict"]["id"],
-        "top_reason": context["top_reason"],
-        "status": context["decision"]["status"],
-        "owner": show_bidi(context["owner"]),
-        "date": context["date"],
-        "review_by": context["review_by"] or None,
-        "questionnaire": questionnaire,
-        "feature": feature,
-        "slug": context["slug"],
-        "lang": context["lang"],
-        "generator": "mlpdm",
-        "digests": {"answers": context["answers_digest"], "brief": text_digest(body)},
-    }
-    return {k: v for k, v in data.items() if v is not None}
-
-
 # Messages only the command line shows: changing one must not make every brief stale. (Were a
 # brief to use one, the golden briefs' guard in tests/test_examples.py would say so.)
 _CLI_ONLY: tuple[str, ...]
@@ -401,11 +334,6 @@ def _brief_messages() -> dict[str, dict[str, str]]:
     return {key: text for key, text in MESSAGES.items() if not key.startswith(_CLI_ONLY)}
 
 
-def text_digest(text: str) -> str:
-    """A short fingerprint of a text."""
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
 def render_brief(
     questionnaire: Questionnaire,
     doc: AnswersDoc,
@@ -420,7 +348,7 @@ def render_brief(
     context = brief_context(questionnaire, doc, verdict, lang, answers_link=answers_link)
     body = render_template(loader, template, lang, context)
     body = body.strip("\n") + "\n"
-    return front_matter(context, body) + "\n" + body
+    return seal(context, body).text() + "\n" + body
 
 
 def render_template(loader: BaseLoader, name: str, lang: str, context: Mapping[str, Any]) -> str:
@@ -498,7 +426,7 @@ def render_json(questionnaire: Questionnaire, doc: AnswersDoc, verdict: Verdict,
     """The brief as data, for scripts and dashboards."""
     context = brief_context(questionnaire, doc, verdict, lang)
     data = {
-        "generator": "mlpdm",
+        "generator": GENERATOR,
         "feature": context["feature"],
         "slug": context["slug"],
         "owner": context["owner"],

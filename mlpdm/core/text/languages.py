@@ -44,6 +44,35 @@ def normalize_lang(lang: str | None) -> str:
     return short if short in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def resolve_language(
+    flag: str | None = None,
+    *,
+    recorded: str | None = None,
+    configured: str | None = None,
+    configured_in: str = "config",
+    environ: Mapping[str, str] | None = None,
+    default: str = DEFAULT_LANGUAGE,
+) -> tuple[str, str]:
+    """The language to use, and where it came from: the one order every command follows.
+
+    ``--lang`` on the command line; then the language a brief or page on disk was rendered in
+    (``recorded``: it stays in it); then the team's configuration; then the locale, when the
+    caller passes the environment (files kept for the whole team leave it out, so that
+    whoever runs the command does not rewrite them); then ``default``.
+    """
+    if flag:
+        return flag, "command line"
+    if recorded in LANGUAGES:
+        return recorded, "brief"
+    if configured:
+        return configured, configured_in
+    for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = (environ or {}).get(key)
+        if value:
+            return normalize_lang(value), f"environment ({key})"
+    return default, "default"
+
+
 # Answers that say "nothing yet" in words. Conditions read them as blank, so "tbd" is no
 # KPI and a required question can be answered honestly with "not decided yet".
 PLACEHOLDERS = frozenset(
