@@ -207,8 +207,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "diagram.gate.prerequisite": {"en": "Prerequisites missing?", "ja": "前提条件が欠けている？"},
     "diagram.gate.condition": {"en": "Conditions to meet?", "ja": "満たすべき条件がある？"},
-    # Each gate's outcome in words (the terminal's tree): a check mark next to a question
-    # ("✓ Unacceptable risk?") reads as "yes".
+    # Each gate's outcome in words (the terminal's tree, the brief's arrows): a check mark or
+    # a "yes" next to a question ("✓ Unacceptable risk?") reads as "yes, there is".
     "diagram.outcome.blocker.found": {"en": "Unacceptable risk found", "ja": "許容できないリスクあり"},
     "diagram.outcome.blocker.clear": {"en": "No unacceptable risk", "ja": "許容できないリスクなし"},
     "diagram.outcome.not-needed.found": {
@@ -223,8 +223,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diagram.outcome.prerequisite.clear": {"en": "Prerequisites in place", "ja": "前提条件はそろっている"},
     "diagram.outcome.condition.found": {"en": "Conditions to meet", "ja": "満たすべき条件あり"},
     "diagram.outcome.condition.clear": {"en": "No conditions", "ja": "満たすべき条件なし"},
-    "diagram.yes": {"en": "yes", "ja": "はい"},
-    "diagram.no": {"en": "no", "ja": "いいえ"},
     "diagram.legend": {
         "en": "Gates are checked in order of precedence; thick arrows show the path to the verdict, red gates have findings (numbered as above).",
         "ja": "ゲートは優先順に判定します。太い矢印が判定までの経路、赤いゲートは所見があることを示します（番号は上記の所見）。",
