@@ -252,7 +252,7 @@ def verdict_panel(
 ) -> Panel:
     """The verdict in colour, with the reasons that set it and what would change it."""
     label = Text(f" {t(f'verdict.{verdict.id}', lang)} ", style=VERDICT_STYLE[verdict.id])
-    parts: list[RenderableType] = [label, Text(""), Text(t(f"verdict.{verdict.id}.explain", lang))]
+    parts: list[RenderableType] = [label, Text(""), Text(t(f"interview.explain.{verdict.id}", lang))]
     deciding = [f for f in findings if f["deciding"]]
     shown = deciding[:top] if deciding else [f for f in findings if f["outcome"] != "note"][:top]
     if shown:
@@ -262,7 +262,8 @@ def verdict_panel(
         reasons.add_column(no_wrap=True)
         reasons.add_column()
         for f in shown:
-            title = Text.assemble(plain(f["title"], "bold"), (f"  ({f['outcome_label']})", "dim"))
+            outcome = t("p.paren", lang, text=f["outcome_label"])  # （ブロッカー）, not (ブロッカー)
+            title = Text.assemble(plain(f["title"], "bold"), (f" {outcome}", "dim"))
             reasons.add_row(Text(" •", style="bold"), title)
             reasons.add_row(Text(" →", style="dim"), plain(f["action"]))
         parts.append(reasons)
@@ -272,7 +273,7 @@ def verdict_panel(
     target = (whatif or {}).get("target")
     if target:
         parts.append(Text(""))
-        parts.append(Text(target["heading"] + ":", style="bold"))
+        parts.append(Text(t("p.labelled", lang, label=target["heading"], text="").rstrip(), style="bold"))
         steps = Table.grid(padding=(0, 1))
         steps.add_column(justify="right", no_wrap=True)
         steps.add_column()

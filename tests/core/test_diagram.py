@@ -37,7 +37,7 @@ def test_the_diagrams_arrows_say_each_outcome_in_words(default_q):
     verdict = decide(default_q, with_changes(FIRES["no-kpi"]))
     for lang, expected in {
         "en": ['g1 == "No unacceptable risk" ==> g2', 'g3 == "Prerequisites missing: F1" ==> v3'],
-        "ja": ['g1 == "許容できないリスクなし" ==> g2', 'g3 == "前提条件の不足あり: F1" ==> v3'],
+        "ja": ['g1 == "許容できないリスクなし" ==> g2', 'g3 == "前提条件の不足あり：F1" ==> v3'],
     }.items():
         text = mermaid(verdict, lang)
         assert all(edge in text for edge in expected), text
@@ -54,7 +54,7 @@ def test_the_terminal_tree_says_each_gates_outcome_in_words(default_q):
     answers = with_changes({**FIRES["no-kpi"], **FIRES["output-used-downstream"]})
     expected = {
         "en": ["✓ No unacceptable risk", "✓ Simpler software would not do", "✗ Prerequisites missing"],
-        "ja": ["✓ 許容できないリスクなし", "✓ より単純なソフトウェアでは足りない", "✗ 前提条件の不足あり"],
+        "ja": ["✓ 許容できないリスクなし", "✓ より単純なソフトウェアでは不十分", "✗ 前提条件の不足あり"],
     }
     for lang, lines in expected.items():
         screen = io.StringIO()

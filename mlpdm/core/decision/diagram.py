@@ -91,7 +91,8 @@ def mermaid(verdict: Verdict, lang: str) -> str:
             taken.append(edges)
         edges += 1
         found = _outcome(gate.outcome, True, lang)
-        found = f"{found}: {', '.join(gate.findings)}" if gate.findings else found
+        if gate.findings:
+            found = t("p.labelled", lang, label=found, text=t("p.comma", lang).join(gate.findings))
         lines.append(_edge(node, outcome_node, found, "thick" if gate.deciding else "dotted"))
         if gate.deciding:
             taken.append(edges)

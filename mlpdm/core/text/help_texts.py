@@ -394,7 +394,7 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Launch bar to show is met, e.g. 0.98 or 98: adds the Wilson size that clears it at the "
         "expected rate (default halfway between the bar and 100%).",
         "ja": "満たすことを示したいリリース基準。例：0.98 または 98。見込みの割合で Wilson 区間の下限が"
-        "基準を上回る件数を加える（見込みの既定は基準と 100% の中間）。",
+        "基準を上回る件数を加えます（見込みの既定は基準と 100% の中間）。",
     },
     "help.mlpdm.stats.rule-of-three": {
         "en": "With zero failures seen: the upper bound on the failure rate (≈ 3/n), "
