@@ -1470,7 +1470,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "stats.result.straddles": {
         "en": "not shown yet: evaluate more",
-        "ja": "まだ示せない：さらに評価してください",
+        "ja": "未確定：さらに評価してください",
     },
     "stats.n_note": {
         "en": "n = z²·p(1−p)/e² with z = {z}, p = {p}, e = {e}.",
