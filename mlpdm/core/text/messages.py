@@ -68,6 +68,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "p.paren": {"en": " ({text})", "ja": "（{text}）"},
     "p.sep": {"en": "; ", "ja": "／"},
     "p.comma": {"en": ", ", "ja": "、"},
+    "p.bullet": {"en": "- ", "ja": "・"},
     # -- brief -------------------------------------------------------------------------------
     "brief.title": {"en": "{feature} — ML design brief", "ja": "{feature} — ML 設計ブリーフ"},
     "brief.recommendation": {"en": "Recommendation", "ja": "推奨"},
