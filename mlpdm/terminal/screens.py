@@ -233,13 +233,25 @@ def decision_tree(verdict: Verdict, lang: str) -> Tree:
         mark, style = ("✗", "red") if gate.failed else ("✓", "green")
         label = Text.assemble((f"{mark} ", style), outcome_text(gate, lang))
         if gate.findings:
-            label.append(f"  {', '.join(gate.findings)}", style="dim")
+            label.append(f"  {t('p.comma', lang).join(gate.findings)}", style="dim")
         if gate.deciding:
             label.append(f"  → {t(f'verdict.{gate.verdict}', lang)}", style="bold")
         tree.add(label)
     if verdict.id == "go":
         tree.add(Text(f"→ {t('verdict.go', lang)}", style="bold green"))
     return tree
+
+
+def _action(finding: dict[str, Any], lang: str) -> RenderableType:
+    """A finding's action; its steps, when it has them, one to a line with a hanging indent."""
+    if not finding["steps"]:
+        return plain(finding["action"])
+    steps = Table.grid()  # the bullet carries its own space: "- " or "・"
+    steps.add_column(no_wrap=True)
+    steps.add_column()
+    for step in finding["steps"]:
+        steps.add_row(t("p.bullet", lang), plain(step))
+    return Group(plain(finding["lead"]), steps) if finding["lead"] else steps
 
 
 def verdict_panel(
@@ -252,7 +264,7 @@ def verdict_panel(
 ) -> Panel:
     """The verdict in colour, with the reasons that set it and what would change it."""
     label = Text(f" {t(f'verdict.{verdict.id}', lang)} ", style=VERDICT_STYLE[verdict.id])
-    parts: list[RenderableType] = [label, Text(""), Text(t(f"verdict.{verdict.id}.explain", lang))]
+    parts: list[RenderableType] = [label, Text(""), Text(t(f"interview.explain.{verdict.id}", lang))]
     deciding = [f for f in findings if f["deciding"]]
     shown = deciding[:top] if deciding else [f for f in findings if f["outcome"] != "note"][:top]
     if shown:
@@ -262,9 +274,13 @@ def verdict_panel(
         reasons.add_column(no_wrap=True)
         reasons.add_column()
         for f in shown:
-            title = Text.assemble(plain(f["title"], "bold"), (f"  ({f['outcome_label']})", "dim"))
+            # "  (blocker)" in English, "（ブロッカー）" in Japanese: no space before a full-width bracket.
+            outcome = t("p.paren", lang, text=f["outcome_label"])
+            title = Text.assemble(
+                plain(f["title"], "bold"), (f" {outcome}" if outcome[:1] == " " else outcome, "dim")
+            )
             reasons.add_row(Text(" •", style="bold"), title)
-            reasons.add_row(Text(" →", style="dim"), plain(f["action"]))
+            reasons.add_row(Text(" →", style="dim"), _action(f, lang))
         parts.append(reasons)
     rest = len(findings) - len(shown)
     if rest > 0:
@@ -272,7 +288,7 @@ def verdict_panel(
     target = (whatif or {}).get("target")
     if target:
         parts.append(Text(""))
-        parts.append(Text(target["heading"] + ":", style="bold"))
+        parts.append(Text(t("p.labelled", lang, label=target["heading"], text="").rstrip(), style="bold"))
         steps = Table.grid(padding=(0, 1))
         steps.add_column(justify="right", no_wrap=True)
         steps.add_column()

@@ -214,3 +214,30 @@ def test_the_review_by_note_wraps_between_phrases(width):
             while note[position] == " ":  # the space a line ends at stays on that line
                 position += 1
             assert phrase_start(note, position), (note[:position], lines)
+
+
+def test_the_last_screen_of_the_interview_reads_as_japanese():
+    """Steps one to a line, 「（前提条件の不足）」 and 「F1、F2」: not "- …" run on, " (…)" or "F1, F2"."""
+    import io
+
+    from mlpdm.core.brief.render import brief_context
+    from mlpdm.core.decision.engine import decide
+    from mlpdm.repo.resources import load_packaged_questionnaire
+    from mlpdm.repo.workspace import read_answers
+    from mlpdm.terminal.console import make_console
+    from mlpdm.terminal.screens import verdict_panel
+
+    q = load_packaged_questionnaire()
+    doc = read_answers(REPO / "examples" / "essay-ai-detector.answers.yaml", q)
+    verdict = decide(q, doc.answers)
+    context = brief_context(q, doc, verdict, "ja")
+    screen = io.StringIO()
+    make_console(file=screen, width=90).print(
+        verdict_panel(verdict, context["findings"], "ja", whatif=context["whatif"])
+    )
+    shown = screen.getvalue()
+    assert "前提条件が欠けています。" in shown  # the interview's polite style, not the brief's
+    assert "人に届く（前提条件の不足）" in shown and " (" not in shown
+    assert "→ 安いものから順に行う。" in shown
+    assert "・影響を受けた人が誤った結果をすぐに覆せる手段を用意する。" in shown
+    assert "F1、F2、F3" in shown and "F1, F2" not in shown

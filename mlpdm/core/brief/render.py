@@ -134,7 +134,7 @@ def brief_context(
         "open_questions": open_questions,
         "next_steps": [f for f in findings if f["outcome"] != "note"],
         "coverage": _coverage(questionnaire, visibility.questions, findings, lang),
-        "sources": _cited_sources(questionnaire, cited),
+        "sources": _cited_sources(questionnaire, cited, lang),
         "plan": plan_context(questionnaire, applicable, lang),
         "whatif": whatif,
         "diagram": mermaid(verdict, lang),
@@ -182,6 +182,7 @@ def _finding(
         "title": pick(rule.title, lang),
         "message": pick(rule.message, lang),
         "action": pick(rule.action, lang),
+        **_steps(pick(rule.action, lang)),
         "triggers": [
             {
                 "id": trig.question_id,
@@ -193,11 +194,23 @@ def _finding(
         "points": [
             {"id": p, "title": pick(questionnaire.checklist_index[p].title, lang)} for p in rule.points
         ],
-        "sources": [
-            {"id": s, "title": questionnaire.source_index[s].title, "url": questionnaire.source_index[s].url}
-            for s in rule.sources
-        ],
+        "sources": [_source(questionnaire, s, lang) for s in rule.sources],
     }
+
+
+def _steps(action: str) -> dict[str, Any]:
+    """An action as a lead-in and its steps: a rule writes steps as lines that start with "- ".
+
+    Four things to do chained in one sentence ("…し、…し、…し、…する") read better as a list;
+    an action without such lines is all lead-in, and the brief prints it on one line.
+    """
+    lead, steps = [], []
+    for line in action.splitlines():
+        if line.startswith("- "):
+            steps.append(line[2:].strip())
+        else:
+            lead.append(line.strip())
+    return {"lead": " ".join(part for part in lead if part), "steps": steps}
 
 
 def _coverage(
@@ -216,16 +229,20 @@ def _coverage(
     return rows
 
 
-def _cited_sources(questionnaire: Questionnaire, findings: tuple[Finding, ...]) -> list[dict[str, str]]:
+def _source(questionnaire: Questionnaire, sid: str, lang: str) -> dict[str, str]:
+    source = questionnaire.source_index[sid]
+    return {"id": sid, "title": source.title_in(lang), "url": source.url}
+
+
+def _cited_sources(
+    questionnaire: Questionnaire, findings: tuple[Finding, ...], lang: str
+) -> list[dict[str, str]]:
     seen: list[str] = []
     for finding in findings:
         for sid in finding.rule.sources:
             if sid not in seen:
                 seen.append(sid)
-    return [
-        {"id": s, "title": questionnaire.source_index[s].title, "url": questionnaire.source_index[s].url}
-        for s in seen
-    ]
+    return [_source(questionnaire, s, lang) for s in seen]
 
 
 # -- Markdown ------------------------------------------------------------------------------------

@@ -52,7 +52,11 @@ def outcome_text(gate: Gate, lang: str) -> str:
 
     A bare mark next to the gate's question ("✓ Unacceptable risk?") reads as "yes".
     """
-    return t(f"diagram.outcome.{gate.outcome}.{'found' if gate.failed else 'clear'}", lang)
+    return _outcome(gate.outcome, gate.failed, lang)
+
+
+def _outcome(outcome: str, found: bool, lang: str) -> str:
+    return t(f"diagram.outcome.{outcome}.{'found' if found else 'clear'}", lang)
 
 
 _ARROWS = {"thick": ("==", "==>"), "normal": ("--", "-->"), "dotted": ("-.", ".->")}
@@ -69,9 +73,10 @@ def mermaid(verdict: Verdict, lang: str) -> str:
     """A Mermaid flowchart of the gates, with the path taken and failed gates marked.
 
     Only mlpdm's own labels go into the diagram (no user text), so nothing needs escaping.
-    Thick arrows are the path to the verdict; dotted ones lead to verdicts not reached.
+    Thick arrows are the path to the verdict; dotted ones lead to verdicts not reached. Each
+    arrow says the outcome it stands for ("No unacceptable risk"), not "yes" or "no" to the
+    gate's question, which a reader has to turn round in their head.
     """
-    yes, no = t("diagram.yes", lang), t("diagram.no", lang)
     lines = ["flowchart TD", f'    start(["{t("diagram.start", lang)}"])']
     taken: list[int] = []
     edges = 0
@@ -85,15 +90,17 @@ def mermaid(verdict: Verdict, lang: str) -> str:
         if gate.on_path:
             taken.append(edges)
         edges += 1
-        found = f"{yes}: {', '.join(gate.findings)}" if gate.findings else yes
+        found = _outcome(gate.outcome, True, lang)
+        if gate.findings:
+            found = t("p.labelled", lang, label=found, text=t("p.comma", lang).join(gate.findings))
         lines.append(_edge(node, outcome_node, found, "thick" if gate.deciding else "dotted"))
         if gate.deciding:
             taken.append(edges)
         edges += 1
-        previous, previous_label = node, no
+        previous, previous_label = node, _outcome(gate.outcome, False, lang)
     go_reached = verdict.id == "go"
     lines.append(f'    v5["{t("verdict.go", lang)}"]')
-    lines.append(_edge(previous, "v5", no, "thick" if go_reached else "normal"))
+    lines.append(_edge(previous, "v5", previous_label, "thick" if go_reached else "normal"))
     if go_reached:
         taken.append(edges)
     lines += [

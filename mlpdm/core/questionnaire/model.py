@@ -82,11 +82,24 @@ class ChecklistItem(_Model):
 
 
 class Source(_Model):
-    """A public reference that questions and rules cite."""
+    """A public reference that questions and rules cite.
+
+    The title is one string, or one per language for a source whose official title is in
+    another language than English (a Japanese guideline is cited by its Japanese title).
+    """
 
     id: str
-    title: str
+    title: str | Text
     url: str
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, value: str | Text) -> str | Text:
+        return value if isinstance(value, str) else _check_text(value)
+
+    def title_in(self, lang: str) -> str:
+        """The title to show in ``lang``."""
+        return self.title if isinstance(self.title, str) else pick(self.title, lang)
 
 
 class GlossaryEntry(_Model):

@@ -77,7 +77,7 @@ HELP: dict[str, dict[str, str]] = {
         "回答は 1 問ごとに保存されます（<dir>/<slug>.draft.yaml）。Ctrl-C で中断でき、同じ"
         "コマンドをもう一度実行すると再開します。最後にすべての回答を確認すると、"
         "<dir>/<slug>.answers.yaml と <dir>/<slug>.md を書き出し、判定を表示します。\n\n"
-        "どの質問でも使えるキー：? 理由の説明、< 前に戻る、Enter 表示中の回答のまま進む。"
+        "どの質問でも使えるキー：?（理由の説明）、<（前に戻る）、Enter（表示中の回答のまま進む）。"
         "端末がない場合は、標準入力から 1 行に 1 つずつ回答を読み取り、受け付けられない行が"
         "あればそこで止まります。\n\n"
         "終了コード：0 書き出し完了、2 入力の誤りまたは入力の終わり、130 Ctrl-C（端末が閉じられた"
@@ -394,7 +394,7 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Launch bar to show is met, e.g. 0.98 or 98: adds the Wilson size that clears it at the "
         "expected rate (default halfway between the bar and 100%).",
         "ja": "満たすことを示したいリリース基準。例：0.98 または 98。見込みの割合で Wilson 区間の下限が"
-        "基準を上回る件数を加える（見込みの既定は基準と 100% の中間）。",
+        "基準を上回る件数を加えます（見込みの既定は基準と 100% の中間）。",
     },
     "help.mlpdm.stats.rule-of-three": {
         "en": "With zero failures seen: the upper bound on the failure rate (≈ 3/n), "

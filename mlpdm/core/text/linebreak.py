@@ -62,7 +62,7 @@ def break_offsets(text: str, width: int, cell_len: Callable[[str], int], *, fold
     Same contract as Rich's ``divide_line``: trailing spaces do not count towards the width,
     and a unit wider than a whole line is folded (``fold``) or left to be cropped. Where a
     line must break inside Japanese text, it breaks at the start of a phrase (see
-    phrase_start) when one lies within the last fifth of the line, not mid-word.
+    phrase_start) when one lies within the last third of the line, not mid-word.
     """
     offsets: list[int] = []
     used = 0
@@ -103,7 +103,8 @@ def _phrase_cut(
     """Where to end a full line: at ``start``, or at an earlier phrase start not far back."""
     if phrase_start(text, start):
         return start
-    shortest = width - width // 5  # a line keeps at least four fifths of its width
+    # A ragged line reads better than a word cut in two, but two thirds of a line is as short as it gets.
+    shortest = width - width // 3
     for s, before in reversed(line[1:]):
         if before < shortest:
             break
