@@ -91,7 +91,7 @@ def mistype(typist: Typist) -> bool:
 def test_interview_in_a_terminal_with_help_back_ctrl_c_resume_and_review(tmp_path):
     docs = tmp_path / "docs" / "mlpdm"
     child = spawn(tmp_path, "Invoice OCR", "--owner", ANSWERS and EXAMPLE["meta"]["owner"])
-    child.expect("10–15 minutes")
+    child.expect("30–45")
     typist = Typist(child, ANSWERS)
     stopped_at = typist.until(
         "oversight",

@@ -614,18 +614,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "interview.intro.title": {"en": "mlpdm — ML design review", "ja": "mlpdm — ML 設計レビュー"},
     "interview.intro.body": {
         "en": (
-            "You will answer about {count} questions in {sections} short sections: the user problem, "
-            "whether ML is needed at all, errors and harm, metric and KPI, evaluation data, fairness, "
-            "privacy and regulation, and rollout. It takes 10–15 minutes. At the end you review every "
-            "answer, then mlpdm writes a design brief with a go/no-go recommendation.\n\n"
+            "You will answer {count} questions to start with, in {sections} short sections: the user "
+            "problem, whether ML is needed at all, errors and harm, metric and KPI, evaluation data, "
+            "fairness, privacy and regulation, and rollout. Some answers bring follow-up questions; the "
+            "bar above each question shows how many are left. With the facts at hand it takes 30–45 "
+            "minutes. At the end you review every answer, then mlpdm writes a design brief with a "
+            "go/no-go recommendation.\n\n"
             "  ?        why a question matters (and what its terms mean)\n"
             "  <        go back to the previous question\n"
             "  Enter    keep the answer shown in [brackets], or skip an optional question\n"
             "  Ctrl-C   stop; every answer is already saved, and running the same command resumes"
         ),
         "ja": (
-            "{sections} の短いセクションで、約 {count} 問に答えます：ユーザーの課題、そもそも ML が必要か、"
-            "誤りと害、指標と KPI、評価データ、公平性、プライバシーと規制、リリース。所要時間は 10〜15 分です。"
+            "{sections} の短いセクションで、まず {count} 問に答えます：ユーザーの課題、そもそも ML が必要か、"
+            "誤りと害、指標と KPI、評価データ、公平性、プライバシーと規制、リリース。回答によっては追加の質問があり、"
+            "各質問の上のバーで残りの数がわかります。事実が手元にそろっていれば、所要時間は 30〜45 分です。"
             "最後にすべての回答を確認すると、mlpdm が GO / NO-GO の推奨つきの設計ブリーフを書き出します。\n\n"
             "  ?        その質問が重要な理由（用語の説明つき）\n"
             "  <        前の質問に戻る\n"
