@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -204,3 +205,11 @@ def test_a_malformed_conditions_entry_is_not_used(folder, fresh_conditions):
     again = validated_questionnaire(TEXT, NAME)
     assert source not in conditions.PRECOMPILED and "x == 1" not in conditions.PRECOMPILED
     assert decide(again, CLEAN) == decide(q, CLEAN)  # compiled from the text as if never cached
+
+
+def test_the_cache_keys_cover_every_module_of_the_core():
+    # A change to any core module, in any sub-package, must miss the questionnaire and template caches.
+    keyed = {p.resolve() for p in mlpdm.repo.cache.core_files()}
+    core = Path(mlpdm.__file__).resolve().parent / "core"
+    assert keyed == {p.resolve() for p in core.rglob("*.py")}
+    assert core / "questionnaire" / "model.py" in keyed and core / "brief" / "render.py" in keyed

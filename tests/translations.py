@@ -12,7 +12,6 @@ until the review is recorded:
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections.abc import Iterator
@@ -21,15 +20,12 @@ from typing import Any
 
 import yaml
 
+from mlpdm.core.brief.frontmatter import text_digest
 from mlpdm.core.text.messages import MESSAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCK = ROOT / "tests" / "translations.lock.json"
 QUESTIONNAIRES = sorted((ROOT / "questionnaires").glob("*.yaml"))
-
-
-def _fingerprint(english: str) -> str:
-    return hashlib.sha256(english.encode("utf-8")).hexdigest()[:12]
 
 
 def _localized(node: Any, path: str) -> Iterator[tuple[str, dict[str, str]]]:
@@ -59,7 +55,7 @@ def texts() -> dict[str, dict[str, str]]:
 
 def current() -> dict[str, str]:
     """The fingerprint of each text's English, now."""
-    return {key: _fingerprint(text["en"]) for key, text in sorted(texts().items())}
+    return {key: text_digest(text["en"]) for key, text in sorted(texts().items())}
 
 
 def reviewed() -> dict[str, str]:

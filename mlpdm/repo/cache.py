@@ -129,13 +129,18 @@ def template_bytecode() -> TemplateBytecode:
 
     from mlpdm import __version__
 
-    core = sorted((Path(__file__).parents[1] / "core").rglob("*.py"))
-    return TemplateBytecode(cache_key("templates", f"{__version__}\0{jinja2.__version__}", core))
+    return TemplateBytecode(cache_key("templates", f"{__version__}\0{jinja2.__version__}", core_files()))
 
 
 def code_files() -> list[Path]:
     """The modules of mlpdm itself: a key that covers them is a miss after any change to the code."""
     return sorted(Path(__file__).parents[1].rglob("*.py"))
+
+
+@lru_cache(maxsize=1)
+def core_files() -> tuple[Path, ...]:
+    """The core's modules, in every sub-package: what parses questionnaires and runs templates."""
+    return tuple(sorted((Path(__file__).parents[1] / "core").rglob("*.py")))
 
 
 def _private(folder: Path) -> bool:

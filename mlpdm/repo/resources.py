@@ -14,11 +14,10 @@ from typing import TYPE_CHECKING, Any, cast
 from jinja2 import BaseLoader, ChoiceLoader, DictLoader, Environment, Template, TemplateNotFound
 from jinja2.loaders import split_template_path
 
-from mlpdm import core
 from mlpdm.core.questionnaire.model import Questionnaire, load_questionnaire
 from mlpdm.core.text.encoding import decode_utf8, not_utf8
 from mlpdm.core.text.errors import Location, UserError
-from mlpdm.repo.cache import cache_dir, cache_key, cached, recall, remember, template_bytecode
+from mlpdm.repo.cache import cache_dir, cache_key, cached, core_files, recall, remember, template_bytecode
 from mlpdm.repo.confine import confined, inside
 from mlpdm.repo.files import load_yaml_file, parse_yaml
 
@@ -67,8 +66,7 @@ def validated_questionnaire(text: str, shown: str) -> Questionnaire:
         return load_questionnaire(*parse_yaml(text, shown))
 
     # Everything that validates a questionnaire lives in mlpdm/core: its source is in the key.
-    code = sorted(Path(core.__file__).resolve().parent.rglob("*.py"))
-    key = cache_key("questionnaire", shown + "\0" + text, code)
+    key = cache_key("questionnaire", shown + "\0" + text, core_files())
     questionnaire = cached("questionnaire", key, build, Questionnaire)
     _precompiled_conditions(questionnaire, key)
     return questionnaire
